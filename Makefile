@@ -1,0 +1,41 @@
+# The platform's commands. `make up` runs it, `make test` checks it.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := cd django_backend && ../$(PY) manage.py
+ENV_LOAD := set -a && source .env.example && { [ ! -f .env ] || source .env; } && set +a
+
+.PHONY: up down install test test-unit test-integration test-e2e lint migrations-check deploy-check
+
+up:  ## Install what is missing and run every service; prints the URLs.
+	@bash scripts/up.sh
+
+down:  ## Stop everything `make up` started.
+	@bash scripts/down.sh
+
+install:  ## System services (nginx, RabbitMQ, Redis) and the virtualenv with pinned requirements.
+	@$(ENV_LOAD) && source scripts/lib.sh && ensure_system_services && ensure_venv
+
+test: install lint migrations-check deploy-check  ## Every suite, against real PostgreSQL/pgvector, RabbitMQ, Redis and nginx.
+	$(VENV)/bin/pytest tests
+
+test-unit: install
+	$(VENV)/bin/pytest tests/unit tests/ai_service
+
+test-integration: install
+	$(VENV)/bin/pytest tests/integration
+
+test-e2e: install
+	$(VENV)/bin/pytest tests/e2e
+
+lint:  ## ruff (lint and format) and mypy.
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(ENV_LOAD) && $(VENV)/bin/mypy django_backend recruitment_core ai_service scripts
+
+migrations-check:  ## Models and migrations agree (needs no database).
+	$(ENV_LOAD) && $(MANAGE) makemigrations --check --dry-run
+
+deploy-check:  ## Production settings pass Django's deployment checks.
+	cd django_backend && DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$(../$(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
+	  DJANGO_ALLOWED_HOSTS=recruit.example.com ../$(PY) manage.py check --deploy --fail-level WARNING

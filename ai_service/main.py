@@ -1,0 +1,144 @@
+"""The AI screening service: `uvicorn ai_service.main:app --port 8001`.
+
+Routes: POST /analyze, GET /health, GET /metrics; OpenAPI docs at /docs. Every error is JSON with a
+stable `code`: validation_error (422), provider_error (502), not_found, method_not_allowed, http_error,
+internal_error (500).
+"""
+
+import logging
+import time
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from ai_service.analysis import analyze
+from ai_service.log_config import configure_logging
+from ai_service.metrics import MetricsMiddleware, ServiceMetrics
+from ai_service.providers import Provider, ProviderError, build_provider
+from ai_service.schemas import AnalyzeRequest, AnalyzeResponse, ErrorResponse, analyze_request_model
+from ai_service.settings import AIServiceSettings
+
+logger = logging.getLogger("ai_service")
+
+ERROR_CODE_BY_STATUS = {404: "not_found", 405: "method_not_allowed"}
+
+
+class HealthResponse(BaseModel):
+    status: str
+    provider: str
+
+
+class RootPathMiddleware:
+    """Tells the app the URL prefix the gateway serves it under (/api/ai), as `uvicorn --root-path` would,
+    so /docs loads its schema through the gateway. (FastAPI's own `root_path=` argument is deprecated.)"""
+
+    def __init__(self, app: ASGIApp, root_path: str) -> None:
+        self.app = app
+        self.root_path = root_path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            scope["root_path"] = self.root_path
+        await self.app(scope, receive, send)
+
+
+def _error(status_code: int, detail: object, code: str) -> JSONResponse:
+    return JSONResponse(status_code=status_code, content={"detail": detail, "code": code})
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # Leave out the rejected input: it may be a whole resume, personal data we should not echo.
+        problems = [
+            {"loc": list(problem["loc"]), "msg": problem["msg"], "type": problem["type"]} for problem in exc.errors()
+        ]
+        return _error(422, problems, "validation_error")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, exc.detail, ERROR_CODE_BY_STATUS.get(exc.status_code, "http_error"))
+
+    @app.exception_handler(ProviderError)
+    async def provider_error(request: Request, exc: ProviderError) -> JSONResponse:
+        return _error(502, str(exc), "provider_error")
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        logger.exception("unhandled error", extra={"path": request.url.path})
+        return _error(500, "Internal error; the service logs have the details.", "internal_error")
+
+
+def _add_routes(app: FastAPI, settings: AIServiceSettings, provider: Provider, metrics: ServiceMetrics) -> None:
+    analyze_request = analyze_request_model(settings.ai_max_input_chars)
+
+    @app.post(
+        "/analyze",
+        response_model=AnalyzeResponse,
+        responses={
+            422: {"model": ErrorResponse, "description": "The request body is invalid."},
+            502: {"model": ErrorResponse, "description": "The language model failed or answered badly."},
+        },
+    )
+    # The body model is built at runtime from the input limit, which a type checker cannot follow.
+    async def analyze_route(payload: analyze_request) -> AnalyzeResponse:  # type: ignore[valid-type]
+        """Score a resume against a job description and phrase the result."""
+        request: AnalyzeRequest = payload
+        started = time.perf_counter()
+        try:
+            result = await analyze(request, provider)
+        except ProviderError as error:
+            metrics.analyses.labels(provider.name, "provider_error").inc()
+            logger.warning("analysis failed", extra={"provider": provider.name, "error": str(error)})
+            raise
+        metrics.analyses.labels(provider.name, "success").inc()
+        logger.info(
+            "analysis finished",
+            extra={
+                "provider": provider.name,
+                "match_score": result.match_score,
+                "job_description_chars": len(request.job_description),
+                "resume_chars": len(request.resume_text),
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            },
+        )
+        return result
+
+    @app.get("/health", response_model=HealthResponse)
+    async def health() -> HealthResponse:
+        """Liveness: the service is up and this is its provider."""
+        return HealthResponse(status="ok", provider=provider.name)
+
+    @app.get("/metrics", include_in_schema=False)
+    async def prometheus_metrics() -> Response:
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+
+def create_app(settings: AIServiceSettings | None = None) -> FastAPI:
+    """Build the service from `settings` (default: the environment)."""
+    settings = settings or AIServiceSettings()
+    configure_logging()
+    provider = build_provider(settings)
+    metrics = ServiceMetrics()
+
+    app = FastAPI(
+        title="AI screening service",
+        version="1.0.0",
+        description="Deterministic resume-to-job scoring, phrased by the configured provider.",
+    )
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    if settings.ai_root_path:
+        app.add_middleware(RootPathMiddleware, root_path=settings.ai_root_path.rstrip("/"))
+    _add_error_handlers(app)
+    _add_routes(app, settings, provider, metrics)
+    logger.info("ai service configured", extra={"provider": provider.name})
+    return app
+
+
+app = create_app()

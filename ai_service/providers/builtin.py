@@ -1,0 +1,13 @@
+"""The default provider: the deterministic scorer's own wording, no language model."""
+
+from ai_service.providers.base import Phrasing
+from recruitment_core.scoring import MatchResult
+
+
+class BuiltinProvider:
+    """Returns the scorer's summary and questions unchanged; needs no network and never fails."""
+
+    name = "builtin"
+
+    async def phrase(self, *, job_description: str, resume_text: str, match: MatchResult) -> Phrasing:
+        return Phrasing(summary=match.summary, interview_questions=match.interview_questions)

@@ -1,0 +1,39 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+
+from accounts.api import staff_check
+from applications.api import ApplicationDetail, ApplicationListCreate
+from candidates.api import CandidateDetail, CandidateListCreate, CandidateResumeDownload
+from config.health import healthz
+from jobs.api import JobDetail, JobListCreate
+from realtime.api import TaskRecordDetail, TaskRecordList
+from realtime.views import task_monitor_page
+
+api = [
+    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("auth/jwt/", TokenObtainPairView.as_view(), name="api-jwt"),
+    path("auth/jwt/refresh/", TokenRefreshView.as_view(), name="api-jwt-refresh"),
+    path("auth/staff-check/", staff_check, name="staff-check"),
+    path("jobs/", JobListCreate.as_view(), name="job-list"),
+    path("jobs/<int:pk>/", JobDetail.as_view(), name="job-detail"),
+    path("candidates/", CandidateListCreate.as_view(), name="candidate-list"),
+    path("candidates/<int:pk>/", CandidateDetail.as_view(), name="candidate-detail"),
+    path("candidates/<int:pk>/resume/", CandidateResumeDownload.as_view(), name="candidate-resume"),
+    path("applications/", ApplicationListCreate.as_view(), name="application-list"),
+    path("applications/<int:pk>/", ApplicationDetail.as_view(), name="application-detail"),
+    path("tasks/", TaskRecordList.as_view(), name="task-list"),
+    path("tasks/<str:task_id>/", TaskRecordDetail.as_view(), name="task-detail"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", include(api)),
+    path("healthz", healthz, name="healthz"),
+    path("realtime/tasks/", task_monitor_page, name="task-monitor"),
+    path("", include("django_prometheus.urls")),
+]

@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from accounts.models import Organization
+
+
+class TaskRecord(models.Model):
+    """The state of record of one background task; WebSocket messages only announce changes to it."""
+
+    class Kind(models.TextChoices):
+        PARSE_RESUME = "parse_resume", "Parse resume"
+        EMBED_CANDIDATE = "embed_candidate", "Embed candidate"
+        EMBED_JOB = "embed_job", "Embed job"
+        ANALYZE_APPLICATION = "analyze_application", "Analyze application"
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        STARTED = "started", "Started"
+        PROGRESS = "progress", "In progress"
+        SUCCEEDED = "succeeded", "Succeeded"
+        FAILED = "failed", "Failed"
+
+    task_id = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(max_length=40, choices=Kind.choices)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="task_records"
+    )
+    target_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL)
+    target_id = models.PositiveBigIntegerField(null=True, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
+
+    state = models.CharField(max_length=20, choices=State.choices, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0)
+    message = models.CharField(max_length=300, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["target_type", "target_id"]), models.Index(fields=["state"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.task_id} ({self.state})"
+
+    def target_label(self) -> str | None:
+        """`app_label.model` of the target, as clients see it."""
+        if self.target_type is None:
+            return None
+        return f"{self.target_type.app_label}.{self.target_type.model}"

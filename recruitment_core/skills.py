@@ -1,0 +1,212 @@
+"""Skills taxonomy: find the canonical skills named in a resume or a job description.
+
+The taxonomy is data, in `data/skills.json`: a list of skills, each with a canonical `name`, a `category`
+and up to three kinds of alias:
+
+- `aliases`: matched whatever their case. The name itself is one, unless it is listed in one of the
+  two lists below.
+- `case_sensitive_aliases`: matched only with the exact casing, because the lower-case word means
+  something else ("Excel" but not "excel at", "SAP" but not "sap").
+- `context_aliases`: short ambiguous tokens ("Go", "R", "C") matched with the exact casing and only in a
+  skills-like context: listed next to another skill ("Python, Go and Rust"), followed by a word such as
+  "programming" or "developer", or preceded by "in", "using" or "with".
+
+Matching is longest-alias-first, so "React Native" is not also read as "React", and respects word
+boundaries that keep the punctuation of "C++", "C#", ".NET" and "Node.js" ("Java" does not match inside
+"JavaScript"). A mention in a negated clause ("no exposure to Java", "not familiar with Go") is ignored.
+"""
+
+import bisect
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from recruitment_core.text import strip_links
+
+TAXONOMY_PATH = Path(__file__).parent / "data" / "skills.json"
+
+# An alias must not continue a word or a token such as "C++", ".NET" or "www.python.org" ...
+ALIAS_START = r"(?<![\w.#+])"
+# ... nor run into one: "Java" in "JavaScript", "C" in "C++", "R" in "R&D", "node" in "node.js".
+ALIAS_END = r"(?![\w+#]|[.&]\w)"
+
+# What may separate two items of a skills list: "Python, Go", "C/C++", "R and SQL", "- Go\n- Rust".
+LIST_GAP = re.compile(r"(?:[\s,/|;&()•·*+-]|\band\b|\bor\b)*", re.IGNORECASE)
+LIST_GAP_MAX_CHARS = 12
+CONTEXT_WORD_AFTER = re.compile(
+    r"\s+(?:programming|programmer|language|developer|development|engineer|code|framework|scripts?"
+    r"|packages?|libraries)\b",
+    re.IGNORECASE,
+)
+CONTEXT_WORD_BEFORE = re.compile(r"\b(?:in|using|with)\s+$", re.IGNORECASE)
+CONTEXT_WORD_BEFORE_WINDOW = 8
+# "Go-getter", "C-suite", "Spring 2021", "R's" are not skills.
+NOT_A_SKILL_AFTER = re.compile(r"[-'’]\w|\s*\d")
+
+# Clauses end at sentence punctuation, line breaks and bullets, and at words that turn the meaning
+# around ("no Java but strong Python"). A full stop counts only before a space, so "Node.js" stays whole.
+CLAUSE_BREAK = re.compile(r"\.(?=\s|$)|[!?;\n•]|\b(?:but|however|although|though|whereas|except)\b", re.IGNORECASE)
+NEGATION_CUE = re.compile(
+    r"\b(?:no(?![-.])|not(?!\s+only)|never|none|neither|nor|lack|lacks|lacking|unfamiliar|cannot)\b"
+    r"|\b\w+n['’]t\b",
+    re.IGNORECASE,
+)
+
+
+class TaxonomyError(ValueError):
+    """The skills taxonomy file is inconsistent (for example one alias names two skills)."""
+
+
+@dataclass(frozen=True)
+class SkillTaxonomy:
+    """The loaded taxonomy: one regular expression over every alias and the tables to resolve a match."""
+
+    pattern: re.Pattern[str]
+    skill_by_alias: dict[str, str]  # lower-cased alias -> name, matched whatever its case
+    skill_by_exact_alias: dict[str, str]  # alias -> name, exact case
+    skill_by_context_alias: dict[str, str]  # alias -> name, exact case and a skills-like context
+    category_by_skill: dict[str, str]
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    skill: str
+    needs_context: bool
+
+
+def _alias_regex(alias: str, ignore_case: bool) -> str:
+    # Any run of whitespace may separate the words of a multi-word alias ("React\nNative").
+    body = r"\s+".join(re.escape(word) for word in alias.split())
+    return f"(?i:{body})" if ignore_case else body
+
+
+def _alternation(aliases: list[tuple[str, bool]]) -> str:
+    """One regex alternative per (alias, ignore_case), grouped by first letter, longest alias first.
+
+    The regex engine tries alternatives in order and keeps the first that matches, so longest-first
+    makes "React Native" win over "React". Grouping behind a one-letter lookahead lets it skip all but
+    one group at each position, which makes matching long texts many times faster.
+    """
+    groups: dict[str, list[tuple[str, bool]]] = {}
+    for alias, ignore_case in aliases:
+        groups.setdefault(alias[0].lower(), []).append((alias, ignore_case))
+    branches = []
+    for first, members in sorted(groups.items()):
+        members.sort(key=lambda item: (-len(item[0]), item[0]))
+        first_chars = re.escape(first + first.upper() if first.upper() != first else first)
+        alternatives = "|".join(_alias_regex(alias, ignore_case) for alias, ignore_case in members)
+        branches.append(f"(?=[{first_chars}])(?:{alternatives})")
+    return "|".join(branches)
+
+
+@functools.cache
+def load_taxonomy() -> SkillTaxonomy:
+    """Read and index `data/skills.json` (once per process)."""
+    entries = json.loads(TAXONOMY_PATH.read_text(encoding="utf-8"))
+    skill_by_alias: dict[str, str] = {}
+    skill_by_exact_alias: dict[str, str] = {}
+    skill_by_context_alias: dict[str, str] = {}
+    category_by_skill: dict[str, str] = {}
+    owner_by_lowered_alias: dict[str, str] = {}
+
+    def register(alias: str, skill: str, table: dict[str, str], key: str) -> None:
+        owner = owner_by_lowered_alias.setdefault(alias.lower(), skill)
+        if owner != skill:
+            raise TaxonomyError(f"Alias {alias!r} names both {owner!r} and {skill!r}")
+        table[key] = skill
+
+    for entry in entries:
+        name = entry["name"]
+        if name in category_by_skill:
+            raise TaxonomyError(f"Skill {name!r} is listed twice")
+        category_by_skill[name] = entry["category"]
+        exact_aliases = entry.get("case_sensitive_aliases", [])
+        context_aliases = entry.get("context_aliases", [])
+        loose_aliases = list(entry["aliases"])
+        if name not in exact_aliases and name not in context_aliases:
+            loose_aliases.append(name)
+        for alias in exact_aliases:
+            register(alias, name, skill_by_exact_alias, alias)
+        for alias in context_aliases:
+            register(alias, name, skill_by_context_alias, alias)
+        for alias in loose_aliases:
+            register(alias, name, skill_by_alias, alias.lower())
+
+    strict_lowered = {alias.lower() for alias in [*skill_by_exact_alias, *skill_by_context_alias]}
+    if clash := strict_lowered & skill_by_alias.keys():
+        raise TaxonomyError(f"Aliases both case-sensitive and case-insensitive: {sorted(clash)}")
+
+    alternatives = [(alias, True) for alias in skill_by_alias]
+    alternatives += [(alias, False) for alias in [*skill_by_exact_alias, *skill_by_context_alias]]
+    return SkillTaxonomy(
+        pattern=re.compile(f"{ALIAS_START}(?:{_alternation(alternatives)}){ALIAS_END}"),
+        skill_by_alias=skill_by_alias,
+        skill_by_exact_alias=skill_by_exact_alias,
+        skill_by_context_alias=skill_by_context_alias,
+        category_by_skill=category_by_skill,
+    )
+
+
+def _find_mentions(text: str, taxonomy: SkillTaxonomy) -> list[_Mention]:
+    mentions = []
+    for match in taxonomy.pattern.finditer(text):
+        surface = " ".join(match.group().split())
+        if surface in taxonomy.skill_by_exact_alias:
+            skill, needs_context = taxonomy.skill_by_exact_alias[surface], False
+        elif surface in taxonomy.skill_by_context_alias:
+            skill, needs_context = taxonomy.skill_by_context_alias[surface], True
+        else:
+            skill, needs_context = taxonomy.skill_by_alias[surface.lower()], False
+        mentions.append(_Mention(match.start(), match.end(), skill, needs_context))
+    return mentions
+
+
+def _is_list_gap(text: str, start: int, end: int) -> bool:
+    return end - start <= LIST_GAP_MAX_CHARS and LIST_GAP.fullmatch(text, start, end) is not None
+
+
+def _in_skills_context(text: str, mentions: list[_Mention], index: int) -> bool:
+    """Whether an ambiguous mention ("Go", "R", "C") reads as a skill where it stands."""
+    mention = mentions[index]
+    if NOT_A_SKILL_AFTER.match(text, mention.end):
+        return False
+    if CONTEXT_WORD_AFTER.match(text, mention.end):
+        return True
+    if CONTEXT_WORD_BEFORE.search(text, max(0, mention.start - CONTEXT_WORD_BEFORE_WINDOW), mention.start):
+        return True
+    # A neighbour in a list counts only if it is itself an unambiguous skill.
+    before = mentions[index - 1] if index > 0 else None
+    after = mentions[index + 1] if index + 1 < len(mentions) else None
+    return bool(
+        (before and not before.needs_context and _is_list_gap(text, before.end, mention.start))
+        or (after and not after.needs_context and _is_list_gap(text, mention.end, after.start))
+    )
+
+
+def _is_negated(clause_starts: list[int], negation_ends: list[int], position: int) -> bool:
+    """Whether a negation cue ends between the start of the clause holding `position` and `position`."""
+    clause_start = clause_starts[bisect.bisect_right(clause_starts, position) - 1]
+    last_cue = bisect.bisect_right(negation_ends, position) - 1
+    return last_cue >= 0 and negation_ends[last_cue] > clause_start
+
+
+def extract_skills(text: str) -> list[str]:
+    """Canonical names of the skills `text` claims, in order of first mention, without duplicates."""
+    taxonomy = load_taxonomy()
+    text = strip_links(text)
+    mentions = _find_mentions(text, taxonomy)
+    # Positions are found once for the whole text, so long texts cost linear time.
+    clause_starts = [0, *(match.end() for match in CLAUSE_BREAK.finditer(text))]
+    negation_ends = [match.end() for match in NEGATION_CUE.finditer(text)]
+    found: dict[str, None] = {}  # a dict keeps the order of first mention
+    for index, mention in enumerate(mentions):
+        if mention.needs_context and not _in_skills_context(text, mentions, index):
+            continue
+        if _is_negated(clause_starts, negation_ends, mention.start):
+            continue
+        found.setdefault(mention.skill)
+    return list(found)

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# `make up`: install what is missing, prepare the database and start every process under supervisord.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPO_DIR=$(pwd)
+
+# Configuration: .env overrides the defaults in .env.example.
+set -a
+# shellcheck disable=SC1091
+source .env.example
+[ -f .env ] && source .env
+set +a
+
+source scripts/lib.sh
+ensure_system_services
+ensure_venv
+
+# --- Database --------------------------------------------------------------------------------------
+mkdir -p var/run logs
+if [ -z "${DATABASE_URL:-}" ]; then
+  say "Starting PostgreSQL with pgvector (embedded, data in var/pgdata, port $EMBEDDED_PG_PORT)"
+  DATABASE_URL=$(.venv/bin/python scripts/embedded_pg.py start --data var/pgdata --port "$EMBEDDED_PG_PORT")
+  export DATABASE_URL
+fi
+say "Migrating"
+(cd django_backend && ../.venv/bin/python manage.py migrate --noinput -v 0 \
+  && ../.venv/bin/python manage.py collectstatic --noinput -v 0 \
+  && ../.venv/bin/python manage.py ensure_demo_admin)
+
+# --- Processes -------------------------------------------------------------------------------------
+export REPO_DIR VENV="$REPO_DIR/.venv" RUN_DIR="$REPO_DIR/var/run" LOG_DIR="$REPO_DIR/logs" USER="$(id -un)"
+export NGINX_BIN="$(command -v nginx)"
+.venv/bin/python scripts/render_nginx.py --out var/run/nginx.conf
+"$NGINX_BIN" -t -q -e "$LOG_DIR/nginx-error.log" -c "$REPO_DIR/var/run/nginx.conf"
+if [ -S var/run/supervisor.sock ] && .venv/bin/supervisorctl -c scripts/supervisord.conf status >/dev/null 2>&1; then
+  say "Restarting processes"; .venv/bin/supervisorctl -c scripts/supervisord.conf restart all >/dev/null
+else
+  say "Starting processes"; .venv/bin/supervisord -c scripts/supervisord.conf
+fi
+
+GATEWAY="http://localhost:$GATEWAY_PORT"
+for _ in $(seq 120); do
+  curl -fsS -o /dev/null "$GATEWAY/healthz" && curl -fsS -o /dev/null "$GATEWAY/api/ai/health" && break
+  sleep 1
+done
+curl -fsS -o /dev/null "$GATEWAY/healthz" || { echo "Django did not come up: see logs/django.log" >&2; exit 1; }
+
+cat <<TXT
+
+The recruitment platform is running (processes: .venv/bin/supervisorctl -c scripts/supervisord.conf status).
+  Admin            $GATEWAY/admin/            user: $DEMO_ADMIN_USERNAME  password: $DEMO_ADMIN_PASSWORD
+  REST API docs    $GATEWAY/api/docs/
+  AI service docs  $GATEWAY/api/ai/docs
+  Task monitor     $GATEWAY/realtime/tasks/   (WebSocket $GATEWAY/ws/tasks/<task_id>/)
+  Flower           $GATEWAY/flower/
+  RabbitMQ UI      $GATEWAY/rabbitmq/
+  Metrics          $GATEWAY/metrics  and  $GATEWAY/api/ai/metrics
+  Logs             logs/
+Stop everything with: make down
+TXT

@@ -1,0 +1,216 @@
+import dataclasses
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ai_service.main import app as module_app
+from ai_service.main import create_app
+from ai_service.settings import AIServiceSettings
+from recruitment_core.scoring import score_match
+
+JOB = "Backend engineer: 5+ years with Python, Django and PostgreSQL; Docker is a must."
+RESUME = "Python developer, 6 years. Django and PostgreSQL in production. No exposure to Docker."
+
+
+@pytest.fixture
+def client():
+    return TestClient(create_app(AIServiceSettings()))
+
+
+def test_module_level_app_uses_the_builtin_provider():
+    assert TestClient(module_app).get("/health").json() == {"status": "ok", "provider": "builtin"}
+
+
+def test_analyze_returns_the_deterministic_result(client):
+    response = client.post("/analyze", json={"job_description": JOB, "resume_text": RESUME})
+
+    expected = score_match(JOB, RESUME)
+    assert response.status_code == 200
+    assert response.json() == {
+        "match_score": expected.score,
+        "summary": expected.summary,
+        "missing_skills": ["Docker"],
+        "interview_questions": expected.interview_questions,
+        "provider": "builtin",
+        "breakdown": expected.breakdown,
+    }
+    assert expected.score == 74.7
+
+
+def test_analyze_is_deterministic(client):
+    body = {"job_description": JOB, "resume_text": RESUME}
+
+    assert client.post("/analyze", json=body).json() == client.post("/analyze", json=body).json()
+
+
+def test_empty_resume_is_accepted_and_scores_zero(client):
+    response = client.post("/analyze", json={"job_description": JOB, "resume_text": ""})
+
+    assert response.status_code == 200
+    assert response.json()["match_score"] == 0.0
+    assert response.json()["missing_skills"] == ["Python", "Django", "PostgreSQL", "Docker"]
+    assert response.json()["summary"] == "The resume has no text, so nothing could be matched against the job."
+
+
+@pytest.mark.parametrize(
+    ("body", "loc", "error_type"),
+    [
+        ({"job_description": 42, "resume_text": RESUME}, ["body", "job_description"], "string_type"),
+        ({"job_description": JOB, "resume_text": None}, ["body", "resume_text"], "string_type"),
+        ({"job_description": JOB, "resume_text": ["a"]}, ["body", "resume_text"], "string_type"),
+        ({"resume_text": RESUME}, ["body", "job_description"], "missing"),
+        ({"job_description": JOB}, ["body", "resume_text"], "missing"),
+        ({"job_description": "", "resume_text": RESUME}, ["body", "job_description"], "string_too_short"),
+        ({"job_description": " \n\t", "resume_text": RESUME}, ["body", "job_description"], "value_error"),
+        ({"job_description": JOB, "resume_text": RESUME, "score": 100}, ["body", "score"], "extra_forbidden"),
+    ],
+)
+def test_invalid_requests_are_rejected_with_422(client, body, loc, error_type):
+    response = client.post("/analyze", json=body)
+
+    assert response.status_code == 422
+    assert response.json()["code"] == "validation_error"
+    assert [(error["loc"], error["type"]) for error in response.json()["detail"]] == [(loc, error_type)]
+
+
+def test_body_that_is_not_json_is_rejected(client):
+    response = client.post("/analyze", content=b"{not json", headers={"Content-Type": "application/json"})
+
+    assert response.status_code == 422
+    assert response.json()["code"] == "validation_error"
+    assert response.json()["detail"][0]["type"] == "json_invalid"
+
+
+def test_default_input_limit_is_100000_characters(client):
+    at_limit = client.post("/analyze", json={"job_description": JOB, "resume_text": "x" * 100_000})
+    over_limit = client.post("/analyze", json={"job_description": JOB, "resume_text": "x" * 100_001})
+
+    assert at_limit.status_code == 200
+    assert over_limit.status_code == 422
+    assert over_limit.json() == {
+        "detail": [
+            {
+                "loc": ["body", "resume_text"],
+                "msg": "String should have at most 100000 characters",
+                "type": "string_too_long",
+            }
+        ],
+        "code": "validation_error",
+    }
+
+
+def test_input_limit_comes_from_settings():
+    client = TestClient(create_app(AIServiceSettings(ai_max_input_chars=40)))
+
+    oversize = client.post("/analyze", json={"job_description": "j" * 41, "resume_text": ""})
+
+    assert oversize.status_code == 422
+    assert oversize.json()["detail"][0]["type"] == "string_too_long"
+    assert client.post("/analyze", json={"job_description": "j" * 40, "resume_text": ""}).status_code == 200
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["AnalyzeRequest"]
+    assert schema["properties"]["job_description"]["maxLength"] == 40
+    assert schema["properties"]["resume_text"]["maxLength"] == 40
+
+
+def test_health(client):
+    response = client.get("/health")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "provider": "builtin"}
+
+
+def test_unknown_route_is_a_json_error(client):
+    response = client.get("/nowhere")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not Found", "code": "not_found"}
+
+
+def test_wrong_method_is_a_json_error(client):
+    response = client.get("/analyze")
+
+    assert response.status_code == 405
+    assert response.json() == {"detail": "Method Not Allowed", "code": "method_not_allowed"}
+
+
+def test_metrics_count_requests_and_analyses_by_route(client):
+    client.post("/analyze", json={"job_description": JOB, "resume_text": RESUME})
+    client.post("/analyze", json={"job_description": "", "resume_text": RESUME})
+    client.get("/health")
+    client.get("/nowhere/123")
+
+    response = client.get("/metrics")
+
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    lines = response.text.splitlines()
+    assert 'ai_service_http_requests_total{method="POST",route="/analyze",status="200"} 1.0' in lines
+    assert 'ai_service_http_requests_total{method="POST",route="/analyze",status="422"} 1.0' in lines
+    assert 'ai_service_http_requests_total{method="GET",route="/health",status="200"} 1.0' in lines
+    assert 'ai_service_http_requests_total{method="GET",route="unmatched",status="404"} 1.0' in lines
+    assert 'ai_service_http_request_duration_seconds_count{method="POST",route="/analyze"} 2.0' in lines
+    assert 'ai_service_analyses_total{outcome="success",provider="builtin"} 1.0' in lines
+
+
+def test_each_app_counts_its_own_metrics():
+    first, second = TestClient(create_app(AIServiceSettings())), TestClient(create_app(AIServiceSettings()))
+    first.get("/health")
+
+    metric = 'ai_service_http_requests_total{method="GET",route="/health",status="200"}'
+    assert f"{metric} 1.0" in first.get("/metrics").text.splitlines()
+    assert metric not in second.get("/metrics").text
+
+
+def test_docs_are_served(client):
+    assert client.get("/docs").status_code == 200
+    assert "/analyze" in client.get("/openapi.json").json()["paths"]
+
+
+def test_root_path_for_the_gateway():
+    client = TestClient(create_app(AIServiceSettings(ai_root_path="/api/ai")))
+
+    assert client.get("/openapi.json").json()["servers"] == [{"url": "/api/ai"}]
+    assert "/api/ai/openapi.json" in client.get("/docs").text
+    # Both a gateway that strips the prefix and one that keeps it reach the routes.
+    assert client.get("/health").json() == {"status": "ok", "provider": "builtin"}
+    assert client.get("/api/ai/health").json() == {"status": "ok", "provider": "builtin"}
+
+
+def test_response_fields_match_the_scorer_fields():
+    assert {field.name for field in dataclasses.fields(score_match("a", "b"))} >= {
+        "score",
+        "breakdown",
+        "missing_skills",
+        "summary",
+        "interview_questions",
+    }
+
+
+def test_logs_are_json_lines_without_the_texts(capsys):
+    client = TestClient(create_app(AIServiceSettings()))
+    capsys.readouterr()
+
+    client.post("/analyze", json={"job_description": JOB, "resume_text": RESUME})
+
+    output = capsys.readouterr().out
+    records = [json.loads(line) for line in output.splitlines()]
+    [finished] = [record for record in records if record["message"] == "analysis finished"]
+    assert set(finished) == {
+        "time",
+        "level",
+        "name",
+        "message",
+        "provider",
+        "match_score",
+        "job_description_chars",
+        "resume_chars",
+        "duration_ms",
+    }
+    assert (finished["level"], finished["name"], finished["provider"]) == ("INFO", "ai_service", "builtin")
+    assert (finished["match_score"], finished["job_description_chars"], finished["resume_chars"]) == (
+        74.7,
+        80,
+        86,
+    )
+    assert RESUME not in output

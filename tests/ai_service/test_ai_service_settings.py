@@ -1,0 +1,61 @@
+import pytest
+from pydantic import ValidationError
+
+from ai_service.main import create_app
+from ai_service.settings import AIServiceSettings
+
+
+def test_defaults():
+    settings = AIServiceSettings()
+
+    assert settings.ai_provider == "builtin"
+    assert settings.ai_request_timeout == 60.0
+    assert settings.ai_max_input_chars == 100_000
+    assert settings.ai_root_path == ""
+    assert settings.ollama_url == "http://127.0.0.1:11434"
+    assert settings.ollama_model == "llama3.1"
+    assert settings.openai_api_key.get_secret_value() == ""
+    assert settings.openai_base_url == "https://api.openai.com/v1"
+    assert settings.openai_model == "gpt-4o-mini"
+
+
+def test_reads_environment_variables(monkeypatch):
+    monkeypatch.setenv("AI_PROVIDER", "ollama")
+    monkeypatch.setenv("AI_REQUEST_TIMEOUT", "12.5")
+    monkeypatch.setenv("AI_MAX_INPUT_CHARS", "5000")
+    monkeypatch.setenv("OLLAMA_URL", "http://ollama.internal:11434")
+    monkeypatch.setenv("OLLAMA_MODEL", "llama3.1:8b")
+
+    settings = AIServiceSettings()
+
+    assert settings.ai_provider == "ollama"
+    assert settings.ai_request_timeout == 12.5
+    assert settings.ai_max_input_chars == 5000
+    assert settings.ollama_url == "http://ollama.internal:11434"
+    assert settings.ollama_model == "llama3.1:8b"
+
+
+def test_api_key_is_not_shown_in_repr(monkeypatch):
+    monkeypatch.setenv("AI_PROVIDER", "openai")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-secret-value")
+
+    settings = AIServiceSettings()
+
+    assert settings.openai_api_key.get_secret_value() == "sk-secret-value"
+    assert "sk-secret-value" not in repr(settings)
+
+
+@pytest.mark.parametrize("key", ["", "   "])
+def test_openai_without_key_refuses_to_start(monkeypatch, key):
+    monkeypatch.setenv("AI_PROVIDER", "openai")
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+
+    with pytest.raises(ValidationError, match="AI_PROVIDER=openai needs OPENAI_API_KEY"):
+        create_app()
+
+
+def test_unknown_provider_is_rejected(monkeypatch):
+    monkeypatch.setenv("AI_PROVIDER", "gpt")
+
+    with pytest.raises(ValidationError, match="ai_provider"):
+        AIServiceSettings()

@@ -1,0 +1,942 @@
+"""Checks of the container deployment files that need no Docker daemon.
+
+The compose files, the nginx gateway, Prometheus rules, Loki/promtail and Grafana provisioning are parsed and
+cross-checked against each other. Where the real tool is installed, it judges the file too: `nginx -t` and a
+running nginx in front of stub upstreams, `promtool`, and `docker compose config`; without it those tests skip.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+COMPOSE = REPO / "docker-compose.yml"
+COMPOSE_LOCAL = REPO / "docker-compose.local.yml"
+NGINX_CONF = REPO / "nginx" / "nginx.conf"
+MONITORING = REPO / "monitoring"
+PROMETHEUS_YML = MONITORING / "prometheus" / "prometheus.yml"
+ALERTS_YML = MONITORING / "prometheus" / "alerts.yml"
+ALERTS_TEST_YML = MONITORING / "prometheus" / "alerts.test.yml"
+LOKI_YML = MONITORING / "loki" / "loki-config.yml"
+PROMTAIL_YML = MONITORING / "promtail" / "promtail-config.yml"
+DATASOURCES_YML = MONITORING / "grafana" / "provisioning" / "datasources" / "datasources.yml"
+DASHBOARDS_YML = MONITORING / "grafana" / "provisioning" / "dashboards" / "dashboards.yml"
+DASHBOARD_JSON = MONITORING / "grafana" / "dashboards" / "recruitment-overview.json"
+RABBITMQ_CONF = MONITORING / "rabbitmq" / "30-recruitment.conf"
+DJANGO_DOCKERFILE = REPO / "django_backend" / "Dockerfile"
+AI_DOCKERFILE = REPO / "ai_service" / "Dockerfile"
+
+SERVICES = {
+    "postgres", "rabbitmq", "redis", "migrate", "django", "ai", "worker-fast", "worker-slow", "beat", "flower",
+    "nginx", "prometheus", "loki", "promtail", "grafana",
+}  # fmt: skip
+LOCAL_SERVICES = {"postgres", "rabbitmq", "redis"}
+MEDIA, STATIC, LOGS = "/app/var/media", "/app/var/static", "/app/logs"
+UPLOAD_LIMIT = 10 * 1024 * 1024
+
+
+def _load_yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text())
+
+
+@pytest.fixture(scope="module")
+def compose() -> dict[str, Any]:
+    return _load_yaml(COMPOSE)
+
+
+@pytest.fixture(scope="module")
+def compose_local() -> dict[str, Any]:
+    return _load_yaml(COMPOSE_LOCAL)
+
+
+@dataclass(frozen=True)
+class Mount:
+    source: str
+    target: str
+    read_only: bool
+
+    @property
+    def is_bind(self) -> bool:
+        return self.source.startswith((".", "/", "~"))
+
+
+def _mounts(service: dict[str, Any]) -> list[Mount]:
+    mounts = []
+    for volume in service.get("volumes", []):
+        if isinstance(volume, str):
+            source, target, *mode = volume.split(":")
+            mounts.append(Mount(source, target, read_only="ro" in mode[0].split(",") if mode else False))
+        else:
+            mounts.append(Mount(volume["source"], volume["target"], read_only=bool(volume.get("read_only"))))
+    return mounts
+
+
+def _command(service: dict[str, Any]) -> str:
+    command = service.get("command", "")
+    return " ".join(command) if isinstance(command, list) else command
+
+
+def _environment(service: dict[str, Any]) -> dict[str, str]:
+    environment = service.get("environment", {})
+    if isinstance(environment, list):
+        return dict(item.split("=", 1) for item in environment)
+    return {key: str(value) for key, value in environment.items()}
+
+
+def _exposed_ports(service: dict[str, Any]) -> set[int]:
+    ports = {int(str(port).split("/")[0]) for port in service.get("expose", [])}
+    for published in service.get("ports", []):
+        ports.add(int(str(published).rsplit(":", 1)[-1]))
+    return ports
+
+
+# --- docker-compose.yml ----------------------------------------------------------------------------------
+
+
+def test_compose_defines_every_service(compose: dict[str, Any]) -> None:
+    assert set(compose["services"]) == SERVICES
+
+
+def test_local_compose_has_only_infrastructure_on_the_documented_ports(compose_local: dict[str, Any]) -> None:
+    services = compose_local["services"]
+    assert set(services) == LOCAL_SERVICES
+    published = {name: {str(port).split(":", 1)[-1] for port in service["ports"]} for name, service in services.items()}
+    assert published["postgres"] == {"5433:5432"}
+    assert published["rabbitmq"] == {"5672:5672", "15672:15672"}
+    assert published["redis"] == {"6379:6379"}
+    assert services["postgres"]["image"].startswith("pgvector/pgvector:")
+
+
+@pytest.mark.parametrize("path", [COMPOSE, COMPOSE_LOCAL], ids=lambda p: p.name)
+def test_bind_mounted_host_paths_exist(path: Path) -> None:
+    data = _load_yaml(path)
+    binds = [(name, mount) for name, service in data["services"].items() for mount in _mounts(service) if mount.is_bind]
+    missing = [f"{name}: {mount.source}" for name, mount in binds if not (REPO / mount.source).exists()]
+    assert not missing, f"bind-mounted paths missing from the repository: {missing}"
+    assert all(mount.read_only for _, mount in binds), "configuration is mounted read-only"
+
+
+@pytest.mark.parametrize("path", [COMPOSE, COMPOSE_LOCAL], ids=lambda p: p.name)
+def test_named_volumes_are_declared(path: Path) -> None:
+    data = _load_yaml(path)
+    used = {mount.source for service in data["services"].values() for mount in _mounts(service) if not mount.is_bind}
+    assert used <= set(data.get("volumes") or {})
+
+
+def _has_healthcheck(service: dict[str, Any]) -> bool:
+    healthcheck = service.get("healthcheck")
+    if healthcheck is not None:
+        return not healthcheck.get("disable", False)
+    dockerfile = service.get("build", {}).get("dockerfile")
+    return bool(dockerfile) and "HEALTHCHECK" in (REPO / dockerfile).read_text()
+
+
+@pytest.mark.parametrize("path", [COMPOSE, COMPOSE_LOCAL], ids=lambda p: p.name)
+def test_depends_on_targets_exist_and_can_satisfy_their_condition(path: Path) -> None:
+    services = _load_yaml(path)["services"]
+    for name, service in services.items():
+        depends_on = service.get("depends_on", {})
+        if not isinstance(depends_on, dict):
+            depends_on = {target: {"condition": "service_started"} for target in depends_on}
+        targets = depends_on
+        for target, spec in targets.items():
+            assert target in services, f"{name} depends on unknown service {target}"
+            condition = spec.get("condition", "service_started")
+            if condition == "service_healthy":
+                assert _has_healthcheck(services[target]), f"{name} waits for {target}, which has no healthcheck"
+            elif condition == "service_completed_successfully":
+                assert services[target].get("restart", "no") == "no", f"{target} is a one-shot job"
+            else:
+                assert condition == "service_started"
+
+
+def test_application_services_wait_for_migrations(compose: dict[str, Any]) -> None:
+    services = compose["services"]
+    for name in ("django", "worker-fast", "worker-slow", "beat"):
+        assert services[name]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert services["migrate"]["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert services["nginx"]["depends_on"]["django"]["condition"] == "service_healthy"
+
+
+def _worker_queues(command: str) -> set[str]:
+    match = re.search(r"(?:-Q|--queues)[ =](\S+)", command)
+    return set(match.group(1).split(",")) if match else set()
+
+
+def test_workers_consume_every_queue_exactly_once(compose: dict[str, Any]) -> None:
+    from config.queues import QueueName
+
+    workers = {name: _command(s) for name, s in compose["services"].items() if " worker" in _command(s)}
+    assert set(workers) == {"worker-fast", "worker-slow"}
+    consumed = [queue for command in workers.values() for queue in _worker_queues(command)]
+    assert sorted(consumed) == sorted(queue.value for queue in QueueName)
+    assert _worker_queues(workers["worker-fast"]) == {"high_priority", "embeddings"}
+    for command in workers.values():
+        assert "--prefetch-multiplier=1" in command
+        assert command.startswith("celery -A config worker")
+
+
+def test_commands_match_the_contract(compose: dict[str, Any]) -> None:
+    services = compose["services"]
+    assert _command(services["migrate"]).endswith(
+        "python manage.py migrate --noinput && python manage.py collectstatic --noinput"
+    )
+    assert re.match(r"daphne -b 0\.0\.0\.0 -p 8000 .*config\.asgi:application$", _command(services["django"]))
+    assert _command(services["ai"]) == "uvicorn ai_service.main:app --host 0.0.0.0 --port 8001"
+    assert _environment(services["ai"])["AI_ROOT_PATH"] == "/api/ai"
+    assert _command(services["beat"]).startswith("celery -A config beat")
+    assert _command(services["flower"]) == "celery -A config flower --port=5555 --url_prefix=flower"
+    assert services["nginx"]["ports"] == ["${GATEWAY_PORT:-8080}:80"]
+    published = [name for name, service in services.items() if service.get("ports")]
+    assert published == ["nginx"], "only the gateway is reachable from outside"
+
+
+def test_django_processes_share_settings_and_volumes(compose: dict[str, Any]) -> None:
+    services = compose["services"]
+    django_image = services["django"]["image"]
+    for name in ("migrate", "django", "worker-fast", "worker-slow", "beat", "flower"):
+        service = services[name]
+        assert service["image"] == django_image
+        assert service["build"]["dockerfile"] == "django_backend/Dockerfile"
+        assert service["build"]["context"] == "."
+        environment = _environment(service)
+        assert re.fullmatch(r"postgres://\S+@postgres:5432/\w+", environment["DATABASE_URL"])
+        assert "@rabbitmq:5672/" in environment["CELERY_BROKER_URL"]
+        assert environment["REDIS_URL"] == "redis://redis:6379/0"
+        assert environment["AI_SERVICE_URL"] == "http://ai:8001"
+        assert environment["MEDIA_ROOT"] == MEDIA
+        assert environment["STATIC_ROOT"] == STATIC
+        assert environment["USE_X_ACCEL_REDIRECT"] == "true"
+        assert environment["DJANGO_SECRET_KEY"].startswith("${DJANGO_SECRET_KEY:?")
+        assert environment["LOG_NAME"], "every process writes its own /app/logs/<name>.log"
+    assert services["ai"]["build"] == {"context": ".", "dockerfile": "ai_service/Dockerfile"}
+
+    def targets(name: str) -> dict[str, Mount]:
+        return {mount.target: mount for mount in _mounts(services[name])}
+
+    for name in ("migrate", "django", "worker-fast", "worker-slow"):
+        assert {MEDIA, STATIC, LOGS} <= set(targets(name))
+    assert targets("ai")[LOGS].source == targets("django")[LOGS].source
+    assert targets("promtail")[LOGS].read_only
+    nginx = targets("nginx")
+    assert nginx[MEDIA].read_only and nginx[STATIC].read_only
+    assert nginx[MEDIA].source == targets("django")[MEDIA].source
+    assert nginx["/etc/nginx/nginx.conf"].source == "./nginx/nginx.conf"
+
+
+def test_secrets_are_not_literals(compose: dict[str, Any]) -> None:
+    grafana = _environment(compose["services"]["grafana"])
+    assert grafana["GF_SECURITY_ADMIN_PASSWORD"].startswith("${GRAFANA_ADMIN_PASSWORD:?")
+    assert grafana["GF_AUTH_ANONYMOUS_ENABLED"] == "false"
+    assert grafana["GF_SERVER_ROOT_URL"] == "%(protocol)s://%(domain)s/grafana/"
+    assert grafana["GF_SERVER_SERVE_FROM_SUB_PATH"] == "true"
+    assert _environment(compose["services"]["ai"])["OPENAI_API_KEY"] == "${OPENAI_API_KEY:-}"
+
+
+# --- nginx/nginx.conf --------------------------------------------------------------------------------------
+
+
+def _nginx_text() -> str:
+    """The configuration without comments and with quoted strings emptied, so braces and `#` are structural."""
+    text = re.sub(r"#[^\n]*", "", NGINX_CONF.read_text())
+    return re.sub(r"'[^']*'|\"[^\"]*\"", '""', text)
+
+
+def _nginx_locations() -> dict[str, str]:
+    """Each `location [modifier] path` mapped to the text of its block."""
+    text = _nginx_text()
+    blocks = {}
+    for match in re.finditer(r"location\s+(?:(=|~\*?|\^~)\s+)?(\S+)\s*\{", text):
+        depth, end = 1, match.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            end += 1
+        blocks[f"{match.group(1) or ''} {match.group(2)}".strip()] = text[match.end() : end - 1]
+    return blocks
+
+
+def _directives(block: str, name: str) -> list[str]:
+    return [value.strip() for value in re.findall(rf"(?:^|[;{{}}\s]){name}\s+([^;]*);", block)]
+
+
+@pytest.fixture(scope="module")
+def locations() -> dict[str, str]:
+    return _nginx_locations()
+
+
+def test_nginx_routes_each_prefix_to_its_service(locations: dict[str, str]) -> None:
+    expected = {
+        "/": "http://django:8000",
+        "/admin/": "http://django:8000",
+        "/api/": "http://django:8000",
+        "/ws/": "http://django:8000",
+        "/api/ai/": "http://ai:8001/",  # the trailing slash strips /api/ai/
+        "/flower/": "http://flower:5555",  # no URI part: the prefix is kept
+        "/grafana/": "http://grafana:3000",
+        "/prometheus/": "http://prometheus:9090",
+        "/rabbitmq/": "http://rabbitmq:15672",
+        "= /_auth/staff": "http://django:8000/api/auth/staff-check/",
+    }
+    for location, upstream in expected.items():
+        assert _directives(locations[location], "proxy_pass") == [upstream], location
+
+
+def test_nginx_serves_files_from_the_shared_volumes(locations: dict[str, str]) -> None:
+    assert _directives(locations["/static/"], "alias") == [f"{STATIC}/"]
+    protected = locations["/protected-media/"]
+    assert re.search(r"(^|[;\s])internal;", protected), "resumes are reachable only through X-Accel-Redirect"
+    assert _directives(protected, "alias") == [f"{MEDIA}/"]
+    assert not [loc for loc, block in locations.items() if f"{MEDIA}" in block and loc != "/protected-media/"]
+
+
+def test_nginx_guards_operator_uis_with_a_staff_session(locations: dict[str, str]) -> None:
+    for location in ("/flower/", "/prometheus/", "/rabbitmq/", "= /metrics", "= /api/ai/metrics"):
+        block = locations[location]
+        assert _directives(block, "auth_request") == ["/_auth/staff"], location
+        assert _directives(block, "error_page") == ["401 = @staff_login"], location
+    auth = locations["= /_auth/staff"]
+    assert re.search(r"(^|[;\s])internal;", auth)
+    assert _directives(auth, "proxy_pass_request_body") == ["off"]
+    assert _directives(auth, "proxy_method") == ["GET"]
+    login = NGINX_CONF.read_text()
+    assert re.search(r"location @staff_login \{\s*return 302 /admin/login/\?next=\$request_uri;", login)
+    assert "auth_request" not in locations["/grafana/"], "Grafana has its own login"
+
+
+def test_nginx_websockets_and_forwarded_headers(locations: dict[str, str]) -> None:
+    text = _nginx_text()
+    server_level = text[text.index("server {") : text.index("location")]
+    for header in ("Host $http_host", "X-Forwarded-For $remote_addr", "X-Forwarded-Proto $scheme",
+                   "Upgrade $http_upgrade", "Connection $connection_upgrade"):  # fmt: skip
+        assert header in _directives(server_level, "proxy_set_header"), header
+    assert _directives(server_level, "proxy_http_version") == ["1.1"]
+    assert "proxy_set_header" not in locations["/ws/"], "a location's own headers would drop the Upgrade ones"
+    timeout = _directives(locations["/ws/"], "proxy_read_timeout")[0]
+    assert timeout.endswith("h") or int(timeout.rstrip("s")) >= 600
+    # nginx does not merge proxy_set_header: a location that sets one must repeat the forwarding headers.
+    for location, block in locations.items():
+        own = _directives(block, "proxy_set_header")
+        if own:
+            names = {header.split()[0] for header in own}
+            assert {"Host", "X-Forwarded-For", "X-Forwarded-Proto"} <= names, location
+
+
+def test_nginx_body_limit_matches_max_upload_bytes(compose: dict[str, Any]) -> None:
+    text = _nginx_text()
+    assert _directives(text, "client_max_body_size") == ["10m"]
+    for name in ("django", "worker-fast", "worker-slow"):
+        assert int(_environment(compose["services"][name])["MAX_UPLOAD_BYTES"]) == UPLOAD_LIMIT
+    assert re.search(r"client_max_body_size 10m;", NGINX_CONF.read_text())
+    assert "MAX_UPLOAD_BYTES" in NGINX_CONF.read_text(), "the comment ties the limit to the setting"
+
+
+def test_nginx_logs_json() -> None:
+    raw = NGINX_CONF.read_text()
+    match = re.search(r"log_format json escape=json ((?:'[^']*'\s*)+);", raw)
+    assert match, "a JSON access log format"
+    entry = "".join(re.findall(r"'([^']*)'", match.group(1)))
+    sample = json.loads(re.sub(r"\$\w+", "0", entry))
+    assert {"time", "method", "uri", "status", "duration"} <= set(sample)
+    logs = [value for value in _directives(_nginx_text(), "access_log") if value != "off"]
+    assert logs == ["/dev/stdout json", f"{LOGS}/nginx-access.log json"]
+
+
+def test_nginx_upstreams_are_compose_services(compose: dict[str, Any]) -> None:
+    services = compose["services"]
+    for host, port in set(re.findall(r"http://([a-z][\w-]*):(\d+)", _nginx_text())):
+        assert host in services, host
+        assert int(port) in _exposed_ports(services[host]), f"{host}:{port}"
+
+
+def test_prefixes_agree_between_gateway_and_services(compose: dict[str, Any], locations: dict[str, str]) -> None:
+    services = compose["services"]
+    assert "--url_prefix=flower" in _command(services["flower"])
+    prometheus = _command(services["prometheus"])
+    assert "--web.route-prefix=/prometheus" in prometheus
+    assert re.search(r"--web\.external-url=\S+/prometheus/", prometheus)
+    assert re.search(r"^management\.path_prefix\s*=\s*/rabbitmq$", RABBITMQ_CONF.read_text(), re.M)
+    rabbit_mounts = {mount.source: mount.target for mount in _mounts(services["rabbitmq"])}
+    assert rabbit_mounts["./monitoring/rabbitmq/30-recruitment.conf"].startswith("/etc/rabbitmq/conf.d/")
+    assert _environment(services["ai"])["AI_ROOT_PATH"] + "/" in locations
+
+
+# --- monitoring ---------------------------------------------------------------------------------------------
+
+
+def test_prometheus_scrapes_compose_services(compose: dict[str, Any]) -> None:
+    config = _load_yaml(PROMETHEUS_YML)
+    services = compose["services"]
+    assert config["rule_files"] == ["alerts.yml"]
+    jobs = {job["job_name"]: job for job in config["scrape_configs"]}
+    targets = {
+        name: [target for static in job["static_configs"] for target in static["targets"]] for name, job in jobs.items()
+    }
+    assert targets["django"] == ["django:8000"]
+    assert targets["ai"] == ["ai:8001"]
+    assert targets["flower"] == ["flower:5555"]
+    assert targets["rabbitmq"] == ["rabbitmq:15692"]
+    assert jobs["flower"]["metrics_path"] == "/flower/metrics"
+    assert jobs["prometheus"]["metrics_path"] == "/prometheus/metrics"
+    for name, job_targets in targets.items():
+        for target in job_targets:
+            host, port = target.split(":")
+            assert host in services, f"{name}: {target}"
+            assert int(port) in _exposed_ports(services[host]), f"{name}: {target}"
+    mounts = {mount.source: mount.target for mount in _mounts(services["prometheus"])}
+    config_dir = mounts["./monitoring/prometheus"]
+    assert f"--config.file={config_dir}/prometheus.yml" in _command(services["prometheus"])
+
+
+def test_alert_rules_are_complete() -> None:
+    groups = _load_yaml(ALERTS_YML)["groups"]
+    rules = [rule for group in groups for rule in group["rules"]]
+    names = {rule["alert"] for rule in rules}
+    assert {"TargetDown", "AIServiceHighErrorRate", "QueueBacklogHigh", "CeleryTaskFailures"} <= names
+    for rule in rules:
+        assert rule["expr"].strip(), rule["alert"]
+        assert re.fullmatch(r"\d+[smh]", rule["for"]), rule["alert"]
+        assert rule["labels"]["severity"] in {"warning", "critical"}, rule["alert"]
+        assert rule["annotations"]["summary"], rule["alert"]
+    expressions = {rule["alert"]: rule["expr"] for rule in rules}
+    assert "rabbitmq_queue_messages_ready" in expressions["QueueBacklogHigh"]
+    assert 'status=~"5.."' in expressions["AIServiceHighErrorRate"]
+    assert 'type="task-failed"' in expressions["CeleryTaskFailures"]
+
+
+def test_rabbitmq_exposes_per_queue_metrics() -> None:
+    assert re.search(r"^prometheus\.return_per_object_metrics\s*=\s*true$", RABBITMQ_CONF.read_text(), re.M)
+
+
+def test_loki_is_a_single_binary_on_the_filesystem_with_tsdb_v13() -> None:
+    config = _load_yaml(LOKI_YML)
+    assert config["auth_enabled"] is False
+    assert config["common"]["storage"]["filesystem"]
+    schemas = config["schema_config"]["configs"]
+    assert [(s["store"], s["object_store"], s["schema"]) for s in schemas] == [("tsdb", "filesystem", "v13")]
+    assert config["compactor"]["delete_request_store"] == "filesystem"
+
+
+def test_promtail_ships_the_json_logs_with_service_and_level(compose: dict[str, Any]) -> None:
+    config = _load_yaml(PROMTAIL_YML)
+    assert config["clients"] == [{"url": "http://loki:3100/loki/api/v1/push"}]
+    assert 3100 in _exposed_ports(compose["services"]["loki"])
+    (scrape,) = config["scrape_configs"]
+    (static,) = scrape["static_configs"]
+    assert static["labels"]["__path__"] == f"{LOGS}/*.log"
+    stages = {name: spec for stage in scrape["pipeline_stages"] for name, spec in stage.items()}
+    assert set(stages["json"]["expressions"]) == {"level", "logger", "message"}
+    assert {"level", "service"} <= set(stages["labels"])
+    service = re.compile(stages["regex"]["expression"])  # Go's RE2 and Python agree on this syntax
+    assert stages["regex"]["source"] == "filename"
+    assert service.match(f"{LOGS}/worker_fast.log").group("service") == "worker_fast"
+    assert service.match(f"{LOGS}/nginx-access.log").group("service") == "nginx-access"
+    assert "logger" in stages["structured_metadata"]
+    mounts = {mount.source: mount.target for mount in _mounts(compose["services"]["promtail"])}
+    config_dir = mounts["./monitoring/promtail"]
+    assert f"-config.file={config_dir}/promtail-config.yml" in _command(compose["services"]["promtail"])
+    positions = Path(config["positions"]["filename"]).parent
+    assert str(positions) in mounts.values(), "positions survive a restart"
+
+
+def _datasource_uids() -> set[str]:
+    datasources = _load_yaml(DATASOURCES_YML)["datasources"]
+    uids = [source["uid"] for source in datasources]
+    assert len(uids) == len(set(uids))
+    assert {source["type"] for source in datasources} == {"prometheus", "loki"}
+    return set(uids)
+
+
+def _panels(dashboard: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for panel in dashboard["panels"]:
+        yield panel
+        yield from panel.get("panels", [])
+
+
+def test_grafana_dashboard_uses_provisioned_datasources(compose: dict[str, Any]) -> None:
+    uids = _datasource_uids()
+    dashboard = json.loads(DASHBOARD_JSON.read_text())
+    panels = [panel for panel in _panels(dashboard) if panel["type"] != "row"]
+    assert len(panels) >= 6
+    for panel in panels:
+        assert panel["datasource"]["uid"] in uids, panel["title"]
+        assert panel["targets"], panel["title"]
+        for target in panel["targets"]:
+            assert target.get("datasource", panel["datasource"])["uid"] in uids, panel["title"]
+            assert target["expr"].strip(), panel["title"]
+    ids = [panel["id"] for panel in _panels(dashboard)]
+    assert len(ids) == len(set(ids))
+
+    expressions = " ".join(target["expr"] for panel in panels for target in panel["targets"])
+    for metric in ("django_http_requests_total_by_view_transport_method_total", "ai_http_requests_total",
+                   "django_http_requests_latency_seconds_by_view_method_bucket", "ai_analyses_total",
+                   "rabbitmq_queue_messages_ready", 'flower_events_total{type="task-failed"}'):  # fmt: skip
+        assert metric in expressions, metric
+    logs = [panel for panel in panels if panel["type"] == "logs"]
+    assert logs and all(panel["datasource"]["type"] == "loki" for panel in logs)
+    assert 'level=~"error' in logs[0]["targets"][0]["expr"]
+
+    provider = _load_yaml(DASHBOARDS_YML)["providers"][0]
+    grafana_mounts = {mount.source: mount.target for mount in _mounts(compose["services"]["grafana"])}
+    assert grafana_mounts["./monitoring/grafana/dashboards"] == provider["options"]["path"]
+    assert grafana_mounts["./monitoring/grafana/provisioning"] == "/etc/grafana/provisioning"
+    home = _environment(compose["services"]["grafana"])["GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH"]
+    assert home == f"{provider['options']['path']}/{DASHBOARD_JSON.name}"
+
+
+def test_datasources_point_at_compose_services(compose: dict[str, Any]) -> None:
+    urls = {source["type"]: source["url"] for source in _load_yaml(DATASOURCES_YML)["datasources"]}
+    assert urls["prometheus"] == "http://prometheus:9090/prometheus"
+    assert urls["loki"] == "http://loki:3100"
+    assert 9090 in _exposed_ports(compose["services"]["prometheus"])
+
+
+# --- Dockerfiles --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dockerfile", [DJANGO_DOCKERFILE, AI_DOCKERFILE], ids=lambda p: p.parent.name)
+def test_dockerfiles_are_slim_non_root_offline_and_health_checked(dockerfile: Path) -> None:
+    text = dockerfile.read_text()
+    assert re.search(r"^FROM python:3\.11-slim$", text, re.M)
+    users = re.findall(r"^USER (\S+)$", text, re.M)
+    assert users and users[-1] not in {"root", "0"}
+    for variable in ("HF_HUB_OFFLINE=1", "TRANSFORMERS_OFFLINE=1", "PYTHONPATH=/app"):
+        assert variable in text, variable
+    port = "8000" if dockerfile == DJANGO_DOCKERFILE else "8001"
+    path = "/healthz" if dockerfile == DJANGO_DOCKERFILE else "/health"
+    assert re.search(rf"HEALTHCHECK .*\\\n\s+CMD curl -fsS -o /dev/null http://localhost:{port}{path} ", text)
+    assert "COPY recruitment_core/ /app/recruitment_core/" in text
+    assert "curl" in re.search(r"apt-get install[^\n]*\n?[^\n]*", text).group(0)
+
+
+def _torch_pin(requirements: Path) -> str | None:
+    match = re.search(r"^torch==(\S+)$", requirements.read_text(), re.M) if requirements.exists() else None
+    return match.group(1) if match else None
+
+
+def test_torch_comes_from_the_cpu_index_before_the_requirements() -> None:
+    text = DJANGO_DOCKERFILE.read_text()
+    assert "PYTHONPATH=/app:/app/django_backend" in text
+    version = re.search(r"^ARG TORCH_VERSION=(\S+)$", text, re.M).group(1)
+    pin = _torch_pin(REPO / "requirements.txt")
+    if pin is not None:
+        assert version == pin, "the Dockerfile's torch must be the pinned one, or pip replaces it"
+    cpu_install = text.index('pip install "torch==${TORCH_VERSION}" --index-url https://download.pytorch.org/whl/cpu')
+    assert cpu_install < text.index("pip install -r /app/requirements.txt")
+    ai_pin = _torch_pin(REPO / "ai_service" / "requirements.txt")
+    if ai_pin is not None:
+        assert re.search(r"^ARG TORCH_VERSION=(\S+)$", AI_DOCKERFILE.read_text(), re.M).group(1) == ai_pin
+
+
+def _log_wrapper_command(dockerfile: Path) -> str:
+    text = dockerfile.read_text()
+    assert 'ENTRYPOINT ["/usr/local/bin/log-to-file"]' in text
+    return re.search(r"RUN (printf .*?)\n\n", text, re.S).group(1).replace("\\\n", " ")
+
+
+def test_log_wrapper_copies_output_to_the_logs_volume() -> None:
+    """The entrypoint both images generate, run here with the logs directory swapped for a temporary one."""
+    run = _log_wrapper_command(DJANGO_DOCKERFILE)
+    assert _log_wrapper_command(AI_DOCKERFILE) == run
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "log-to-file"
+        logs = Path(tmp) / "logs"
+        logs.mkdir()
+        subprocess.run(
+            ["sh", "-c", run.replace("/usr/local/bin/log-to-file", str(script)).replace(LOGS, str(logs))], check=True
+        )
+        result = subprocess.run(
+            [str(script), "sh", "-c", "echo out; echo err >&2; exit 3"],
+            env={**os.environ, "LOG_NAME": "django"},
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert result.returncode == 3
+        assert sorted(result.stdout.split()) == ["err", "out"]
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and len((logs / "django.log").read_text().split()) < 2:
+            time.sleep(0.05)
+        assert sorted((logs / "django.log").read_text().split()) == ["err", "out"]
+
+
+def test_dockerignore_keeps_secrets_and_state_out_of_the_context() -> None:
+    patterns = {line.strip() for line in (REPO / ".dockerignore").read_text().splitlines()}
+    assert {".git", ".venv", ".env", "var", "logs"} <= patterns
+    assert "recruitment_core" not in patterns
+
+
+# --- the real tools, where installed ------------------------------------------------------------------------
+
+
+def _docker_compose() -> list[str] | None:
+    for command in (["docker", "compose"], ["docker-compose"]):
+        if shutil.which(command[0]) is None:
+            continue
+        result = subprocess.run([*command, "version"], capture_output=True, text=True, timeout=30)
+        if result.returncode == 0 and re.search(r"v?2\.\d+", result.stdout):
+            return command
+    return None
+
+
+@pytest.mark.parametrize("path", [COMPOSE, COMPOSE_LOCAL], ids=lambda p: p.name)
+def test_docker_compose_accepts_the_file(path: Path, tmp_path: Path) -> None:
+    command = _docker_compose()
+    if command is None:
+        pytest.skip("Docker Compose v2 is not installed")
+    env = {**os.environ, "DJANGO_SECRET_KEY": "test-secret", "GRAFANA_ADMIN_PASSWORD": "test-password"}
+    # An empty env file, so a developer's .env cannot change the outcome.
+    (tmp_path / "empty.env").write_text("")
+    result = subprocess.run(
+        [*command, "--env-file", str(tmp_path / "empty.env"), "-f", str(path), "config", "--format", "json"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    resolved = json.loads(result.stdout)
+    if path == COMPOSE:
+        environment = resolved["services"]["django"]["environment"]
+        assert environment["DJANGO_SECRET_KEY"] == "test-secret"
+        assert environment["DJANGO_ALLOWED_HOSTS"] == "localhost,127.0.0.1,django,localhost"
+        missing = subprocess.run(
+            [*command, "--env-file", str(tmp_path / "empty.env"), "-f", str(path), "config", "-q"],
+            cwd=REPO,
+            env={k: v for k, v in os.environ.items() if k not in {"DJANGO_SECRET_KEY", "GRAFANA_ADMIN_PASSWORD"}},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert missing.returncode != 0
+        assert "DJANGO_SECRET_KEY" in missing.stderr or "GRAFANA_ADMIN_PASSWORD" in missing.stderr
+
+
+def _promtool() -> str:
+    promtool = shutil.which("promtool")
+    if promtool is None:
+        pytest.skip("promtool is not installed (Debian package `prometheus`)")
+    return promtool
+
+
+def test_promtool_accepts_config_and_alert_rules() -> None:
+    promtool = _promtool()
+    for args in (["check", "config", str(PROMETHEUS_YML)], ["test", "rules", str(ALERTS_TEST_YML)]):
+        result = subprocess.run([promtool, *args], capture_output=True, text=True, timeout=60)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dashboard_queries_are_valid_promql(tmp_path: Path) -> None:
+    promtool = _promtool()
+    dashboard = json.loads(DASHBOARD_JSON.read_text())
+    rules = [
+        {"record": f"dashboard:panel{panel['id']}:{target['refId']}",
+         "expr": target["expr"].replace("$__rate_interval", "5m")}
+        for panel in _panels(dashboard) if panel.get("datasource", {}).get("type") == "prometheus"
+        for target in panel["targets"]
+    ]  # fmt: skip
+    (tmp_path / "dashboard.rules.yml").write_text(yaml.safe_dump({"groups": [{"name": "dashboard", "rules": rules}]}))
+    result = subprocess.run(
+        [promtool, "check", "rules", str(tmp_path / "dashboard.rules.yml")], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _nginx() -> str:
+    nginx = shutil.which("nginx")
+    if nginx is None:
+        pytest.skip("nginx is not installed")
+    return nginx
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _render_gateway(root: Path, upstreams: dict[str, int], listen: str) -> Path:
+    """nginx.conf with every upstream on 127.0.0.1 and every path under root."""
+    for name in ("static", "media", "logs", "temp"):
+        (root / name).mkdir(exist_ok=True)
+    text = NGINX_CONF.read_text()
+    for host, port in upstreams.items():
+        text = re.sub(rf"http://{re.escape(host)}:\d+", f"http://127.0.0.1:{port}", text)
+    text = re.sub(r"^user \S+;$", "", text, flags=re.M)
+    replacements = {
+        STATIC: root / "static",
+        MEDIA: root / "media",
+        LOGS: root / "logs",
+        "/var/run/nginx.pid": root / "nginx.pid",
+        "/dev/stdout": root / "access.log",
+        "/dev/stderr": root / "error.log",
+        "80 default_server": listen,
+    }
+    for old, new in replacements.items():
+        text = text.replace(old, str(new))
+    kinds = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    temp = "".join(f"    {kind}_temp_path {root / 'temp' / kind};\n" for kind in kinds)
+    text = text.replace("http {\n", "http {\n" + temp, 1)
+    if not Path("/etc/nginx/mime.types").exists():
+        (root / "mime.types").write_text("types { text/css css; text/plain txt; application/json json; }\n")
+        text = text.replace("/etc/nginx/mime.types", str(root / "mime.types"))
+    conf = root / "nginx.conf"
+    conf.write_text(text)
+    return conf
+
+
+def test_nginx_accepts_the_configuration(tmp_path: Path) -> None:
+    nginx = _nginx()
+    upstreams = dict.fromkeys(("django", "ai", "flower", "grafana", "prometheus", "rabbitmq"), 8000)
+    conf = _render_gateway(tmp_path, upstreams, f"127.0.0.1:{_free_port()}")
+    result = subprocess.run(
+        [nginx, "-t", "-c", str(conf), "-p", str(tmp_path), "-e", str(tmp_path / "error.log")],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+# A running gateway in front of stub upstreams, which record what reaches them.
+
+
+@dataclass
+class Upstreams:
+    seen: list[tuple[str, str, str, dict[str, str], bytes]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def requests_to(self, name: str) -> list[tuple[str, str, dict[str, str], bytes]]:
+        with self.lock:
+            return [(method, path, headers, body) for who, method, path, headers, body in self.seen if who == name]
+
+
+def _stub_handler(name: str, upstreams: Upstreams) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def _answer(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            headers = {key.lower(): value for key, value in self.headers.items()}
+            with upstreams.lock:
+                upstreams.seen.append((name, self.command, self.path, headers, body))
+            status, extra, payload = 200, {}, json.dumps({"upstream": name, "path": self.path}).encode()
+            if name == "django" and self.path.startswith("/api/auth/staff-check/"):
+                role = re.search(r"role=(\w+)", headers.get("cookie", ""))
+                status = {"staff": 204, "recruiter": 403}.get(role.group(1) if role else "", 401)
+                payload = b""
+            elif name == "django" and self.path == "/api/candidates/1/resume/":
+                extra = {"X-Accel-Redirect": "/protected-media/resumes/cv.txt",
+                         "Content-Disposition": 'attachment; filename="cv.txt"'}  # fmt: skip
+                payload = b""
+            self.send_response(status)
+            for key, value in extra.items():
+                self.send_header(key, value)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        do_GET = do_POST = do_PUT = do_DELETE = _answer
+
+        def log_message(self, format: str, *args: object) -> None:
+            return
+
+    return Handler
+
+
+@dataclass
+class Gateway:
+    port: int
+    root: Path
+    upstreams: Upstreams
+
+    def request(
+        self, method: str, path: str, headers: dict[str, str] | None = None, body: bytes | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        try:
+            connection.request(method, path, body=body, headers={"Host": "gateway.test:8080", **(headers or {})})
+            response = connection.getresponse()
+            return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
+        finally:
+            connection.close()
+
+
+@pytest.fixture(scope="module")
+def gateway() -> Iterator[Gateway]:
+    nginx = _nginx()
+    upstreams = Upstreams()
+    servers = {}
+    for name in ("django", "ai", "flower", "grafana", "prometheus", "rabbitmq"):
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _stub_handler(name, upstreams))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers[name] = server
+    root = Path(tempfile.mkdtemp(prefix="gateway-"))
+    port = _free_port()
+    conf = _render_gateway(root, {name: s.server_address[1] for name, s in servers.items()}, f"127.0.0.1:{port}")
+    (root / "media" / "resumes").mkdir()
+    (root / "media" / "resumes" / "cv.txt").write_text("Ada Lovelace, analyst")
+    (root / "static" / "app.css").write_text("body { margin: 0 }")
+    # Worker processes may run as an unprivileged user: let them read the files.
+    for path in [root, *root.rglob("*")]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    process = subprocess.Popen(
+        [nginx, "-c", str(conf), "-p", str(root), "-e", str(root / "error.log"), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    error_log = (root / "error.log").read_text() if (root / "error.log").exists() else ""
+                    pytest.fail(f"nginx did not start: {error_log}")
+                time.sleep(0.1)
+        yield Gateway(port, root, upstreams)
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+        for server in servers.values():
+            server.shutdown()
+            server.server_close()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def test_gateway_forwards_to_django_with_client_headers(gateway: Gateway) -> None:
+    for path in ("/", "/admin/login/", "/api/jobs/?page=2", "/realtime/tasks/"):
+        status, _, body = gateway.request("GET", path)
+        assert status == 200 and json.loads(body) == {"upstream": "django", "path": path}
+    spoofed = {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}
+    gateway.request("GET", "/api/jobs/", headers=spoofed)
+    _, _, headers, _ = gateway.upstreams.requests_to("django")[-1]
+    assert headers["host"] == "gateway.test:8080"
+    # The gateway is the edge: what a client claims about its address or scheme is not passed on.
+    assert headers["x-forwarded-proto"] == "http"
+    assert headers["x-forwarded-for"] == "127.0.0.1"
+    assert headers["x-request-id"]
+
+
+def test_gateway_strips_the_ai_prefix(gateway: Gateway) -> None:
+    status, _, body = gateway.request("POST", "/api/ai/analyze?explain=1", body=b'{"resume": "..."}')
+    assert status == 200 and json.loads(body) == {"upstream": "ai", "path": "/analyze?explain=1"}
+    assert gateway.upstreams.requests_to("ai")[-1][3] == b'{"resume": "..."}'
+
+
+def test_gateway_upgrades_websockets(gateway: Gateway) -> None:
+    gateway.request("GET", "/ws/tasks/abc/", headers={"Upgrade": "websocket", "Connection": "Upgrade"})
+    _, path, headers, _ = gateway.upstreams.requests_to("django")[-1]
+    assert path == "/ws/tasks/abc/"
+    assert headers["upgrade"] == "websocket"
+    assert headers["connection"].lower() == "upgrade"
+    assert headers["x-forwarded-for"] == "127.0.0.1", "the WebSocket location keeps the forwarding headers"
+
+
+@pytest.mark.parametrize(
+    ("path", "upstream"),
+    [
+        ("/flower/tasks", "flower"),
+        ("/prometheus/graph", "prometheus"),
+        ("/rabbitmq/api/queues/%2F/high_priority", "rabbitmq"),
+        ("/metrics", "django"),
+    ],
+)
+def test_operator_uis_need_a_staff_session(gateway: Gateway, path: str, upstream: str) -> None:
+    before = len(gateway.upstreams.requests_to(upstream))
+    status, headers, _ = gateway.request("GET", path)
+    assert status == 302
+    assert headers["location"].endswith(f"/admin/login/?next={path}")
+    status, _, _ = gateway.request("GET", path, headers={"Cookie": "role=recruiter"})
+    assert status == 403
+    non_auth = [r for r in gateway.upstreams.requests_to(upstream)[before:] if "staff-check" not in r[1]]
+    assert non_auth == [], "nothing reaches the UI without a staff session"
+
+    status, _, body = gateway.request("GET", path, headers={"Cookie": "role=staff"})
+    assert status == 200
+    # The prefix is kept and the encoded vhost (%2F) reaches RabbitMQ untouched.
+    assert json.loads(body) == {"upstream": upstream, "path": path}
+
+
+def test_auth_check_is_a_bodiless_get_even_for_posts(gateway: Gateway) -> None:
+    path = "/rabbitmq/api/queues/%2F/low_priority/contents"
+    status, _, _ = gateway.request("DELETE", path, headers={"Cookie": "role=staff"})
+    assert status == 200
+    checks = [r for r in gateway.upstreams.requests_to("django") if r[1] == "/api/auth/staff-check/"]
+    method, _, headers, body = checks[-1]
+    assert (method, body) == ("GET", b"")
+    assert headers["x-original-uri"] == path
+    assert headers["cookie"] == "role=staff"
+    assert gateway.upstreams.requests_to("rabbitmq")[-1][:2] == ("DELETE", path)
+
+
+def test_ai_metrics_are_for_staff_only(gateway: Gateway) -> None:
+    assert gateway.request("GET", "/api/ai/metrics")[0] == 302
+    status, _, body = gateway.request("GET", "/api/ai/metrics", headers={"Cookie": "role=staff"})
+    assert status == 200 and json.loads(body) == {"upstream": "ai", "path": "/metrics"}
+
+
+def test_grafana_keeps_its_prefix_and_its_own_login(gateway: Gateway) -> None:
+    status, _, body = gateway.request("GET", "/grafana/d/recruitment-overview")
+    assert status == 200 and json.loads(body) == {"upstream": "grafana", "path": "/grafana/d/recruitment-overview"}
+
+
+def test_resumes_only_through_x_accel_redirect(gateway: Gateway) -> None:
+    status, _, _ = gateway.request("GET", "/protected-media/resumes/cv.txt")
+    assert status == 404
+    status, headers, body = gateway.request("GET", "/api/candidates/1/resume/")
+    assert status == 200
+    assert body == b"Ada Lovelace, analyst"
+    assert headers["content-disposition"] == 'attachment; filename="cv.txt"'
+    assert headers["cache-control"] == "private, no-store"
+
+
+def test_static_files_come_from_the_static_volume(gateway: Gateway) -> None:
+    status, headers, body = gateway.request("GET", "/static/app.css")
+    assert status == 200 and body == b"body { margin: 0 }"
+    assert headers["content-type"].startswith("text/css")
+
+
+def test_oversized_upload_is_refused_with_a_json_error(gateway: Gateway) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", gateway.port, timeout=10)
+    try:
+        connection.putrequest("POST", "/api/candidates/")
+        connection.putheader("Content-Type", "application/pdf")
+        connection.putheader("Content-Length", str(UPLOAD_LIMIT + 1))
+        connection.endheaders()
+        response = connection.getresponse()
+        assert response.status == 413
+        assert json.loads(response.read())["code"] == "too_large"
+    finally:
+        connection.close()
+
+
+def test_gateway_writes_json_access_logs(gateway: Gateway) -> None:
+    gateway.request("GET", "/healthz")
+    log = gateway.root / "logs" / "nginx-access.log"
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and '"/healthz"' not in log.read_text():
+        time.sleep(0.05)
+    entries = [json.loads(line) for line in log.read_text().splitlines()]
+    assert any(entry["uri"] == "/healthz" and entry["status"] == 200 for entry in entries)
