@@ -5,13 +5,19 @@ PY := $(VENV)/bin/python
 MANAGE := cd django_backend && ../$(PY) manage.py
 ENV_LOAD := set -a && source .env.example && { [ ! -f .env ] || source .env; } && set +a
 
-.PHONY: up down install test test-unit test-integration test-e2e lint migrations-check deploy-check
+.PHONY: up down status logs install test test-unit test-integration test-e2e lint migrations-check deploy-check
 
 up:  ## Install what is missing and run every service; prints the URLs.
 	@bash scripts/up.sh
 
 down:  ## Stop everything `make up` started.
 	@bash scripts/down.sh
+
+status:  ## The processes `make up` started.
+	@scripts/supervisorctl.sh status
+
+logs:  ## Follow every process's log.
+	@tail -n 20 -F logs/*.log
 
 install:  ## System services (nginx, RabbitMQ, Redis) and the virtualenv with pinned requirements.
 	@$(ENV_LOAD) && source scripts/lib.sh && ensure_system_services && ensure_venv

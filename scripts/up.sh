@@ -32,26 +32,29 @@ export REPO_DIR VENV="$REPO_DIR/.venv" RUN_DIR="$REPO_DIR/var/run" LOG_DIR="$REP
 export NGINX_BIN="$(command -v nginx)"
 .venv/bin/python scripts/render_nginx.py --out var/run/nginx.conf
 "$NGINX_BIN" -t -q -e "$LOG_DIR/nginx-error.log" -c "$REPO_DIR/var/run/nginx.conf"
-if [ -S var/run/supervisor.sock ] && .venv/bin/supervisorctl -c scripts/supervisord.conf status >/dev/null 2>&1; then
-  say "Restarting processes"; .venv/bin/supervisorctl -c scripts/supervisord.conf restart all >/dev/null
+if [ -S var/run/supervisor.sock ] && scripts/supervisorctl.sh pid >/dev/null 2>&1; then
+  # Already running: re-read the configuration and restart every process with the new code.
+  say "Restarting processes"; scripts/supervisorctl.sh shutdown >/dev/null
+  for _ in $(seq 30); do [ -S var/run/supervisor.sock ] || break; sleep 1; done
+  .venv/bin/supervisord -c scripts/supervisord.conf
 else
   say "Starting processes"; .venv/bin/supervisord -c scripts/supervisord.conf
 fi
 
 GATEWAY="http://localhost:$GATEWAY_PORT"
 for _ in $(seq 120); do
-  curl -fsS -o /dev/null "$GATEWAY/healthz" && curl -fsS -o /dev/null "$GATEWAY/api/ai/health" && break
+  curl -fs -o /dev/null "$GATEWAY/healthz" && curl -fs -o /dev/null "$GATEWAY/api/ai/health" && break
   sleep 1
 done
 curl -fsS -o /dev/null "$GATEWAY/healthz" || { echo "Django did not come up: see logs/django.log" >&2; exit 1; }
 
 cat <<TXT
 
-The recruitment platform is running (processes: .venv/bin/supervisorctl -c scripts/supervisord.conf status).
+The recruitment platform is running (processes: make status; logs: make logs).
   Admin            $GATEWAY/admin/            user: $DEMO_ADMIN_USERNAME  password: $DEMO_ADMIN_PASSWORD
   REST API docs    $GATEWAY/api/docs/
   AI service docs  $GATEWAY/api/ai/docs
-  Task monitor     $GATEWAY/realtime/tasks/   (WebSocket $GATEWAY/ws/tasks/<task_id>/)
+  Task monitor     $GATEWAY/realtime/tasks/   (WebSocket ws://localhost:$GATEWAY_PORT/ws/tasks/<task_id>/)
   Flower           $GATEWAY/flower/
   RabbitMQ UI      $GATEWAY/rabbitmq/
   Metrics          $GATEWAY/metrics  and  $GATEWAY/api/ai/metrics

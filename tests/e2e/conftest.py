@@ -73,8 +73,12 @@ def platform(postgres_server_url: str) -> Iterator[Platform]:
     database_url = embedded_pg.ensure_database(postgres_server_url, f"e2e_{os.getpid()}")
     gateway_port = embedded_pg.free_port()
     with throwaway_vhost("recruitment-e2e") as vhost:
+        # The supervisor config must supply PYTHONPATH and the offline switches itself, as under `make up`.
+        inherited = {
+            k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE"}
+        }
         env = {
-            **os.environ,
+            **inherited,
             "DJANGO_DEBUG": "true",
             "DJANGO_ALLOWED_HOSTS": "localhost,127.0.0.1",
             "DATABASE_URL": database_url,
@@ -94,9 +98,6 @@ def platform(postgres_server_url: str) -> Iterator[Platform]:
             "VENV": str(VENV),
             "USER": getpass.getuser(),
             "NGINX_BIN": nginx,
-            "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1",
-            "PYTHONPATH": f"{REPO_DIR}:{REPO_DIR / 'django_backend'}",
         }
         env["AI_SERVICE_URL"] = f"http://127.0.0.1:{env['AI_SERVICE_PORT']}"
         python = str(VENV / "bin" / "python")
