@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := cd django_backend && ../$(PY) manage.py
 ENV_LOAD := set -a && source .env.example && { [ ! -f .env ] || source .env; } && set +a
 
-.PHONY: up down status logs install test test-unit test-integration test-e2e lint migrations-check deploy-check
+.PHONY: up down status logs install eval-parse bench-parse test test-unit test-integration test-e2e lint migrations-check deploy-check
 
 up:  ## Install what is missing and run every service; prints the URLs.
 	@bash scripts/up.sh
@@ -33,6 +33,12 @@ test-integration: install
 
 test-e2e: install
 	$(VENV)/bin/pytest tests/e2e
+
+eval-parse:  ## Precision, recall and F1 per field of the resume parser on the corpus in tests/corpus.
+	$(PY) scripts/eval_parse.py
+
+bench-parse:  ## Resume extraction + parsing throughput and worker memory, against a pypdf baseline.
+	$(PY) scripts/bench_parse.py
 
 lint:  ## ruff (lint and format) and mypy.
 	$(VENV)/bin/ruff check .

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from recruitment_core.text import strip_links
+from recruitment_core.text import LINK_OR_EMAIL_TOKEN, TOKEN
 
 TAXONOMY_PATH = Path(__file__).parent / "data" / "skills.json"
 
@@ -68,6 +68,15 @@ class SkillTaxonomy:
     skill_by_exact_alias: dict[str, str]  # alias -> name, exact case
     skill_by_context_alias: dict[str, str]  # alias -> name, exact case and a skills-like context
     category_by_skill: dict[str, str]
+
+
+@dataclass(frozen=True)
+class SkillMention:
+    """One mention of a skill: its canonical name and where it stands in the text searched."""
+
+    name: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -194,19 +203,31 @@ def _is_negated(clause_starts: list[int], negation_ends: list[int], position: in
     return last_cue >= 0 and negation_ends[last_cue] > clause_start
 
 
-def extract_skills(text: str) -> list[str]:
-    """Canonical names of the skills `text` claims, in order of first mention, without duplicates."""
+def blank_links(text: str) -> str:
+    """`text` with URLs and e-mail addresses overwritten by spaces, so that offsets stay the same."""
+    return TOKEN.sub(
+        lambda token: " " * len(token.group()) if LINK_OR_EMAIL_TOKEN.search(token.group()) else token.group(), text
+    )
+
+
+def find_skill_mentions(text: str) -> list[SkillMention]:
+    """Every mention of a skill in `text`, in order, with its offsets; negated mentions are left out."""
     taxonomy = load_taxonomy()
-    text = strip_links(text)
+    text = blank_links(text)
     mentions = _find_mentions(text, taxonomy)
     # Positions are found once for the whole text, so long texts cost linear time.
     clause_starts = [0, *(match.end() for match in CLAUSE_BREAK.finditer(text))]
     negation_ends = [match.end() for match in NEGATION_CUE.finditer(text)]
-    found: dict[str, None] = {}  # a dict keeps the order of first mention
+    found = []
     for index, mention in enumerate(mentions):
         if mention.needs_context and not _in_skills_context(text, mentions, index):
             continue
         if _is_negated(clause_starts, negation_ends, mention.start):
             continue
-        found.setdefault(mention.skill)
-    return list(found)
+        found.append(SkillMention(mention.skill, mention.start, mention.end))
+    return found
+
+
+def extract_skills(text: str) -> list[str]:
+    """Canonical names of the skills `text` claims, in order of first mention, without duplicates."""
+    return list(dict.fromkeys(mention.name for mention in find_skill_mentions(text)))

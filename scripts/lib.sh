@@ -15,6 +15,9 @@ url_host() { python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[
 
 ensure_system_services() {
   command -v nginx >/dev/null || { say "Installing nginx"; apt_install nginx-light; }
+  # OCR of scanned resumes.
+  command -v tesseract >/dev/null || { say "Installing tesseract-ocr"; apt_install tesseract-ocr tesseract-ocr-eng; }
+  command -v antiword >/dev/null || { say "Installing antiword"; apt_install antiword; }
   read -r RABBIT_HOST RABBIT_PORT < <(url_host "$CELERY_BROKER_URL" 5672)
   if ! port_open "$RABBIT_HOST" "$RABBIT_PORT"; then
     command -v rabbitmq-server >/dev/null || { say "Installing RabbitMQ"; apt_install rabbitmq-server; }

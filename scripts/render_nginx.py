@@ -37,6 +37,7 @@ def values_from_environment() -> dict[str, str]:
         "LOG_DIR": _absolute(os.environ.get("LOG_DIR", "logs")),
         "NGINX_MIME_TYPES": _mime_types(),
         "MAX_UPLOAD_MB": str(max(1, -(-max_bytes // (1024 * 1024)))),
+        "MAX_IMPORT_MB": str(max(1, -(-int(os.environ.get("MAX_IMPORT_BYTES", 200 * 1024 * 1024)) // (1024 * 1024)))),
         "GATEWAY_PORT": os.environ.get("GATEWAY_PORT", "8080"),
         "DJANGO_PORT": os.environ.get("DJANGO_PORT", "8000"),
         "AI_SERVICE_PORT": os.environ.get("AI_SERVICE_PORT", "8001"),

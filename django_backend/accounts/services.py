@@ -11,6 +11,7 @@ RECRUITER_PERMISSIONS = {
     "candidates": ("add", "change", "view", "delete"),
     "jobs": ("add", "change", "view", "delete"),
     "applications": ("add", "change", "view"),
+    "ingestion": ("add", "change", "view"),
     "realtime": ("view",),
     "audit": ("view",),
 }

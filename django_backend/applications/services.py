@@ -7,7 +7,7 @@ from accounts.models import User
 from applications import ai_client
 from applications.models import Application
 from audit.services import audit_record
-from candidates.models import Candidate
+from candidates.models import Candidate, ResumeVersion
 from jobs.models import JobPosting
 
 
@@ -38,12 +38,12 @@ def application_analyze(*, application_id: int) -> str:
     if application.analysis_status == Application.AnalysisStatus.DONE:
         return application.analysis_status
     candidate = application.candidate
-    if candidate.parse_status in (Candidate.ParseStatus.PENDING, Candidate.ParseStatus.PARSING):
-        raise ResumeNotReady(f"The resume of candidate {candidate.pk} is still being parsed.")
     if not candidate.extracted_text.strip():
+        waiting = (ResumeVersion.ParseStatus.PENDING, ResumeVersion.ParseStatus.PARSING)
+        if candidate.resume_versions.filter(parse_status__in=waiting).exists():
+            raise ResumeNotReady(f"The resume of candidate {candidate.pk} is still being parsed.")
         return application_mark_failed(
-            application_id=application_id,
-            error=f"The resume has no text to analyse ({candidate.get_parse_status_display()}).",
+            application_id=application_id, error="The candidate has no resume text to analyse."
         )
     try:
         analysis = ai_client.analyze(job_description=application.job.description, resume_text=candidate.extracted_text)

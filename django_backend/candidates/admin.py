@@ -1,28 +1,169 @@
-from django.contrib import admin
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.html import format_html, format_html_join
 
 from accounts.admin_scoping import OrganizationScopedAdmin
-from candidates.models import Candidate
+from candidates.models import Candidate, ResumeVersion
+from ingestion.services import resume_reparse
+
+
+class ResumeVersionInline(admin.TabularInline):
+    model = ResumeVersion
+    fields = ("filename", "kind", "parse_status", "parse_error", "red_flags", "created_at")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(Candidate)
 class CandidateAdmin(OrganizationScopedAdmin):
-    list_display = ("__str__", "email", "location", "parse_status", "has_embedding", "created_at")
-    list_filter = ("parse_status", "resume_kind")
-    search_fields = ("name", "email", "extracted_text")
-    exclude = ("embedding",)
-    readonly_fields = (
-        "resume_filename",
-        "resume_kind",
-        "resume_sha256",
-        "resume_size",
-        "parse_status",
-        "parse_error",
-        "extracted_text",
-        "embedded_text_sha256",
+    list_display = (
+        "__str__",
+        "email",
+        "phone",
+        "current_title",
+        "total_years_experience",
+        "has_embedding",
         "created_at",
-        "updated_at",
+    )
+    search_fields = ("name", "email", "phone", "current_title", "extracted_text")
+    inlines = [ResumeVersionInline]
+    actions = ["reparse_current_resume"]
+    fieldsets = (
+        (None, {"fields": ("name", "email", "phone", "location", "organization")}),
+        (
+            "From the current resume",
+            {"fields": ("current_title", "total_years_experience", "skill_evidence", "work_history", "education")},
+        ),
+        ("Text", {"fields": ("extracted_text",), "classes": ("collapse",)}),
+    )
+    readonly_fields = (
+        "current_title",
+        "total_years_experience",
+        "skill_evidence",
+        "work_history",
+        "education",
+        "extracted_text",
     )
 
     @admin.display(boolean=True, description="Embedded")
     def has_embedding(self, candidate: Candidate) -> bool:
         return candidate.embedding is not None
+
+    @admin.display(description="Skills and their evidence")
+    def skill_evidence(self, candidate: Candidate) -> str:
+        rows = [
+            (item["name"], item["section"], item.get("role") or "", item.get("months") or "", item["context"])
+            for item in candidate.profile.get("skills", [])
+        ]
+        if not rows:
+            return "-"
+        body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
+        return format_html(
+            "<table><thead><tr><th>Skill</th><th>Section</th><th>Role or project</th><th>Months</th>"
+            "<th>Resume line</th></tr></thead><tbody>{}</tbody></table>",
+            body,
+        )
+
+    @admin.display(description="Work history")
+    def work_history(self, candidate: Candidate) -> str:
+        rows = [
+            (
+                entry["title"],
+                entry["employer"],
+                _year_month(entry["start"]),
+                "present" if entry["is_current"] else _year_month(entry["end"]),
+                entry.get("months") or "",
+            )
+            for entry in candidate.profile.get("work_history", [])
+        ]
+        if not rows:
+            return "-"
+        body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
+        return format_html(
+            "<table><thead><tr><th>Title</th><th>Employer</th><th>From</th><th>To</th><th>Months</th></tr></thead>"
+            "<tbody>{}</tbody></table>",
+            body,
+        )
+
+    @admin.display(description="Education")
+    def education(self, candidate: Candidate) -> str:
+        rows = [
+            (
+                entry.get("degree_level") or "",
+                entry.get("field") or "",
+                entry.get("institution") or "",
+                entry.get("year") or "",
+            )
+            for entry in candidate.profile.get("education", [])
+        ]
+        if not rows:
+            return "-"
+        body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
+        return format_html(
+            "<table><thead><tr><th>Degree</th><th>Field</th><th>Institution</th><th>Year</th></tr></thead>"
+            "<tbody>{}</tbody></table>",
+            body,
+        )
+
+    @admin.action(description="Re-parse the current resume")
+    def reparse_current_resume(self, request: HttpRequest, queryset: QuerySet[Candidate]) -> None:
+        count = 0
+        with transaction.atomic():
+            for candidate in queryset.select_related("current_resume__organization"):
+                if candidate.current_resume is not None:
+                    resume_reparse(resume=candidate.current_resume)
+                    count += 1
+        self.message_user(request, f"Queued {count} resume(s) for parsing.", messages.SUCCESS)
+
+
+def _year_month(value: dict[str, int] | None) -> str:
+    return f"{value['year']}-{value['month']:02d}" if value else ""
+
+
+@admin.register(ResumeVersion)
+class ResumeVersionAdmin(OrganizationScopedAdmin):
+    list_display = ("filename", "candidate", "kind", "parse_status", "flagged", "created_at")
+    list_filter = ("parse_status", "kind", "ocr_used")
+    search_fields = ("filename", "sha256", "candidate__name")
+    actions = ["reparse"]
+    exclude = ("file", "parsed", "given_details", "uploaded_by")
+    readonly_fields = (
+        "organization",
+        "candidate",
+        "filename",
+        "kind",
+        "sha256",
+        "size",
+        "parse_status",
+        "parse_error",
+        "red_flags",
+        "ocr_used",
+        "extracted_text",
+        "created_at",
+        "parsed_at",
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # resumes arrive by upload or import, where they are checked
+
+    @admin.display(boolean=True, description="Red flags")
+    def flagged(self, resume: ResumeVersion) -> bool:
+        return bool(resume.red_flags)
+
+    @admin.action(description="Re-parse")
+    def reparse(self, request: HttpRequest, queryset: QuerySet[ResumeVersion]) -> None:
+        with transaction.atomic():
+            for resume in queryset.select_related("organization"):
+                resume_reparse(resume=resume)
+        self.message_user(request, f"Queued {queryset.count()} resume(s) for parsing.", messages.SUCCESS)

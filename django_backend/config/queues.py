@@ -36,6 +36,7 @@ def declared_queues() -> tuple[Queue, ...]:
 # Every task and its queue, in one place.
 TASK_QUEUES = {
     "ingestion.tasks.parse_resume_task": QueueName.MEDIUM,
+    "ingestion.tasks.import_archive_task": QueueName.MEDIUM,
     "applications.tasks.analyze_application_task": QueueName.MEDIUM,
     "matching.tasks.embed_candidate_task": QueueName.EMBEDDINGS,
     "matching.tasks.embed_job_task": QueueName.EMBEDDINGS,

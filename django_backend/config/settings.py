@@ -18,16 +18,16 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
 
 def _secret_key() -> str:
-    """The key from the environment; in development a random one kept under var/ so sessions survive restarts."""
+    """The key from the environment; otherwise a random one generated once into var/secret_key, so local runs
+    and offline commands work. `check --deploy` refuses the fallback in production (config.checks)."""
     key = env.str("DJANGO_SECRET_KEY", default="")
     if key:
         return key
-    if not DEBUG:
-        raise environ.ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is false")
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
         key_file.parent.mkdir(parents=True, exist_ok=True)
         key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
     return key_file.read_text().strip()
 
 
@@ -38,6 +38,7 @@ CSRF_TRUSTED_ORIGINS = env.list(
 )
 
 INSTALLED_APPS = [
+    "config",
     "daphne",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -130,6 +131,19 @@ MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
+# Parsing runs in a forked child with these limits: malicious files exist.
+PARSE_TIMEOUT_SECONDS = env.float("PARSE_TIMEOUT_SECONDS", default=60.0)
+PARSE_MAX_MEMORY_MB = env.int("PARSE_MAX_MEMORY_MB", default=1024)
+# Phone numbers written without a country code are read in this region (ISO 3166 code).
+DEFAULT_PHONE_REGION = env.str("DEFAULT_PHONE_REGION", default="US")
+# The date "Present" means when parsing (ISO); empty: today. Evaluations pin it.
+RESUME_PARSE_TODAY = env.str("RESUME_PARSE_TODAY", default="")
+# Bulk import archives: limits against zip bombs and floods.
+MAX_IMPORT_BYTES = env.int("MAX_IMPORT_BYTES", default=200 * 1024 * 1024)
+IMPORT_MAX_FILES = env.int("IMPORT_MAX_FILES", default=1000)
+IMPORT_MAX_EXPANDED_BYTES = env.int("IMPORT_MAX_EXPANDED_BYTES", default=1024 * 1024 * 1024)
+IMPORT_MAX_RATIO = env.float("IMPORT_MAX_RATIO", default=100.0)
+
 AI_SERVICE_URL = env.str("AI_SERVICE_URL", default="http://127.0.0.1:8001")
 AI_REQUEST_TIMEOUT = env.float("AI_REQUEST_TIMEOUT", default=60.0)
 
@@ -155,6 +169,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Jobs, candidates with resume upload, applications and background task records.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {
+        "TaskStateEnum": "realtime.models.TaskRecord.State",
+        "ImportStateEnum": "ingestion.models.ImportBatch.State",
+        "ParseStatusEnum": "candidates.models.ResumeVersion.ParseStatus",
+    },
 }
 
 # --- Celery (CELERY_ namespace, read by config.celery) ---

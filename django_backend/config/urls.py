@@ -6,8 +6,16 @@ from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from accounts.api import staff_check
 from applications.api import ApplicationDetail, ApplicationListCreate
-from candidates.api import CandidateDetail, CandidateListCreate, CandidateResumeDownload
+from candidates.api import CandidateDetail, CandidateList
 from config.health import healthz
+from ingestion.api import (
+    ImportDetail,
+    ImportListCreate,
+    ResumeDetail,
+    ResumeFileDownload,
+    ResumeListCreate,
+    ResumeReparse,
+)
 from jobs.api import JobDetail, JobListCreate
 from realtime.api import TaskRecordDetail, TaskRecordList
 from realtime.views import task_monitor_page
@@ -19,9 +27,14 @@ api = [
     path("auth/staff-check/", staff_check, name="staff-check"),
     path("jobs/", JobListCreate.as_view(), name="job-list"),
     path("jobs/<int:pk>/", JobDetail.as_view(), name="job-detail"),
-    path("candidates/", CandidateListCreate.as_view(), name="candidate-list"),
+    path("candidates/", CandidateList.as_view(), name="candidate-list"),
     path("candidates/<int:pk>/", CandidateDetail.as_view(), name="candidate-detail"),
-    path("candidates/<int:pk>/resume/", CandidateResumeDownload.as_view(), name="candidate-resume"),
+    path("resumes/", ResumeListCreate.as_view(), name="resume-list"),
+    path("resumes/<int:pk>/", ResumeDetail.as_view(), name="resume-detail"),
+    path("resumes/<int:pk>/file/", ResumeFileDownload.as_view(), name="resume-file"),
+    path("resumes/<int:pk>/reparse/", ResumeReparse.as_view(), name="resume-reparse"),
+    path("imports/", ImportListCreate.as_view(), name="import-list"),
+    path("imports/<int:pk>/", ImportDetail.as_view(), name="import-detail"),
     path("applications/", ApplicationListCreate.as_view(), name="application-list"),
     path("applications/<int:pk>/", ApplicationDetail.as_view(), name="application-detail"),
     path("tasks/", TaskRecordList.as_view(), name="task-list"),

@@ -1,21 +1,47 @@
-"""Turning an uploaded resume file into text: checks before anything is stored, extraction in the worker."""
+"""Turning resume files into candidates: checks before anything is stored, parsing in the worker,
+recognising the same person, and bulk import of archives."""
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import logging
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, Q
+from django.utils import timezone
 
-from candidates.models import Candidate
-from recruitment_core.extraction import ExtractionError, check_upload, extract_text
+from accounts.models import Organization, User
+from candidates.models import Candidate, ResumeVersion
+from ingestion.models import ImportBatch, ImportItem
+from realtime.models import TaskRecord
+from realtime.services import broadcast_organization, task_enqueue, task_progress
+from recruitment_core.archive import ArchiveLimits, ArchiveRejected, iter_resumes, open_archive
+from recruitment_core.extraction import ExtractionError, check_upload
+from recruitment_core.resume_parser import ParsedResume, parse_resume
+from recruitment_core.sandbox import extract_text_limited
 
 logger = logging.getLogger(__name__)
 
 NO_TEXT_MESSAGE = (
-    "No text could be extracted from this file: it has no text layer (a scanned image?). "
-    "Nothing was invented in its place."
+    "No text could be extracted from this file, even with OCR. Nothing was invented in its place; "
+    "enter the candidate by hand or upload a text version."
 )
+# Namespace of the PostgreSQL advisory locks that serialise "who is this person?" per organization.
+IDENTITY_LOCK_NAMESPACE = 7301
+
+
+@dataclass(frozen=True)
+class Intake:
+    resume: ResumeVersion
+    duplicate: bool
+    task: TaskRecord | None
 
 
 def resume_upload_read(uploaded: UploadedFile) -> tuple[bytes, str]:
@@ -27,42 +53,315 @@ def resume_upload_read(uploaded: UploadedFile) -> tuple[bytes, str]:
     if uploaded.size is not None and uploaded.size > limit:
         raise ExtractionError("too_large", f"The file is larger than the {limit / 1024 / 1024:g} MB limit.")
     data = uploaded.read(limit + 1)
-    kind = check_upload(data, max_bytes=limit)
-    return data, kind
+    return data, check_upload(data, max_bytes=limit)
 
 
-def resume_parse(*, candidate_id: int) -> str:
-    """Extract the candidate's resume text and record the outcome. Returns the resulting parse status.
-
-    Safe to run twice: it re-reads the stored file and writes the same result.
-    """
-    candidate = Candidate.objects.filter(pk=candidate_id).first()
-    if candidate is None or not candidate.resume_file:
-        return "missing"
-    Candidate.objects.filter(pk=candidate_id).update(parse_status=Candidate.ParseStatus.PARSING)
+def resume_intake(
+    *,
+    organization: Organization,
+    filename: str,
+    data: bytes,
+    kind: str,
+    uploaded_by: User | None = None,
+    given_details: dict[str, str] | None = None,
+) -> Intake:
+    """Store a checked resume file and queue its parsing after commit; the same file twice is recognised."""
+    digest = hashlib.sha256(data).hexdigest()
+    existing = ResumeVersion.objects.filter(organization=organization, sha256=digest).first()
+    if existing is not None:
+        return Intake(resume=existing, duplicate=True, task=None)
+    resume = ResumeVersion(
+        organization=organization,
+        filename=(filename or "resume")[:255],
+        kind=kind,
+        sha256=digest,
+        size=len(data),
+        uploaded_by=uploaded_by if uploaded_by is not None and uploaded_by.is_authenticated else None,
+        given_details={key: value for key, value in (given_details or {}).items() if value},
+    )
+    resume.file.save(resume.filename, ContentFile(data), save=False)
     try:
-        with candidate.resume_file.open("rb") as stored:
-            data = stored.read(settings.MAX_UPLOAD_BYTES + 1)
-        extracted = extract_text(data, candidate.resume_kind)
-    except ExtractionError as error:
-        candidate.parse_status = Candidate.ParseStatus.FAILED
-        candidate.parse_error = str(error)
-        candidate.save(update_fields=["parse_status", "parse_error", "updated_at"])
-        return candidate.parse_status
-    except OSError as error:
-        candidate.parse_status = Candidate.ParseStatus.FAILED
-        candidate.parse_error = f"The stored resume file could not be read: {error}"
-        candidate.save(update_fields=["parse_status", "parse_error", "updated_at"])
-        return candidate.parse_status
+        with transaction.atomic():
+            resume.save()
+            from ingestion.tasks import parse_resume_task
 
-    if extracted.text.strip():
-        candidate.extracted_text = extracted.text
-        candidate.parse_status = Candidate.ParseStatus.PARSED
-        candidate.parse_error = ""
-    else:
-        candidate.extracted_text = ""
-        candidate.parse_status = Candidate.ParseStatus.NO_TEXT
-        candidate.parse_error = NO_TEXT_MESSAGE
-    # save() so the embedding signal sees the new text.
-    candidate.save(update_fields=["extracted_text", "parse_status", "parse_error", "updated_at"])
-    return candidate.parse_status
+            record = task_enqueue(
+                parse_resume_task,
+                kind=TaskRecord.Kind.PARSE_RESUME,
+                target=resume,
+                organization=organization,
+                args=(resume.pk,),
+            )
+    except IntegrityError:
+        # A concurrent upload of the same file won the race: that one is the resume.
+        resume.file.delete(save=False)
+        return Intake(
+            resume=ResumeVersion.objects.get(organization=organization, sha256=digest), duplicate=True, task=None
+        )
+    except Exception:
+        resume.file.delete(save=False)  # the row was not written, so the file must not stay behind either
+        raise
+    return Intake(resume=resume, duplicate=False, task=record)
+
+
+def _parse_today() -> date | None:
+    configured = getattr(settings, "RESUME_PARSE_TODAY", "")
+    return date.fromisoformat(configured) if configured else None
+
+
+def resume_parse(*, resume_id: int, task_id: str | None = None) -> str:
+    """Extract and parse a stored resume, then attach it to the right candidate. Returns the parse status.
+
+    Safe to run twice: it re-reads the stored file, finds the same person and writes the same result.
+    """
+    resume = ResumeVersion.objects.filter(pk=resume_id).first()
+    if resume is None:
+        return "missing"
+    ResumeVersion.objects.filter(pk=resume_id).update(parse_status=ResumeVersion.ParseStatus.PARSING)
+    _progress(task_id, 10, "Reading the file")
+    try:
+        with resume.file.open("rb") as stored:
+            data = stored.read(settings.MAX_UPLOAD_BYTES + 1)
+        extracted = extract_text_limited(
+            data,
+            resume.kind,
+            timeout_seconds=settings.PARSE_TIMEOUT_SECONDS,
+            max_memory_mb=settings.PARSE_MAX_MEMORY_MB,
+        )
+    except ExtractionError as error:
+        return _resume_failed(resume, ResumeVersion.ParseStatus.FAILED, str(error))
+    except OSError as error:
+        return _resume_failed(resume, ResumeVersion.ParseStatus.FAILED, f"The stored file could not be read: {error}")
+    if not extracted.text.strip():
+        return _resume_failed(resume, ResumeVersion.ParseStatus.NO_TEXT, NO_TEXT_MESSAGE, red_flags=extracted.red_flags)
+
+    _progress(task_id, 60, "Reading the resume")
+    parsed = parse_resume(extracted.text, today=_parse_today(), default_region=settings.DEFAULT_PHONE_REGION)
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [IDENTITY_LOCK_NAMESPACE, resume.organization_id])
+        resume = ResumeVersion.objects.select_for_update().get(pk=resume_id)
+        candidate = (
+            resume.candidate or _candidate_identify(resume, parsed) or Candidate(organization=resume.organization)
+        )
+        resume.extracted_text = extracted.text
+        resume.parsed = _parsed_as_json(parsed)
+        resume.red_flags = list(extracted.red_flags)
+        resume.ocr_used = extracted.ocr_used
+        resume.parse_status = ResumeVersion.ParseStatus.PARSED
+        resume.parse_error = ""
+        resume.parsed_at = timezone.now()
+        if candidate.pk is None:
+            candidate.save()
+        resume.candidate = candidate
+        resume.save()
+        current = candidate.current_resume
+        if current is None or current.pk == resume.pk or current.created_at <= resume.created_at:
+            _candidate_apply(candidate, resume, parsed)
+    _import_items_finish(resume, ImportItem.Status.PARSED)
+    return ResumeVersion.ParseStatus.PARSED
+
+
+def _progress(task_id: str | None, percent: int, message: str) -> None:
+    if task_id:
+        task_progress(task_id, percent, message)
+
+
+def _resume_failed(resume: ResumeVersion, status: str, error: str, red_flags: tuple[str, ...] = ()) -> str:
+    ResumeVersion.objects.filter(pk=resume.pk).update(
+        parse_status=status, parse_error=error, extracted_text="", red_flags=list(red_flags), parsed_at=timezone.now()
+    )
+    _import_items_finish(resume, ImportItem.Status.FAILED, error)
+    return status
+
+
+def _candidate_identify(resume: ResumeVersion, parsed: ParsedResume) -> Candidate | None:
+    """The organization's candidate with the same email or phone: a newer resume is a new version of them."""
+    given = resume.given_details
+    emails = [email.lower() for email in [given.get("email", ""), *parsed.emails] if email]
+    phone = given.get("phone") or parsed.phone
+    match = Q(emails__overlap=emails) if emails else Q(pk__in=[])
+    if phone:
+        match |= Q(phone=phone)
+    return Candidate.objects.filter(organization_id=resume.organization_id).filter(match).order_by("created_at").first()
+
+
+def _candidate_apply(candidate: Candidate, resume: ResumeVersion, parsed: ParsedResume) -> None:
+    """Make `resume` the candidate's current one; details typed in with the upload win over parsed ones."""
+    given = resume.given_details
+    candidate.name = given.get("name") or parsed.name or candidate.name
+    emails = [email.lower() for email in [given.get("email", ""), *parsed.emails] if email]
+    candidate.emails = list(dict.fromkeys([*emails, *candidate.emails]))
+    candidate.email = candidate.emails[0] if candidate.emails else ""
+    candidate.phone = given.get("phone") or parsed.phone or candidate.phone
+    candidate.location = given.get("location") or parsed.location or candidate.location
+    candidate.links = parsed.links
+    candidate.current_title = parsed.current_title or ""
+    candidate.total_years_experience = parsed.total_years_experience
+    candidate.skills = parsed.skill_names()
+    candidate.profile = resume.parsed
+    candidate.current_resume = resume
+    candidate.extracted_text = resume.extracted_text
+    candidate.save()  # save(): new text must reach the embedding signal
+
+
+def _parsed_as_json(parsed: ParsedResume) -> dict[str, Any]:
+    full = dataclasses.asdict(parsed)
+    full.pop("sections", None)  # the raw text is kept on the resume already
+    return {"summary": parsed.to_summary(), **full}
+
+
+# --- Bulk import -------------------------------------------------------------------------------------
+
+
+def archive_limits() -> ArchiveLimits:
+    return ArchiveLimits(
+        max_archive_bytes=settings.MAX_IMPORT_BYTES,
+        max_members=settings.IMPORT_MAX_FILES,
+        max_member_bytes=settings.MAX_UPLOAD_BYTES,
+        max_total_bytes=settings.IMPORT_MAX_EXPANDED_BYTES,
+        max_ratio=settings.IMPORT_MAX_RATIO,
+    )
+
+
+def import_create(*, organization: Organization, uploaded: UploadedFile, created_by: User | None) -> ImportBatch:
+    """Check an archive's directory (size, count, bombs, traversal), store it and queue its expansion.
+
+    Raises ArchiveRejected before anything is written.
+    """
+    limits = archive_limits()
+    if uploaded.size is not None and uploaded.size > limits.max_archive_bytes:
+        raise ArchiveRejected(
+            "too_large", f"The archive is larger than the {limits.max_archive_bytes / 1024 / 1024:g} MB limit."
+        )
+    data = uploaded.read(limits.max_archive_bytes + 1)
+    open_archive(data, limits)
+    batch = ImportBatch(
+        organization=organization,
+        created_by=created_by if created_by is not None and created_by.is_authenticated else None,
+        archive_name=(uploaded.name or "resumes.zip")[:255],
+    )
+    batch.archive.save(batch.archive_name, ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            batch.save()
+            from ingestion.tasks import import_archive_task
+
+            task_enqueue(
+                import_archive_task,
+                kind=TaskRecord.Kind.IMPORT_ARCHIVE,
+                target=batch,
+                organization=organization,
+                args=(batch.pk,),
+            )
+    except Exception:
+        batch.archive.delete(save=False)
+        raise
+    return batch
+
+
+def import_expand(*, batch_id: int) -> str:
+    """Turn the archive into one import item per file and queue one parse per resume.
+
+    All in one transaction: a worker that dies half-way leaves nothing, and the redelivered task starts over.
+    """
+    batch = ImportBatch.objects.filter(pk=batch_id).first()
+    if batch is None:
+        return "missing"
+    if batch.state not in (ImportBatch.State.QUEUED, ImportBatch.State.EXPANDING):
+        return batch.state  # already expanded by an earlier delivery
+    with batch.archive.open("rb") as stored:
+        data = stored.read()
+    try:
+        with transaction.atomic():
+            batch = ImportBatch.objects.select_for_update().get(pk=batch_id)
+            batch.items.all().delete()
+            items = [_import_member(batch, member) for member in iter_resumes(data, archive_limits())]
+            finished = [item for item in items if item.status in ImportItem.FINISHED]
+            batch.total = len(items)
+            batch.processed = len(finished)
+            batch.failed = sum(
+                item.status in (ImportItem.Status.FAILED, ImportItem.Status.SKIPPED) for item in finished
+            )
+            batch.state = ImportBatch.State.PROCESSING if batch.processed < batch.total else ImportBatch.State.DONE
+            batch.finished_at = timezone.now() if batch.state == ImportBatch.State.DONE else None
+            batch.save()
+    except ArchiveRejected as error:
+        ImportBatch.objects.filter(pk=batch_id).update(
+            state=ImportBatch.State.FAILED, error=error.message, finished_at=timezone.now()
+        )
+        batch.refresh_from_db()
+        broadcast_import(batch)
+        return ImportBatch.State.FAILED
+    broadcast_import(batch)
+    return batch.state
+
+
+def _import_member(batch: ImportBatch, member: Any) -> ImportItem:
+    item = ImportItem(batch=batch, filename=member.name[:500])
+    if member.skipped_reason:
+        item.status, item.error = ImportItem.Status.SKIPPED, member.skipped_reason
+        item.save()
+        return item
+    intake = resume_intake(
+        organization=batch.organization,
+        filename=member.name.rsplit("/", 1)[-1],
+        data=member.data,
+        kind=member.kind,
+        uploaded_by=batch.created_by,
+    )
+    item.resume = intake.resume
+    if intake.duplicate:
+        item.status = ImportItem.Status.DUPLICATE
+        item.error = f"The same file as {intake.resume.filename!r}, already imported."
+    item.save()
+    return item
+
+
+def _import_items_finish(resume: ResumeVersion, status: str, error: str = "") -> None:
+    """Count a resume's pending import items as processed, once each, and announce the batch's progress."""
+    failed = status == ImportItem.Status.FAILED
+    for item in ImportItem.objects.filter(resume=resume, status=ImportItem.Status.PENDING).select_related("batch"):
+        with transaction.atomic():
+            # Only the delivery that moves the item out of "pending" counts it: redelivery cannot count twice.
+            if not ImportItem.objects.filter(pk=item.pk, status=ImportItem.Status.PENDING).update(
+                status=status, error=error
+            ):
+                continue
+            ImportBatch.objects.filter(pk=item.batch_id).update(
+                processed=F("processed") + 1, failed=F("failed") + int(failed)
+            )
+            ImportBatch.objects.filter(
+                pk=item.batch_id, processed__gte=F("total"), state=ImportBatch.State.PROCESSING
+            ).update(state=ImportBatch.State.DONE, finished_at=timezone.now())
+        broadcast_import(ImportBatch.objects.get(pk=item.batch_id))
+
+
+def broadcast_import(batch: ImportBatch) -> None:
+    broadcast_organization(
+        batch.organization_id,
+        {
+            "type": "import.progress",
+            "batch_id": batch.pk,
+            "state": batch.state,
+            "total": batch.total,
+            "processed": batch.processed,
+            "failed": batch.failed,
+            "percent": batch.percent,
+            "error": batch.error,
+        },
+    )
+
+
+def resume_reparse(*, resume: ResumeVersion) -> TaskRecord:
+    """Queue the parsing of a stored resume again, after the current transaction commits."""
+    from ingestion.tasks import parse_resume_task
+
+    ResumeVersion.objects.filter(pk=resume.pk).update(parse_status=ResumeVersion.ParseStatus.PENDING, parse_error="")
+    return task_enqueue(
+        parse_resume_task,
+        kind=TaskRecord.Kind.PARSE_RESUME,
+        target=resume,
+        organization=resume.organization,
+        args=(resume.pk,),
+    )

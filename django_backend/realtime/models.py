@@ -15,6 +15,7 @@ class TaskRecord(models.Model):
         EMBED_CANDIDATE = "embed_candidate", "Embed candidate"
         EMBED_JOB = "embed_job", "Embed job"
         ANALYZE_APPLICATION = "analyze_application", "Analyze application"
+        IMPORT_ARCHIVE = "import_archive", "Import resume archive"
 
     class State(models.TextChoices):
         QUEUED = "queued", "Queued"

@@ -121,6 +121,17 @@ def broadcast_task(record: TaskRecord) -> None:
             logger.warning("could not broadcast task event", extra={"group": group}, exc_info=True)
 
 
+def broadcast_organization(organization_id: int, event: dict[str, Any]) -> None:
+    """Send any event (e.g. `import.progress`) to everyone following the organization's stream."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(organization_group(organization_id), {"type": "task.event", "event": event})
+    except Exception:
+        logger.warning("could not broadcast organization event", extra={"type": event.get("type")}, exc_info=True)
+
+
 def task_history(record: TaskRecord) -> list[dict[str, Any]]:
     """Events a late subscriber has missed, replayed from the record so it sees the whole life of the task."""
     events = [task_event(record, TaskRecord.State.QUEUED, replayed=True)]

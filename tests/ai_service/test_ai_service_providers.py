@@ -136,8 +136,10 @@ def test_prompt_injection_cannot_change_the_score(llm_server, make_client):
 
     match = score_match(JOB, resume)
     assert response.status_code == 200
-    assert response.json()["match_score"] == match.score == 28.6
-    assert response.json()["missing_skills"] == ["SQL", "Apache Airflow"]
+    assert response.json()["match_score"] == match.score
+    assert match.score < 50  # a weak resume stays weak whatever it tells the model
+    assert response.json()["missing_skills"] == match.missing_skills
+    assert {"SQL", "Apache Airflow"} <= set(match.missing_skills)
     assert response.json()["breakdown"] == match.breakdown
     user_message = llm_server.received[0].json["messages"][1]["content"]
     # The forged closing marker is neutralised, so the whole resume stays inside one data block.

@@ -83,20 +83,26 @@ def test_resume_to_embedding_to_analysis_seen_live(platform, api):
     assert wait_until(lambda: organization_stream.messages, bool, 10, "the connection message")
 
     pdf = make_text_pdf(RESUME_LINES)
-    upload = api.post(
-        "/api/candidates/", files={"resume": ("maria.pdf", pdf, "application/pdf")}, data={"name": "Maria Garcia"}
-    )
-    assert upload.status_code == 201, upload.text
-    candidate_id = upload.json()["id"]
-    assert upload.json()["resume_kind"] == "pdf"
+    upload = api.post("/api/resumes/", files={"resume": ("maria.pdf", pdf, "application/pdf")})
+    assert upload.status_code == 202, upload.text
+    assert upload.json()["kind"] == "pdf"
 
+    resume = wait_until(
+        lambda: api.get(f"/api/resumes/{upload.json()['id']}/").json(),
+        lambda body: body["parse_status"] != "pending" and body["parse_status"] != "parsing",
+        EMBEDDING_WAIT,
+        "the resume's parsing",
+    )
+    assert resume["parse_status"] == "parsed", resume
+    candidate_id = resume["candidate"]
     candidate = wait_until(
         lambda: api.get(f"/api/candidates/{candidate_id}/").json(),
         lambda body: body["has_embedding"],
         EMBEDDING_WAIT,
         "the candidate's embedding",
     )
-    assert candidate["parse_status"] == "parsed"
+    assert candidate["name"] == "Maria Garcia"
+    assert candidate["phone"] == "+14155550100"
     assert "Senior Backend Engineer" in candidate["extracted_text"]
     with psycopg.connect(platform.database_url) as conn:
         dims, norm = conn.execute(
@@ -149,14 +155,14 @@ def test_resume_to_embedding_to_analysis_seen_live(platform, api):
 
 def test_resume_download_goes_through_django_and_never_public(platform, api):
     body = b"Ada Lovelace\nAnalytical engines\n"
-    candidate_id = api.post("/api/candidates/", files={"resume": ("ada.txt", body, "text/plain")}).json()["id"]
+    resume_id = api.post("/api/resumes/", files={"resume": ("ada.txt", body, "text/plain")}).json()["id"]
 
-    download = api.get(f"/api/candidates/{candidate_id}/resume/")
+    download = api.get(f"/api/resumes/{resume_id}/file/")
     assert download.status_code == 200
     assert download.content == body
     assert "X-Accel-Redirect" not in download.headers
 
-    anonymous = httpx.get(f"{platform.base_url}/api/candidates/{candidate_id}/resume/")
+    anonymous = httpx.get(f"{platform.base_url}/api/resumes/{resume_id}/file/")
     assert anonymous.status_code == 401
     media_path = httpx.get(f"{platform.base_url}/protected-media/")
     assert media_path.status_code == 404
@@ -164,7 +170,7 @@ def test_resume_download_goes_through_django_and_never_public(platform, api):
 
 def test_oversized_upload_is_refused_by_the_gateway(platform, api):
     too_big = b"a" * (10 * 1024 * 1024 + 1)
-    response = api.post("/api/candidates/", files={"resume": ("big.txt", too_big, "text/plain")})
+    response = api.post("/api/resumes/", files={"resume": ("big.txt", too_big, "text/plain")})
 
     assert response.status_code == 413
     assert response.json()["code"] == "too_large"

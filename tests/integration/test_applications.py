@@ -9,7 +9,7 @@ from accounts.models import Organization
 from applications.ai_client import AIServiceUnavailable
 from applications.models import Application
 from applications.services import ResumeNotReady, application_analyze
-from candidates.models import Candidate
+from candidates.models import Candidate, ResumeVersion
 from jobs.models import JobPosting
 from realtime.models import TaskRecord
 
@@ -28,9 +28,7 @@ def ai_service_url():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def application(organization, django_capture_on_commit_callbacks) -> Application:  # type: ignore[no-untyped-def]
     with django_capture_on_commit_callbacks(execute=False):
-        candidate = Candidate.objects.create(
-            organization=organization, name="Pia", extracted_text=RESUME, parse_status=Candidate.ParseStatus.PARSED
-        )
+        candidate = Candidate.objects.create(organization=organization, name="Pia", extracted_text=RESUME)
         job = JobPosting.objects.create(organization=organization, title="Backend Developer", description=JOB)
         return Application.objects.create(candidate=candidate, job=job)
 
@@ -66,20 +64,27 @@ def test_unreachable_ai_service_is_a_retryable_error(application, settings):
 
 
 def test_resume_still_parsing_waits(application):
-    Candidate.objects.filter(pk=application.candidate_id).update(parse_status=Candidate.ParseStatus.PARSING)
+    Candidate.objects.filter(pk=application.candidate_id).update(extracted_text="")
+    ResumeVersion.objects.create(
+        organization_id=application.candidate.organization_id,
+        candidate_id=application.candidate_id,
+        filename="new.pdf",
+        kind="pdf",
+        sha256="0" * 64,
+        size=10,
+        parse_status=ResumeVersion.ParseStatus.PARSING,
+    )
 
     with pytest.raises(ResumeNotReady):
         application_analyze(application_id=application.pk)
 
 
-def test_resume_without_text_fails_with_the_reason(application):
-    Candidate.objects.filter(pk=application.candidate_id).update(
-        parse_status=Candidate.ParseStatus.NO_TEXT, extracted_text=""
-    )
+def test_candidate_without_resume_text_fails_with_the_reason(application):
+    Candidate.objects.filter(pk=application.candidate_id).update(extracted_text="")
 
     assert application_analyze(application_id=application.pk) == "failed"
     application.refresh_from_db()
-    assert application.analysis_error == "The resume has no text to analyse (No extractable text)."
+    assert application.analysis_error == "The candidate has no resume text to analyse."
 
 
 def test_api_creates_application_and_queues_its_analysis(api_client, organization, django_capture_on_commit_callbacks):

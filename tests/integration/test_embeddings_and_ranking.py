@@ -17,9 +17,7 @@ NURSE_RESUME = "Registered nurse. Patient care in intensive care units, medicati
 
 
 def make_candidate(organization, text: str, name: str) -> Candidate:  # type: ignore[no-untyped-def]
-    return Candidate.objects.create(
-        organization=organization, name=name, extracted_text=text, parse_status=Candidate.ParseStatus.PARSED
-    )
+    return Candidate.objects.create(organization=organization, name=name, extracted_text=text)
 
 
 def test_embedding_is_unit_length_and_deterministic():

@@ -340,7 +340,11 @@ def test_nginx_websockets_and_forwarded_headers(locations: dict[str, str]) -> No
 
 def test_nginx_body_limit_matches_max_upload_bytes(compose: dict[str, Any]) -> None:
     text = _nginx_text()
-    assert _directives(text, "client_max_body_size") == ["10m"]
+    # 10m for everything; bulk import archives (MAX_IMPORT_BYTES) get their own location with 200m.
+    assert _directives(text, "client_max_body_size") == ["10m", "200m"]
+    assert re.search(
+        r"location ~ \^/\(api/imports/\|admin/ingestion/importbatch/upload/\) \{\s*client_max_body_size 200m;", text
+    )
     for name in ("django", "worker-fast", "worker-slow"):
         assert int(_environment(compose["services"][name])["MAX_UPLOAD_BYTES"]) == UPLOAD_LIMIT
     assert re.search(r"client_max_body_size 10m;", NGINX_CONF.read_text())

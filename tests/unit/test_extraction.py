@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import struct
 import zipfile
 import zlib
@@ -11,7 +12,26 @@ import zlib
 import docx
 import pypdf
 import pytest
-from fixtures.make_resumes import make_blank_pdf, make_docx, make_text_pdf
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from fixtures.make_resumes import (
+    PdfText,
+    join_pdfs,
+    make_blank_pdf,
+    make_doc,
+    make_docx,
+    make_hidden_text_pdf,
+    make_layout_pdf,
+    make_odt,
+    make_rtf,
+    make_running_header_pdf,
+    make_scan_image,
+    make_scanned_pdf,
+    make_searchable_scan_pdf,
+    make_text_pdf,
+    make_two_column_pdf,
+)
 
 from recruitment_core.extraction import (
     ExtractedText,
@@ -241,13 +261,16 @@ def test_normalise_text_cleans_pdf_artefacts_and_keeps_lines():
 # --- rejected uploads ----------------------------------------------------------------------------
 
 
-def test_png_renamed_pdf_is_unsupported_and_named():
-    error = _error(detect_resume_type, _png_bytes(), "resume.pdf")
+def test_gif_renamed_pdf_is_unsupported_and_named():
+    gif = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00"
+
+    error = _error(detect_resume_type, gif, "resume.pdf")
 
     assert error.code == "unsupported_type"
     assert str(error) == (
-        "This file is a PNG image, not a resume document we can read. "
-        "Upload the resume as a PDF, a Word document (.docx) or a plain-text file."
+        "This file is a GIF image, not a resume document we can read. "
+        "Upload the resume as a PDF, a Word document (.docx or .doc), an OpenDocument (.odt) or RTF file, "
+        "a plain-text file, or a PNG/JPEG scan."
     )
 
 
@@ -267,11 +290,11 @@ def test_zip_that_is_not_docx_is_unsupported():
         pytest.param(b"\x7fELF\x02\x01\x01" + b"\x00" * 120, "Linux executable", id="elf"),
         pytest.param(random.Random(20240601).randbytes(4096), "unrecognised binary file", id="garbage"),
         pytest.param(
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + b"\xec\xa5\xc1\x00" + b"\x00" * 64,
-            "legacy Word document (.doc)",
-            id="doc",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600 + "Workbook".encode("utf-16-le"),
+            "legacy Microsoft Office file",
+            id="ole-not-word",
         ),
-        pytest.param(b"{\\rtf1\\ansi Jane Doe}", "RTF document", id="rtf"),
+        pytest.param(b"%!PS-Adobe-3.0\n%%Title: resume\n", "PostScript file", id="postscript"),
     ],
 )
 def test_other_formats_are_unsupported_and_named(data, name):
@@ -299,7 +322,7 @@ def test_empty_or_blank_file_is_empty_file(data):
 
 
 def test_unknown_kind_is_rejected_by_extract_text():
-    assert _error(extract_text, b"Jane Doe", "odt").code == "unsupported_type"
+    assert _error(extract_text, b"Jane Doe", "xls").code == "unsupported_type"
 
 
 # --- check_upload ---------------------------------------------------------------------------------
@@ -318,6 +341,20 @@ def test_check_upload_size_check_comes_before_type_detection():
     assert _error(check_upload, _png_bytes(), max_bytes=10).code == "too_large"
 
 
+def test_check_upload_accepts_every_readable_kind():
+    uploads = {
+        "doc": make_doc(["Jane Doe"]),
+        "odt": make_odt(["Jane Doe"]),
+        "rtf": make_rtf(["Jane Doe"]),
+        "png": _png_bytes(),
+        "jpeg": make_scan_image(["Jane Doe"], image_format="JPEG", dpi=50),
+    }
+
+    assert {kind: check_upload(data, max_bytes=5 * 1024 * 1024) for kind, data in uploads.items()} == {
+        kind: kind for kind in uploads
+    }
+
+
 def test_check_upload_returns_detected_type_at_the_limit():
     pdf = make_text_pdf(RESUME_LINES)
 
@@ -325,3 +362,413 @@ def test_check_upload_returns_detected_type_at_the_limit():
     assert check_upload(make_docx(["Jane Doe"]), max_bytes=5 * 1024 * 1024) == "docx"
     assert check_upload(b"Jane Doe\nPython", max_bytes=100) == "txt"
     assert _error(check_upload, b"", max_bytes=100).code == "empty_file"
+
+
+# --- PDF reading order ----------------------------------------------------------------------------
+
+
+def test_two_column_pdf_reads_left_column_then_right_column():
+    data = make_two_column_pdf(
+        ["Skills", "Python", "PostgreSQL", "Languages", "English, German"],
+        ["Experience", "Acme Corp - Senior Engineer", "Built the billing platform", "Beta GmbH - Engineer"],
+        header=["Jane Doe", "jane@example.com | Berlin"],
+        right_leading=15,
+    )
+    # The content stream alternates the columns line by line, so reading it in order interleaves them.
+    naive = pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert naive.index("Experience") < naive.index("Python")
+
+    assert extract_text(data, "pdf") == ExtractedText(
+        text="Jane Doe\n"
+        "jane@example.com | Berlin\n"
+        "Skills\nPython\nPostgreSQL\nLanguages\nEnglish, German\n"
+        "Experience\nAcme Corp - Senior Engineer\nBuilt the billing platform\nBeta GmbH - Engineer",
+        kind="pdf",
+        pages=1,
+        has_text_layer=True,
+    )
+
+
+def test_columns_with_lines_at_the_same_heights_are_still_columns():
+    data = make_two_column_pdf(["Skills", "Python", "SQL"], ["Experience", "Acme Corp", "Beta GmbH"])
+
+    assert extract_text(data, "pdf").text == "Skills\nPython\nSQL\nExperience\nAcme Corp\nBeta GmbH"
+
+
+def test_full_width_heading_between_column_sections_keeps_its_place():
+    items = [PdfText(50, 740, "Jane Doe - Data Engineer, Berlin and remote", size=14)]
+    items += [PdfText(50, 700 - 14 * i, text) for i, text in enumerate(["Python", "Spark", "Airflow"])]
+    items += [PdfText(320, 700 - 14 * i, text) for i, text in enumerate(["Acme Corp", "2019 - 2024", "Pipelines"])]
+    items.append(PdfText(50, 620, "Education and certificates, listed by the year they were completed", size=12))
+    items += [PdfText(50, 590 - 14 * i, text) for i, text in enumerate(["TU Berlin", "MSc Informatics"])]
+    items += [PdfText(320, 590 - 14 * i, text) for i, text in enumerate(["AWS Certified", "2022"])]
+
+    assert extract_text(make_layout_pdf([items]), "pdf").text == (
+        "Jane Doe - Data Engineer, Berlin and remote\n"
+        "Python\nSpark\nAirflow\nAcme Corp\n2019 - 2024\nPipelines\n"
+        "Education and certificates, listed by the year they were completed\n"
+        "TU Berlin\nMSc Informatics\nAWS Certified\n2022"
+    )
+
+
+def test_dates_beside_entries_are_read_line_by_line_not_as_a_column():
+    items = [
+        PdfText(50, 700, "2019 - 2024"),
+        PdfText(160, 700, "Senior Engineer, Acme Corp"),
+        PdfText(160, 686, "Built the billing platform"),
+        PdfText(160, 672, "Led a team of five"),
+        PdfText(50, 650, "2016 - 2019"),
+        PdfText(160, 650, "Engineer, Beta GmbH"),
+        PdfText(160, 636, "Wrote the first API"),
+    ]
+
+    assert extract_text(make_layout_pdf([items]), "pdf").text == (
+        "2019 - 2024 Senior Engineer, Acme Corp\nBuilt the billing platform\nLed a team of five\n"
+        "2016 - 2019 Engineer, Beta GmbH\nWrote the first API"
+    )
+
+
+def test_word_hyphenated_at_a_line_end_keeps_its_hyphen_and_lines():
+    assert extract_text(make_text_pdf(["Built the billing plat-", "form for Acme"]), "pdf").text == (
+        "Built the billing plat-\nform for Acme"
+    )
+
+
+@pytest.mark.parametrize("degrees", [90, 180, 270])
+def test_page_rotated_by_its_rotate_entry_reads_in_the_text_direction(degrees):
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(make_text_pdf(RESUME_LINES))))
+    writer.pages[0].rotate(degrees)
+    out = io.BytesIO()
+    writer.write(out)
+
+    assert extract_text(out.getvalue(), "pdf").text == RESUME_TEXT
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        pytest.param([PdfText(100 + 14 * i, 100, line, turn=90) for i, line in enumerate(RESUME_LINES)], id="up"),
+        pytest.param([PdfText(500 - 14 * i, 700, line, turn=270) for i, line in enumerate(RESUME_LINES)], id="down"),
+    ],
+)
+def test_sideways_text_reads_line_by_line(items):
+    assert extract_text(make_layout_pdf([items]), "pdf").text == RESUME_TEXT
+
+
+# --- PDF running headers, footers and page numbers -------------------------------------------------
+
+
+def test_running_header_footer_and_page_numbers_are_removed_and_kept_once():
+    data = make_running_header_pdf([["Experience", "Acme Corp"], ["Education", "TU Berlin"], ["Skills", "Python"]])
+
+    result = extract_text(data, "pdf")
+
+    # The header's first occurrence stays where it is, the footer's moves to the end (like DOCX): both
+    # often hold the name and contact details, which must not be lost.
+    assert result.text == (
+        "Jane Doe - Curriculum Vitae\nExperience\nAcme Corp\n\nEducation\nTU Berlin\n\nSkills\nPython\n\n"
+        "jane.doe@example.com | +1 555 0100"
+    )
+    assert result.pages == 3
+
+
+@pytest.mark.parametrize(
+    "page_number", ["{page}", "- {page} -", "Page {page}", "{page}/{pages}", "Seite {page} von {pages}"]
+)
+def test_page_numbers_alone_on_a_line_are_removed(page_number):
+    data = make_running_header_pdf(
+        [["Experience", "Acme Corp"], ["Education", "TU Berlin"]], header=None, footer=None, page_number=page_number
+    )
+
+    assert extract_text(data, "pdf").text == "Experience\nAcme Corp\n\nEducation\nTU Berlin"
+
+
+def test_page_number_of_a_single_page_resume_is_removed():
+    data = make_running_header_pdf([["Jane Doe", "Python"]], header=None, footer=None)
+
+    assert extract_text(data, "pdf").text == "Jane Doe\nPython"
+
+
+def test_header_with_the_page_number_is_kept_once_without_it():
+    data = make_layout_pdf(
+        [
+            [PdfText(72, 760, f"Jane Doe - Page {n} of 2", size=9), PdfText(72, 720, body)]
+            for n, body in ((1, "Experience"), (2, "Education"))
+        ]
+    )
+
+    assert extract_text(data, "pdf").text == "Jane Doe\nExperience\n\nEducation"
+
+
+def test_lines_repeated_in_the_body_are_kept():
+    pages = [["Acme Corp", "Python", "Python", "Team lead"], ["Beta GmbH", "Python", "Python", "Engineer"]]
+    data = make_running_header_pdf(pages, header=None, footer=None, page_number=None)
+
+    assert extract_text(data, "pdf").text == (
+        "Acme Corp\nPython\nPython\nTeam lead\n\nBeta GmbH\nPython\nPython\nEngineer"
+    )
+
+
+# --- hidden text ---------------------------------------------------------------------------------
+
+
+def test_hidden_pdf_text_is_left_out_and_flagged():
+    data = make_hidden_text_pdf(
+        ["Jane Doe", "Python Engineer"],
+        white=["Kubernetes expert at Google"],
+        tiny=["Harvard MIT"],
+        scaled_tiny=["Rust"],
+        off_page=["Stanford PhD"],
+        invisible=["ten years AWS"],
+        white_on_dark=["Contact", "Berlin"],
+    )
+
+    assert extract_text(data, "pdf") == ExtractedText(
+        text="Jane Doe\nPython Engineer\nContact\nBerlin",  # white on a dark sidebar is readable: kept
+        kind="pdf",
+        pages=1,
+        has_text_layer=True,
+        red_flags=(
+            "hidden_text: 12 words in white, tiny or off-page text were ignored "
+            "(white 4, tiny 3, off-page 2, invisible 3)",
+        ),
+    )
+
+
+def test_one_hidden_word_is_flagged_in_the_singular():
+    result = extract_text(make_hidden_text_pdf(["Jane Doe"], white=["Kubernetes"]), "pdf")
+
+    assert result.red_flags == ("hidden_text: 1 word in white, tiny or off-page text was ignored (white 1)",)
+
+
+def test_invisible_text_layer_over_a_page_image_is_content():
+    # Searchable scans: OCR software puts invisible text over the page picture.
+    assert extract_text(make_searchable_scan_pdf(["Jane Doe", "Python Engineer"]), "pdf") == ExtractedText(
+        text="Jane Doe\nPython Engineer", kind="pdf", pages=1, has_text_layer=True
+    )
+
+
+def test_hidden_docx_runs_are_left_out_and_flagged():
+    document = docx.Document()
+    paragraph = document.add_paragraph("Jane Doe ")
+    paragraph.add_run("Kubernetes Google").font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    paragraph.add_run(" Engineer")
+    skills = document.add_paragraph("Skills: Python")
+    skills.add_run(" Rust Haskell").font.size = Pt(2)
+    skills.add_run(" Stanford").font.hidden = True
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0].add_run("Contact: Berlin").font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), "1F3864")  # a dark sidebar cell: its white text is readable
+    cell._tc.get_or_add_tcPr().append(shading)
+
+    result = extract_text(_docx_bytes(document), "docx")
+
+    assert result.text == "Jane Doe Engineer\nSkills: Python\nContact: Berlin"
+    assert result.red_flags == (
+        "hidden_text: 5 words in white, tiny or off-page text were ignored (white 2, tiny 2, invisible 1)",
+    )
+
+
+# --- OCR -----------------------------------------------------------------------------------------
+
+SCAN_LINES = ["Jane Doe", "Senior Python Engineer", "Skills: Django, PostgreSQL, Kubernetes"]
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.casefold()))
+
+
+def test_scanned_pdf_is_read_with_ocr():
+    result = extract_text(make_scanned_pdf(SCAN_LINES), "pdf")
+
+    assert (result.kind, result.pages, result.has_text_layer, result.ocr_used) == ("pdf", 1, False, True)
+    assert {"jane", "doe", "senior", "python", "engineer", "django", "postgresql", "kubernetes"} <= _words(result.text)
+
+
+def test_only_pages_without_a_text_layer_are_read_with_ocr():
+    data = join_pdfs(make_text_pdf(["Jane Doe", "Page one, from the text layer"]), make_scanned_pdf(SCAN_LINES[1:]))
+
+    result = extract_text(data, "pdf")
+
+    first_page, second_page = result.text.split("\n\n")
+    assert first_page == "Jane Doe\nPage one, from the text layer"
+    assert {"senior", "python", "engineer", "kubernetes"} <= _words(second_page)
+    assert (result.pages, result.has_text_layer, result.ocr_used) == (2, True, True)
+
+
+@pytest.mark.parametrize(("image_format", "kind"), [("PNG", "png"), ("JPEG", "jpeg")])
+def test_scanned_images_are_detected_and_read_with_ocr(image_format, kind):
+    data = make_scan_image(SCAN_LINES, image_format=image_format)
+
+    assert detect_resume_type(data, "resume.pdf") == kind
+    result = extract_text(data, kind)
+    assert (result.kind, result.pages, result.has_text_layer, result.ocr_used) == (kind, 1, False, True)
+    assert {"jane", "doe", "python", "engineer", "kubernetes"} <= _words(result.text)
+
+
+def test_low_resolution_scan_is_upscaled_before_ocr():
+    result = extract_text(make_scan_image(SCAN_LINES[:2], dpi=100), "png")
+
+    assert {"jane", "doe", "python", "engineer"} <= _words(result.text)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        pytest.param(make_scanned_pdf(SCAN_LINES), "pdf", id="scanned-pdf"),
+        pytest.param(make_scan_image(SCAN_LINES), "png", id="png"),
+    ],
+)
+def test_ocr_is_unavailable_without_tesseract(monkeypatch, tmp_path, data, kind):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract binary anywhere on PATH
+    monkeypatch.delenv("TESSERACT_CMD", raising=False)
+
+    error = _error(extract_text, data, kind)
+
+    assert error.code == "ocr_unavailable"
+    assert str(error) == (
+        "This resume is a scanned image and text recognition (OCR) is not available on this server "
+        "(the tesseract program is not installed). Ask the candidate for a PDF or Word file with selectable "
+        "text, or ask an administrator to install tesseract-ocr."
+    )
+
+
+def test_text_pdfs_and_pages_without_images_need_no_tesseract(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+
+    assert extract_text(make_text_pdf(RESUME_LINES), "pdf").text == RESUME_TEXT
+    assert extract_text(make_blank_pdf(), "pdf").ocr_used is False
+
+
+def test_missing_tesseract_language_is_ocr_unavailable(monkeypatch):
+    monkeypatch.setenv("TESSERACT_LANGUAGES", "xxx")
+
+    error = _error(extract_text, make_scan_image(SCAN_LINES[:1]), "png")
+
+    assert error.code == "ocr_unavailable"
+    assert "no language data for 'xxx'" in str(error)
+
+
+def test_damaged_image_is_corrupt():
+    data = make_scan_image(SCAN_LINES, dpi=50)[:400]  # the header is intact, the pixels are cut off
+
+    assert detect_resume_type(data) == "png"
+    assert _error(extract_text, data, "png").code == "corrupt"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, id="png-without-header"),
+        pytest.param(b"\xff\xd8\xff\xe0" + b"\x00" * 32, id="jpeg-without-frame"),
+    ],
+)
+def test_image_without_a_readable_header_is_refused_at_detection(data):
+    error = _error(detect_resume_type, data)
+
+    assert error.code == "corrupt"
+    assert str(error) == "This image is damaged or incomplete and cannot be read. Scan or export it again."
+
+
+# --- RTF, ODT, DOC -------------------------------------------------------------------------------
+
+
+def test_rtf_text_tables_and_escapes():
+    data = make_rtf(
+        ["Jane Doe", "José Müller – Zürich ✓ 日本", "C:\\dev {braces}"],
+        table=[["Python", "7"], ["SQL", "4"]],
+    )
+
+    assert detect_resume_type(data, "resume.pdf") == "rtf"
+    assert extract_text(data, "rtf") == ExtractedText(
+        text="Jane Doe\nJosé Müller – Zürich ✓ 日本\nC:\\dev {braces}\nPython | 7\nSQL | 4",
+        kind="rtf",
+        pages=None,
+        has_text_layer=True,
+    )
+
+
+def test_rtf_hidden_text_is_left_out_and_flagged():
+    result = extract_text(make_rtf(["Jane Doe"], hidden=["Kubernetes Google Stanford"]), "rtf")
+
+    assert result.text == "Jane Doe"
+    assert result.red_flags == ("hidden_text: 3 words in white, tiny or off-page text were ignored (invisible 3)",)
+
+
+def test_minimal_rtf_and_unicode_fallbacks():
+    data = b"{\\rtf1\\ansi\\uc1 Jane\\~Doe\\par Caf\\'e9 \\u8364? \\u-3913\\'3f{\\*\\unknown skipped}\\line end}"
+
+    assert extract_text(data, "rtf").text == "Jane Doe\nCafé € \uf0b7\nend"
+
+
+def test_odt_text_table_header_and_footer():
+    data = make_odt(
+        ["Jane Doe", "Python   engineer\twith tabs", "José & <Müller>"],
+        table=[["Skill", "Years"], ["Python", "7"]],
+        header="jane@example.com",
+        footer="Curriculum vitae",
+    )
+
+    assert detect_resume_type(data, "resume.docx") == "odt"
+    assert extract_text(data, "odt") == ExtractedText(
+        text="jane@example.com\nJane Doe\nPython engineer with tabs\nJosé & <Müller>\nSkill | Years\nPython | 7\n"
+        "Curriculum vitae",
+        kind="odt",
+        pages=None,
+        has_text_layer=True,
+    )
+
+
+def test_opendocument_spreadsheet_is_unsupported():
+    data = _zip_bytes({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"})
+
+    error = _error(detect_resume_type, data)
+
+    assert error.code == "unsupported_type"
+
+
+def test_damaged_odt_is_corrupt():
+    data = _zip_bytes({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<office:document"})
+
+    assert detect_resume_type(data) == "odt"
+    assert _error(extract_text, data, "odt").code == "corrupt"
+
+
+def test_odt_with_entities_is_not_expanded():
+    content = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x "Injected">]>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+        "<text:p>Jane &x;</text:p></office:text></office:body></office:document-content>"
+    )
+    data = _zip_bytes({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content})
+
+    assert extract_text(data, "odt").text == "Jane"
+
+
+def test_legacy_word_doc_is_read_with_antiword():
+    data = make_doc(["Jane Doe", "Senior Python Engineer", "José Müller – Zürich"])
+
+    assert detect_resume_type(data, "resume.pdf") == "doc"
+    assert extract_text(data, "doc") == ExtractedText(
+        text="Jane Doe\nSenior Python Engineer\nJosé Müller – Zürich", kind="doc", pages=None, has_text_layer=True
+    )
+
+
+def test_damaged_doc_is_corrupt():
+    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + b"\xec\xa5\xc1\x00" + b"\x00" * 64
+
+    assert detect_resume_type(data) == "doc"
+    assert _error(extract_text, data, "doc").code == "corrupt"
+
+
+def test_doc_without_antiword_says_so(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("ANTIWORD_CMD", raising=False)
+
+    error = _error(extract_text, make_doc(["Jane Doe"]), "doc")
+
+    assert error.code == "doc_unavailable"
+    assert "antiword program is not installed" in str(error)

@@ -3,7 +3,15 @@ import json
 import pytest
 
 from recruitment_core import skills
-from recruitment_core.skills import TAXONOMY_PATH, TaxonomyError, extract_skills, load_taxonomy
+from recruitment_core.skills import (
+    TAXONOMY_PATH,
+    SkillMention,
+    TaxonomyError,
+    blank_links,
+    extract_skills,
+    find_skill_mentions,
+    load_taxonomy,
+)
 
 
 def test_taxonomy_is_large_and_covers_non_technical_work():
@@ -204,3 +212,39 @@ def test_an_alias_naming_two_skills_is_refused(tmp_path, monkeypatch):
             load_taxonomy()
     finally:
         load_taxonomy.cache_clear()
+
+
+def test_mentions_carry_their_offsets():
+    text = "Python and Go; no Java. See github.com/jane/react-app. Python again."
+    mentions = find_skill_mentions(text)
+    assert mentions == [
+        SkillMention("Python", 0, 6),
+        SkillMention("Go", 11, 13),
+        SkillMention("Python", 55, 61),
+    ]
+    assert [text[mention.start : mention.end] for mention in mentions] == ["Python", "Go", "Python"]
+
+
+def test_blank_links_keeps_offsets():
+    text = "Docker (jane@python.org) and https://go.dev too"
+    blanked = blank_links(text)
+    assert len(blanked) == len(text)
+    assert blanked == "Docker " + " " * 17 + " and " + " " * 14 + " too"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mentored four engineers; precept new graduate nurses", ["Mentoring"]),
+        ("Lead a team of eight nurses", ["Leadership"]),
+        ("Ran A/B tests on pricing", ["A/B testing"]),
+        ("Own the sales forecast and pipeline reviews", ["Sales forecasting", "Pipeline management"]),
+        ("Jobs on AWS EMR over an S3 lake", ["AWS", "Amazon S3"]),
+        ("API testing with Postman and REST Assured", ["API testing", "Postman"]),
+        ("Built the UI test framework", ["Test automation"]),
+        ("Senior Data Engineer", ["Data Engineering"]),
+        ("Worked with product designers and data analysts", []),
+    ],
+)
+def test_aliases_for_work_described_in_resumes(text, expected):
+    assert extract_skills(text) == expected

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class ConfigConfig(AppConfig):
+    """The project itself, registered so its system checks run."""
+
+    name = "config"
+    label = "platform_config"
+
+    def ready(self) -> None:
+        from config import checks  # noqa: F401

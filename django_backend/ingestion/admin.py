@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+
+from accounts.admin_scoping import OrganizationScopedAdmin
+from accounts.permissions import request_organization, request_user
+from ingestion.models import ImportBatch, ImportItem
+from ingestion.services import import_create
+from recruitment_core.archive import ArchiveRejected
+
+
+class ImportItemInline(admin.TabularInline):
+    model = ImportItem
+    fields = ("filename", "status", "error", "resume")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class ImportUploadForm(forms.Form):
+    archive = forms.FileField(help_text="A ZIP of resumes (PDF, DOCX, RTF, ODT, TXT, PNG/JPEG scans).")
+
+
+@admin.register(ImportBatch)
+class ImportBatchAdmin(OrganizationScopedAdmin):
+    list_display = ("archive_name", "state", "progress_bar", "failed", "created_by", "created_at")
+    list_filter = ("state",)
+    inlines = [ImportItemInline]
+    change_form_template = "admin/ingestion/importbatch/change_form.html"
+    change_list_template = "admin/ingestion/importbatch/change_list.html"
+    readonly_fields = (
+        "archive_name",
+        "state",
+        "error",
+        "total",
+        "processed",
+        "failed",
+        "created_by",
+        "created_at",
+        "finished_at",
+    )
+    exclude = ("archive", "organization")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # imports start from the upload page, where the archive is checked
+
+    @admin.display(description="Progress")
+    def progress_bar(self, batch: ImportBatch) -> str:
+        return format_html(
+            '<progress max="100" value="{}" data-import-batch="{}"></progress> <span>{}/{}</span>',
+            batch.percent,
+            batch.pk,
+            batch.processed,
+            batch.total,
+        )
+
+    def get_urls(self) -> list[Any]:
+        upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="ingestion_importbatch_upload")
+        return [upload, *super().get_urls()]
+
+    def upload_view(self, request: HttpRequest) -> HttpResponse:
+        form = ImportUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                batch = import_create(
+                    organization=request_organization(request),
+                    uploaded=form.cleaned_data["archive"],
+                    created_by=request_user(request),
+                )
+            except ArchiveRejected as error:
+                form.add_error("archive", error.message)
+            else:
+                self.message_user(request, f"Importing {batch.archive_name}: progress below.", messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:ingestion_importbatch_change", args=[batch.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "form": form,
+            "title": "Import resumes",
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(request, "admin/ingestion/importbatch/upload.html", context)

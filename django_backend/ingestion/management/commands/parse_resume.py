@@ -1,0 +1,53 @@
+"""Parse resume files without touching the database: one JSON object per file (evaluations run this)."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandParser
+
+from recruitment_core.extraction import ExtractionError, check_upload
+from recruitment_core.resume_parser import parse_resume
+from recruitment_core.sandbox import extract_text_limited
+
+
+class Command(BaseCommand):
+    help = (
+        "Parse resume files and print one JSON object per file with the keys file, name, emails, phone, location, "
+        "skills, total_years_experience, current_title, employers, education (or file and error)."
+    )
+    requires_system_checks: list[str] = []  # offline: no database, no services
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("files", nargs="+", type=Path)
+        parser.add_argument("--jsonl", action="store_true", help="One JSON object per line (the default output).")
+        parser.add_argument(
+            "--today", default=os.environ.get("RESUME_PARSE_TODAY", ""), help="ISO date that 'Present' means."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        today = date.fromisoformat(options["today"]) if options["today"] else None
+        for path in options["files"]:
+            self.stdout.write(json.dumps(parse_file(path, today=today), ensure_ascii=False))
+
+
+def parse_file(path: Path, *, today: date | None) -> dict[str, Any]:
+    try:
+        data = path.read_bytes()
+        kind = check_upload(data, max_bytes=settings.MAX_UPLOAD_BYTES)
+        extracted = extract_text_limited(
+            data, kind, timeout_seconds=settings.PARSE_TIMEOUT_SECONDS, max_memory_mb=settings.PARSE_MAX_MEMORY_MB
+        )
+    except ExtractionError as error:
+        return {"file": str(path), "error": f"{error.code}: {error}"}
+    except OSError as error:
+        return {"file": str(path), "error": f"unreadable: {error}"}
+    if not extracted.text.strip():
+        return {"file": str(path), "error": "no_text: no text could be extracted, even with OCR"}
+    parsed = parse_resume(extracted.text, today=today, default_region=settings.DEFAULT_PHONE_REGION)
+    return {"file": str(path), **parsed.to_summary()}

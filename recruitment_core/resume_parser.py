@@ -1,0 +1,294 @@
+"""Resume text in, structured profile out: contact details, sections, work history, education and skills
+with the evidence for each mention. Pure Python, shared by the Django backend and the AI service.
+
+`parse_resume` never invents: what a resume does not say is None or empty. The pieces live in their own
+modules: `sections` (headings), `contact`, `work_history`, `education`, `dates` and `skills`.
+"""
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from recruitment_core.contact import parse_contact
+from recruitment_core.dates import YearMonth
+from recruitment_core.education import EducationEntry, degree_level, parse_education
+from recruitment_core.sections import (
+    CONTACT_SECTION,
+    Line,
+    Section,
+    evidence_section,
+    normalise_text,
+    sections_text,
+    split_lines,
+    split_sections,
+)
+from recruitment_core.skills import find_skill_mentions
+from recruitment_core.vocabulary import (
+    PARENTHETICAL,
+    is_bullet,
+    split_strong,
+    strip_bullet,
+    words,
+)
+from recruitment_core.work_history import WorkBlock, WorkEntry, parse_work_history, total_years
+
+__all__ = [
+    "EducationEntry",
+    "ParsedResume",
+    "SkillEvidence",
+    "WorkEntry",
+    "YearMonth",
+    "parse_resume",
+]
+
+# Sections whose details belong to other people or are not work: never read for contact details or roles.
+OTHER_PEOPLE_SECTIONS = frozenset({"references"})
+NOT_WORK_SECTIONS = frozenset(
+    {
+        "education",
+        "coursework",
+        "certifications",
+        "projects",
+        "skills",
+        "volunteer",
+        "awards",
+        "publications",
+        "languages",
+        "references",
+        "activities",
+        "interests",
+        "summary",
+    }
+)
+PROJECT_LABEL = re.compile(
+    r"^\s*(?:tech(?:nologies|nology)?|stack|tech stack|tools|built with|environment|languages|link|url|repo"
+    r"|github|demo|role|team|skills)\b[^:]{0,20}:",
+    re.IGNORECASE,
+)
+MAX_PROJECT_NAME_WORDS = 8
+
+
+@dataclass(frozen=True)
+class SkillEvidence:
+    """One mention of a skill: where it stands and, inside a role, for how long it was used."""
+
+    name: str  # canonical taxonomy name
+    section: str  # "skills" | "experience" | "projects" | "summary" | "education" | "certifications" | "other"
+    context: str  # the resume line that mentions it
+    role: str | None  # "Title at Employer" inside a work entry, or the project's name
+    months: int | None  # months of use when the mention sits in a dated role
+
+
+@dataclass(frozen=True)
+class ParsedResume:
+    """A resume as data. Lists keep the resume's order except `work_history`, which is newest first."""
+
+    name: str | None
+    emails: list[str]
+    phone: str | None  # E.164
+    location: str | None
+    links: list[str]
+    sections: dict[str, str]  # canonical section name -> its text
+    work_history: list[WorkEntry]  # newest first
+    total_years_experience: float  # union of role intervals, rounded to 1 decimal
+    current_title: str | None  # title of the current (or most recent) role
+    employers: list[str]  # in work-history order, deduplicated
+    education: list[EducationEntry]
+    skills: list[SkillEvidence]  # one entry per (skill, mention)
+
+    def skill_names(self) -> list[str]:
+        """Unique canonical skill names, first mention first."""
+        return list(dict.fromkeys(evidence.name for evidence in self.skills))
+
+    def to_summary(self) -> dict[str, Any]:
+        """The fields an evaluation or a quick look needs, as plain JSON-ready data."""
+        return {
+            "name": self.name,
+            "emails": list(self.emails),
+            "phone": self.phone,
+            "location": self.location,
+            "skills": self.skill_names(),
+            "total_years_experience": self.total_years_experience,
+            "current_title": self.current_title,
+            "employers": list(self.employers),
+            "education": [
+                {
+                    "degree_level": entry.degree_level,
+                    "field": entry.field,
+                    "institution": entry.institution,
+                    "year": entry.year,
+                }
+                for entry in self.education
+            ],
+        }
+
+
+def parse_resume(text: str, *, today: date | None = None, default_region: str = "US") -> ParsedResume:
+    """Parse resume text. `today` dates "Present" (default: the real today); phone numbers written without a
+    country code are read in `default_region` (an ISO 3166 code such as "US" or "GB")."""
+    today = today or date.today()
+    text = normalise_text(text)
+    lines = split_lines(text)
+    sections = split_sections(lines)
+    excluded = {line.number for section in sections if section.name in OTHER_PEOPLE_SECTIONS for line in section.lines}
+    contact = parse_contact(lines, excluded_lines=excluded, default_region=default_region)
+
+    blocks = _work_blocks(sections, today)
+    history = sorted(
+        (block.entry for block in blocks),
+        key=lambda entry: (_end_index(entry, today), entry.start.index if entry.start else -1),
+        reverse=True,
+    )
+    education = [
+        entry
+        for section in sections
+        if section.name == "education"
+        for entry in parse_education(section.lines, today=today)
+    ]
+    skills = _skill_evidence(text, lines, sections, blocks, contact.name_line)
+    return ParsedResume(
+        name=contact.name,
+        emails=contact.emails,
+        phone=contact.phone,
+        location=contact.location,
+        links=contact.links,
+        sections=sections_text(sections),
+        work_history=history,
+        total_years_experience=total_years(history, today=today),
+        current_title=(history[0].title or None) if history else None,
+        employers=list(dict.fromkeys(entry.employer for entry in history if entry.employer)),
+        education=education,
+        skills=skills,
+    )
+
+
+def _end_index(entry: WorkEntry, today: date) -> int:
+    if entry.is_current:
+        return YearMonth.of(today).index
+    return entry.end.index if entry.end else -1
+
+
+def _work_blocks(sections: list[Section], today: date) -> list[WorkBlock]:
+    """Roles from the experience sections; without one, dated roles anywhere outside other known sections."""
+    experience = [section for section in sections if section.name == "experience"]
+    if experience:
+        return [block for section in experience for block in parse_work_history(section.lines, today=today)]
+    candidates = [section for section in sections if section.name not in NOT_WORK_SECTIONS]
+    blocks = [
+        block for section in candidates for block in parse_work_history(section.lines, today=today, undated=False)
+    ]
+    return [block for block in blocks if not _reads_as_education(block.entry)]
+
+
+def _reads_as_education(entry: WorkEntry) -> bool:
+    header = f"{entry.title} {entry.employer}"
+    return degree_level(header) is not None or bool(
+        re.search(r"\b(?:university|college|school|institute|academy)\b", header, re.IGNORECASE)
+    )
+
+
+def _skill_evidence(
+    text: str, lines: list[Line], sections: list[Section], blocks: list[WorkBlock], name_line: int | None
+) -> list[SkillEvidence]:
+    if name_line is not None:
+        # A name is not a skill claim ("Ruby Chen" does not know Ruby), nor is anything printed above it:
+        # a resume starts with its owner's name, and keywords before it are hidden stuffing or page furniture.
+        end = lines[name_line].end
+        text = re.sub(r"[^\n]", " ", text[:end]) + text[end:]
+    line_starts = [line.start for line in lines]
+    section_of_line: dict[int, str] = {}
+    for section in sections:
+        for line in section.lines:
+            section_of_line[line.number] = section.name
+    project_names = _project_names(sections)
+    blocks = sorted(blocks, key=lambda block: block.first_line)
+    first_lines = [block.first_line for block in blocks]
+    contexts: dict[int, str] = {}  # computed once per line: a long line may hold thousands of mentions
+
+    def context_of_line(line: Line) -> str:
+        if line.number not in contexts:
+            contexts[line.number] = strip_bullet(line.text) if is_bullet(line.text) else line.text.strip()
+        return contexts[line.number]
+
+    evidence = []
+    for mention in find_skill_mentions(text):
+        line = lines[bisect.bisect_right(line_starts, mention.start) - 1]
+        block = _block_at(blocks, first_lines, line.number)
+        if block is not None and _inside_employer_name(
+            block, line, mention.start - line.start, mention.end - line.start
+        ):
+            continue
+        section_name = section_of_line.get(line.number, CONTACT_SECTION)
+        role, months = None, None
+        if block is not None:
+            role, months = block.entry.role or None, block.entry.months
+        elif section_name == "projects":
+            role = project_names.get(line.number)
+        evidence.append(
+            SkillEvidence(
+                name=mention.name,
+                section=evidence_section(section_name) if block is None else "experience",
+                context=context_of_line(line),
+                role=role,
+                months=months,
+            )
+        )
+    return evidence
+
+
+def _block_at(blocks: list[WorkBlock], first_lines: list[int], line_number: int) -> WorkBlock | None:
+    """The role whose lines hold `line_number`; `blocks` are in document order, `first_lines` their first lines."""
+    position = bisect.bisect_right(first_lines, line_number) - 1
+    if position >= 0 and line_number <= blocks[position].last_line:
+        return blocks[position]
+    return None
+
+
+def _inside_employer_name(block: WorkBlock, line: Line, start: int, end: int) -> bool:
+    """Whether a mention is part of the employer's name on a role's header line ("Salesforce, Jan 2019 –")."""
+    employer = block.entry.employer
+    if not employer or line.number not in block.header_lines:
+        return False
+    position = line.text.find(employer)
+    while position >= 0:
+        if position <= start and end <= position + len(employer):
+            return True
+        position = line.text.find(employer, position + 1)
+    return False
+
+
+def _project_names(sections: list[Section]) -> dict[int, str]:
+    """Line number -> the name of the project that line describes, for lines of projects sections."""
+    names: dict[int, str] = {}
+    for section in sections:
+        if section.name != "projects":
+            continue
+        current: str | None = None
+        for line in section.lines:
+            name = _project_name(line.text)
+            if name:
+                current = name
+            if current:
+                names[line.number] = current
+    return names
+
+
+def _project_name(text: str) -> str | None:
+    """The project a header line names: "Resume Parser | Python, spaCy | 2023" -> "Resume Parser"."""
+    stripped = text.strip()
+    if not stripped or is_bullet(stripped) or PROJECT_LABEL.match(stripped):
+        return None
+    first = split_strong(PARENTHETICAL.sub("", stripped).split(":")[0])
+    if not first:
+        return None
+    name = first[0].strip(" .*_")
+    tokens = words(name)
+    if not tokens or len(tokens) > MAX_PROJECT_NAME_WORDS or name.endswith("."):
+        return None
+    if sum(token[:1].isupper() or token.lower() in {"of", "and", "the", "for", "a", "to", "in"} for token in tokens) < (
+        0.7 * len(tokens)
+    ):
+        return None
+    return name

@@ -1,0 +1,469 @@
+"""Measure the resume parser against the ground truth of the evaluation corpus (tests/corpus/).
+
+Runs the real interface as a subprocess:
+    RESUME_PARSE_TODAY=2026-11-25 .venv/bin/python django_backend/manage.py parse_resume tests/corpus/resumes/* --jsonl
+matches its output to tests/corpus/truth/<stem>.json by file name and prints precision, recall and F1 per field,
+with the targets and PASS/FAIL.
+
+Usage:
+    .venv/bin/python scripts/eval_parse.py              # table
+    .venv/bin/python scripts/eval_parse.py --details    # and what each file got wrong
+    .venv/bin/python scripts/eval_parse.py --json       # machine-readable results
+    .venv/bin/python scripts/eval_parse.py --check      # exit 1 when a target is missed
+    .venv/bin/python scripts/eval_parse.py --outputs saved.jsonl   # score saved parser output instead of running
+
+Scoring:
+- set fields (emails, skills, employers, degree levels) are micro-averaged: true/false positives and misses are
+  summed over all resumes before precision and recall are computed;
+- single-value fields (name, phone, location, current title) count a right answer as a true positive, a wrong
+  one as a false positive and a miss, a missing one as a miss, and one where the truth is empty as a false positive;
+- a file the parser failed on, or left out, is scored as an empty answer and listed under errors.
+The exit code is 0 unless --check is given (then 1 when a target fails, 2 when nothing could be scored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "tests" / "corpus"
+TODAY = "2026-11-25"  # "Present" in the truth is November 2026
+YEARS_TOLERANCE = 1.0
+COMMAND_TIMEOUT_SECONDS = 1800
+
+# field -> minimum F1; total years has its own target (share of resumes within YEARS_TOLERANCE).
+TARGETS: dict[str, float | None] = {
+    "emails": 0.97,
+    "phone": 0.97,
+    "name": 0.95,
+    "location": None,
+    "skills": 0.85,
+    "current_title": 0.90,
+    "employers": 0.90,
+    "degree_level": 0.90,
+}
+YEARS_TARGET = 0.85
+FIELDS = tuple(TARGETS)
+
+# Legal-form words dropped from the end of employer names ("Parcelly LLC" == "Parcelly"), after dots are removed
+# ("B.V." -> "bv", "Sp. z o.o." -> "sp z oo").
+EMPLOYER_SUFFIXES = frozenset({
+    "inc", "incorporated", "llc", "ltd", "limited", "gmbh", "plc", "llp", "lp", "corp", "corporation", "co",
+    "company", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "pty", "pte", "pvt", "private", "sl",
+    "ab", "as", "oy", "lda", "sp", "z", "oo", "kft", "se",
+})  # fmt: skip
+
+
+# --- normalisation ---------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """NFKC, case-folded, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def normalise_name(text: str) -> str:
+    return _fold(text)
+
+
+def normalise_email(text: str) -> str:
+    return _fold(text).removeprefix("mailto:")
+
+
+def normalise_phone(text: str) -> str:
+    return text.strip()
+
+
+def _words(text: str) -> str:
+    """Folded text with punctuation turned into spaces (letters, digits, '+' and '#' kept)."""
+    return " ".join(re.sub(r"[^\w+#]+", " ", _fold(text)).split())
+
+
+def normalise_location(text: str) -> str:
+    return _words(text)
+
+
+def location_matches(predicted: str, truth: str) -> bool:
+    """Equal after normalisation, or one contains the other as whole words ("Austin" ~ "Austin, TX")."""
+    pred, true = f" {normalise_location(predicted)} ", f" {normalise_location(truth)} "
+    if not pred.strip() or not true.strip():
+        return False
+    return pred in true or true in pred
+
+
+def normalise_title(text: str) -> str:
+    return _words(text)
+
+
+def normalise_employer(text: str) -> str:
+    """Case, punctuation and legal-form suffixes ignored: "Parcelly, LLC" == "parcelly"; "&" reads as "and"."""
+    text = _fold(text).replace("&", " and ")
+    text = re.sub(r"(?<=\w)\.(?=\w)|\.", "", text)  # "b.v." -> "bv", "s.a." -> "sa"
+    words = re.sub(r"[^\w+#]+", " ", text).split()
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in EMPLOYER_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def normalise_skill(text: str) -> str:
+    return _fold(text)
+
+
+# --- counting --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Counts:
+    """True positives, false positives and misses; precision/recall/F1 from them."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+    @property
+    def precision(self) -> float:
+        if self.tp + self.fp == 0:
+            return 0.0 if self.fn else 1.0  # said nothing: perfect only if there was nothing to say
+        return self.tp / (self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        if self.tp + self.fn == 0:
+            return 0.0 if self.fp else 1.0
+        return self.tp / (self.tp + self.fn)
+
+    @property
+    def f1(self) -> float:
+        precision, recall = self.precision, self.recall
+        return 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+
+
+@dataclass
+class FieldResult:
+    """One field of one resume: its counts and what was missed or extra (normalised)."""
+
+    counts: Counts
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+
+def score_set(truth: Iterable[str], predicted: Iterable[str], normalise: Callable[[str], str]) -> FieldResult:
+    true_items = {normalise(item) for item in truth if item and normalise(item)}
+    pred_items = {normalise(item) for item in predicted if item and normalise(item)}
+    return FieldResult(
+        Counts(len(true_items & pred_items), len(pred_items - true_items), len(true_items - pred_items)),
+        missing=sorted(true_items - pred_items),
+        extra=sorted(pred_items - true_items),
+    )
+
+
+def score_single(truth: str | None, predicted: str | None, matches: Callable[[str, str], bool]) -> FieldResult:
+    truth = truth if truth and truth.strip() else None
+    predicted = predicted if predicted and predicted.strip() else None
+    if truth is None and predicted is None:
+        return FieldResult(Counts())
+    if truth is None:
+        return FieldResult(Counts(fp=1), extra=[str(predicted)])
+    if predicted is None:
+        return FieldResult(Counts(fn=1), missing=[truth])
+    if matches(predicted, truth):
+        return FieldResult(Counts(tp=1))
+    return FieldResult(Counts(fp=1, fn=1), missing=[truth], extra=[predicted])
+
+
+def _equal_after(normalise: Callable[[str], str]) -> Callable[[str, str], bool]:
+    return lambda predicted, truth: normalise(predicted) == normalise(truth)
+
+
+def years_within(truth: float, predicted: object, tolerance: float = YEARS_TOLERANCE) -> bool:
+    """Whether a predicted number of years is within `tolerance` of the truth (non-numbers never are)."""
+    if isinstance(predicted, bool) or not isinstance(predicted, int | float):
+        return False
+    return abs(float(predicted) - truth) <= tolerance + 1e-9
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def _optional_string(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def degree_levels(education: object) -> list[str]:
+    if not isinstance(education, list):
+        return []
+    return [entry["degree_level"] for entry in education if isinstance(entry, dict) and entry.get("degree_level")]
+
+
+def score_resume(truth: dict[str, Any], predicted: dict[str, Any]) -> dict[str, FieldResult]:
+    """Every field of one resume. `predicted` may be {} (the parser failed or skipped the file)."""
+    return {
+        "emails": score_set(truth["emails"], _strings(predicted.get("emails")), normalise_email),
+        "phone": score_single(truth["phone"], _optional_string(predicted.get("phone")), _equal_after(normalise_phone)),
+        "name": score_single(truth["name"], _optional_string(predicted.get("name")), _equal_after(normalise_name)),
+        "location": score_single(truth["location"], _optional_string(predicted.get("location")), location_matches),
+        "skills": score_set(truth["skills"], _strings(predicted.get("skills")), normalise_skill),
+        "current_title": score_single(
+            truth["current_title"], _optional_string(predicted.get("current_title")), _equal_after(normalise_title)
+        ),
+        "employers": score_set(truth["employers"], _strings(predicted.get("employers")), normalise_employer),
+        "degree_level": score_set(
+            degree_levels(truth["education"]), degree_levels(predicted.get("education")), normalise_skill
+        ),
+    }
+
+
+# --- the whole corpus ------------------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    totals: dict[str, Counts]
+    years_within: int
+    years_total: int
+    per_file: dict[str, dict[str, Any]]
+    errors: dict[str, str]
+    unexpected: list[str]
+
+    @property
+    def years_rate(self) -> float:
+        return self.years_within / self.years_total if self.years_total else 0.0
+
+    def field_passed(self, name: str) -> bool | None:
+        target = TARGETS[name]
+        return None if target is None else self.totals[name].f1 >= target
+
+    @property
+    def years_passed(self) -> bool:
+        return self.years_rate >= YEARS_TARGET
+
+    @property
+    def passed(self) -> bool:
+        return self.years_passed and all(self.field_passed(name) is not False for name in FIELDS)
+
+
+def evaluate(
+    truths: dict[str, dict[str, Any]], outputs: dict[str, dict[str, Any]], *, missing: str = "no output for this file"
+) -> Report:
+    """Score parser outputs against truths; both are keyed by file name (no directory).
+
+    `missing` is the error recorded for a file without output (e.g. why the parser command failed).
+    """
+    totals = {name: Counts() for name in FIELDS}
+    per_file: dict[str, dict[str, Any]] = {}
+    errors: dict[str, str] = {}
+    within = 0
+    for file_name, truth in sorted(truths.items()):
+        output = outputs.get(file_name)
+        if output is None:
+            errors[file_name] = missing
+            predicted: dict[str, Any] = {}
+        elif "error" in output:
+            errors[file_name] = str(output["error"])
+            predicted = {}
+        else:
+            predicted = output
+        results = score_resume(truth, predicted)
+        for name, result in results.items():
+            totals[name] = totals[name] + result.counts
+        ok = years_within(float(truth["total_years_experience"]), predicted.get("total_years_experience"))
+        within += ok
+        per_file[file_name] = {
+            "years": {"truth": truth["total_years_experience"], "predicted": predicted.get("total_years_experience"),
+                      "within": ok},
+            **{name: {"missing": result.missing, "extra": result.extra} for name, result in results.items()
+               if result.missing or result.extra},
+        }  # fmt: skip
+    unexpected = sorted(set(outputs) - set(truths))
+    return Report(totals, within, len(truths), per_file, errors, unexpected)
+
+
+def load_truths(truth_dir: Path) -> dict[str, dict[str, Any]]:
+    truths = {}
+    for path in sorted(truth_dir.glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        truths[record["file"]] = record
+    return truths
+
+
+def parse_jsonl(text: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
+    """Parser output lines -> {file name: record}, plus the lines that were not JSON objects with a "file"."""
+    outputs: dict[str, dict[str, Any]] = {}
+    ignored = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            ignored.append(line)
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("file"), str):
+            ignored.append(line)
+            continue
+        outputs[Path(record["file"]).name] = record
+    return outputs, ignored
+
+
+def run_parser(files: list[Path], python: str, timeout: int) -> tuple[str, str, int]:
+    """Run the parse_resume management command; returns (stdout, stderr, exit code)."""
+    command = [python, "django_backend/manage.py", "parse_resume", *(str(path) for path in files), "--jsonl"]
+    environment = {**os.environ, "RESUME_PARSE_TODAY": TODAY}
+    try:
+        done = subprocess.run(command, cwd=REPO, env=environment, capture_output=True, text=True, timeout=timeout,
+                              check=False)  # fmt: skip
+    except subprocess.TimeoutExpired as exc:
+        stdout = exc.stdout.decode() if isinstance(exc.stdout, bytes) else exc.stdout or ""
+        return stdout, f"parse_resume did not finish within {timeout} s", -1
+    return done.stdout, done.stderr, done.returncode
+
+
+# --- output ----------------------------------------------------------------------------------------
+
+
+def _status(passed: bool | None) -> str:
+    return {True: "PASS", False: "FAIL", None: "-"}[passed]
+
+
+def format_table(report: Report) -> str:
+    lines = [f"{'field':<15}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}   {'target':<12}status"]
+    for name in FIELDS:
+        counts, target = report.totals[name], TARGETS[name]
+        target_text = f"F1 >= {target:.2f}" if target is not None else "(none)"
+        lines.append(
+            f"{name:<15}{counts.precision:>7.3f}{counts.recall:>7.3f}{counts.f1:>7.3f}{counts.tp:>6}{counts.fp:>6}"
+            f"{counts.fn:>6}   {target_text:<12}{_status(report.field_passed(name))}"
+        )
+    lines.append(
+        f"total years within {YEARS_TOLERANCE:g} year: {report.years_within}/{report.years_total} "
+        f"({report.years_rate:.1%})   target >= {YEARS_TARGET:.0%}   {_status(report.years_passed)}"
+    )
+    lines.append(f"overall: {_status(report.passed)}")
+    if report.errors:
+        lines.append(f"per-file errors ({len(report.errors)}):")
+        lines += [f"  {name}: {error}" for name, error in sorted(report.errors.items())]
+    else:
+        lines.append("per-file errors: none")
+    if report.unexpected:
+        lines.append(f"outputs for files without ground truth: {', '.join(report.unexpected)}")
+    return "\n".join(lines)
+
+
+def format_details(report: Report) -> str:
+    lines = []
+    for file_name, detail in sorted(report.per_file.items()):
+        years = detail["years"]
+        problems = [
+            f"    {name}: missing {d['missing']} extra {d['extra']}" for name, d in detail.items() if name != "years"
+        ]
+        if not years["within"]:
+            problems.append(f"    total_years: truth {years['truth']} predicted {years['predicted']}")
+        if problems:
+            lines.append(f"  {file_name}")
+            lines += problems
+    return "what each file got wrong (normalised values):\n" + ("\n".join(lines) if lines else "  nothing")
+
+
+def report_json(report: Report, *, warnings: list[str]) -> dict[str, Any]:
+    return {
+        "today": TODAY,
+        "files": report.years_total,
+        "fields": {
+            name: {
+                "precision": round(report.totals[name].precision, 4),
+                "recall": round(report.totals[name].recall, 4),
+                "f1": round(report.totals[name].f1, 4),
+                "tp": report.totals[name].tp,
+                "fp": report.totals[name].fp,
+                "fn": report.totals[name].fn,
+                "target_f1": TARGETS[name],
+                "passed": report.field_passed(name),
+            }
+            for name in FIELDS
+        },
+        "total_years": {
+            "within": report.years_within,
+            "total": report.years_total,
+            "rate": round(report.years_rate, 4),
+            "tolerance_years": YEARS_TOLERANCE,
+            "target_rate": YEARS_TARGET,
+            "passed": report.years_passed,
+        },
+        "passed": report.passed,
+        "errors": report.errors,
+        "unexpected_outputs": report.unexpected,
+        "per_file": report.per_file,
+        "warnings": warnings,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", action="store_true", help="print machine-readable results")
+    parser.add_argument("--check", action="store_true", help="exit non-zero when a target is missed")
+    parser.add_argument("--details", action="store_true", help="list what each file got wrong")
+    parser.add_argument("--outputs", type=Path, help="score this saved JSONL instead of running parse_resume")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="corpus directory (resumes/ and truth/)")
+    parser.add_argument("--python", default=sys.executable, help="interpreter for manage.py (default: this one)")
+    parser.add_argument("--timeout", type=int, default=COMMAND_TIMEOUT_SECONDS, help="seconds for parse_resume")
+    args = parser.parse_args(argv)
+
+    truths = load_truths(args.corpus / "truth")
+    if not truths:
+        print(f"no ground truth in {args.corpus / 'truth'}", file=sys.stderr)
+        return 2 if args.check else 0
+    warnings: list[str] = []
+    missing = "no output for this file"
+    if args.outputs:
+        stdout = args.outputs.read_text(encoding="utf-8")
+    else:
+        files = sorted(path.relative_to(REPO) if path.is_relative_to(REPO) else path
+                       for path in (args.corpus.resolve() / "resumes").iterdir())  # fmt: skip
+        stdout, stderr, code = run_parser(files, args.python, args.timeout)
+        if code != 0:
+            tail = stderr.strip().splitlines()[-15:] or ["(no error output)"]
+            warnings.append(f"parse_resume exited with {code}:\n" + "\n".join(tail))
+            missing = f"parse_resume exited with {code} before printing it: {tail[-1]}"
+    outputs, ignored = parse_jsonl(stdout)
+    if ignored:
+        warnings.append(f"{len(ignored)} output lines were not JSON objects with a 'file' key")
+    report = evaluate(truths, outputs, missing=missing)
+
+    if args.json:
+        print(json.dumps(report_json(report, warnings=warnings), indent=2, ensure_ascii=False))
+    else:
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print(f"resume parsing against {len(truths)} resumes in {args.corpus} (today = {TODAY})")
+        print(format_table(report))
+        if args.details:
+            print(format_details(report))
+    if not args.check:
+        return 0
+    if not outputs:
+        return 2
+    return 0 if report.passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
