@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := cd django_backend && ../$(PY) manage.py
 ENV_LOAD := set -a && source .env.example && { [ ! -f .env ] || source .env; } && set +a
 
-.PHONY: up down status logs install eval-parse bench-parse test test-unit test-integration test-e2e lint migrations-check deploy-check
+.PHONY: up down status logs install eval-parse bench-parse eval-rank bench-search bench-embed bench test test-unit test-integration test-e2e lint migrations-check deploy-check
 
 up:  ## Install what is missing and run every service; prints the URLs.
 	@bash scripts/up.sh
@@ -39,6 +39,17 @@ eval-parse:  ## Precision, recall and F1 per field of the resume parser on the c
 
 bench-parse:  ## Resume extraction + parsing throughput and worker memory, against a pypdf baseline.
 	$(PY) scripts/bench_parse.py
+
+eval-rank:  ## NDCG@10 and MAP of the ranking on tests/ranking_corpus, beside BM25 and pure-embedding baselines.
+	$(PY) scripts/eval_rank.py
+
+bench-search:  ## Candidates-for-a-job latency at 100,000 candidates, HNSW recall, index build time and size.
+	$(PY) scripts/bench_search.py
+
+bench-embed:  ## Embedding throughput: torch fp32 against the configured backend (INT8 ONNX), with agreement.
+	$(PY) scripts/bench_embed.py
+
+bench: bench-parse bench-embed bench-search  ## Every benchmark.
 
 lint:  ## ruff (lint and format) and mypy.
 	$(VENV)/bin/ruff check .

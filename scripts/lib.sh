@@ -44,4 +44,6 @@ ensure_venv() {
     .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
     sha256sum requirements.txt | cut -d' ' -f1 > "$REQ_STAMP"
   fi
+  # The INT8 ONNX export of the bundled embedding model, made offline; it skips itself when up to date.
+  .venv/bin/python scripts/export_onnx.py
 }

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from pgvector.django import HnswIndex, VectorField
 
@@ -33,11 +35,22 @@ class Candidate(models.Model):
     skills = ArrayField(models.CharField(max_length=100), default=list, blank=True)
     # The structured profile of the current resume: work history, education, skills with their evidence.
     profile = models.JSONField(default=dict, blank=True)
+    # The compact part of the profile the ranking reads (skills with evidence strength, years, education,
+    # location), kept apart so ranking hundreds of candidates does not decode whole profiles.
+    match_features = models.JSONField(default=dict, blank=True)
 
     current_resume = models.ForeignKey(
         "ResumeVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     extracted_text = models.TextField(blank=True, help_text="Text of the current resume.")
+
+    # Full-text search over the current title (weight A) and the resume text (weight C), kept by PostgreSQL.
+    search_vector = models.GeneratedField(
+        expression=SearchVector("current_title", weight="A", config="english")
+        + SearchVector("extracted_text", weight="C", config="english"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     embedding = VectorField(dimensions=settings.EMBEDDING_DIMENSIONS, null=True, blank=True)
     # Hash of the text the stored embedding was computed from: tells whether it is stale.
@@ -49,13 +62,14 @@ class Candidate(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [
+            GinIndex(name="candidate_search_gin", fields=["search_vector"]),
             HnswIndex(
                 name="candidate_embedding_hnsw",
                 fields=["embedding"],
                 m=16,
                 ef_construction=64,
                 opclasses=["vector_cosine_ops"],
-            )
+            ),
         ]
 
     def __str__(self) -> str:

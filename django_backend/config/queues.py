@@ -40,6 +40,8 @@ TASK_QUEUES = {
     "applications.tasks.analyze_application_task": QueueName.MEDIUM,
     "matching.tasks.embed_candidate_task": QueueName.EMBEDDINGS,
     "matching.tasks.embed_job_task": QueueName.EMBEDDINGS,
+    "matching.tasks.rerank_job_task": QueueName.LOW,
+    "matching.tasks.rerank_candidate_task": QueueName.LOW,
 }
 
 

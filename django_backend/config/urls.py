@@ -17,6 +17,7 @@ from ingestion.api import (
     ResumeReparse,
 )
 from jobs.api import JobDetail, JobListCreate
+from matching.api import CandidatesForJob, JobsForCandidate, MatchExplanation
 from realtime.api import TaskRecordDetail, TaskRecordList
 from realtime.views import task_monitor_page
 
@@ -27,6 +28,11 @@ api = [
     path("auth/staff-check/", staff_check, name="staff-check"),
     path("jobs/", JobListCreate.as_view(), name="job-list"),
     path("jobs/<int:pk>/", JobDetail.as_view(), name="job-detail"),
+    path("jobs/<int:pk>/candidates/", CandidatesForJob.as_view(), name="job-candidates"),
+    path(
+        "jobs/<int:pk>/candidates/<int:candidate_pk>/explanation/", MatchExplanation.as_view(), name="match-explanation"
+    ),
+    path("candidates/<int:pk>/jobs/", JobsForCandidate.as_view(), name="candidate-jobs"),
     path("candidates/", CandidateList.as_view(), name="candidate-list"),
     path("candidates/<int:pk>/", CandidateDetail.as_view(), name="candidate-detail"),
     path("resumes/", ResumeListCreate.as_view(), name="resume-list"),

@@ -20,10 +20,12 @@ from django.utils import timezone
 from accounts.models import Organization, User
 from candidates.models import Candidate, ResumeVersion
 from ingestion.models import ImportBatch, ImportItem
+from matching.ranking import features_to_json
 from realtime.models import TaskRecord
 from realtime.services import broadcast_organization, task_enqueue, task_progress
 from recruitment_core.archive import ArchiveLimits, ArchiveRejected, iter_resumes, open_archive
 from recruitment_core.extraction import ExtractionError, check_upload
+from recruitment_core.ranking import CandidateFeatures
 from recruitment_core.resume_parser import ParsedResume, parse_resume
 from recruitment_core.sandbox import extract_text_limited
 
@@ -122,6 +124,8 @@ def resume_parse(*, resume_id: int, task_id: str | None = None) -> str:
     try:
         with resume.file.open("rb") as stored:
             data = stored.read(settings.MAX_UPLOAD_BYTES + 1)
+        # The worker enforces the limit too: the stored file may predate a lower limit, or not come from an upload.
+        check_upload(data, max_bytes=settings.MAX_UPLOAD_BYTES)
         extracted = extract_text_limited(
             data,
             resume.kind,
@@ -200,6 +204,7 @@ def _candidate_apply(candidate: Candidate, resume: ResumeVersion, parsed: Parsed
     candidate.total_years_experience = parsed.total_years_experience
     candidate.skills = parsed.skill_names()
     candidate.profile = resume.parsed
+    candidate.match_features = features_to_json(CandidateFeatures.from_parsed(parsed))
     candidate.current_resume = resume
     candidate.extracted_text = resume.extracted_text
     candidate.save()  # save(): new text must reach the embedding signal

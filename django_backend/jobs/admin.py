@@ -2,33 +2,91 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 
 from accounts.admin_scoping import OrganizationScopedAdmin
+from accounts.permissions import request_organization
 from jobs.models import JobPosting
-from matching.selectors import candidates_ranked_for_job
+from jobs.services import job_update
+from matching.ranking import candidates_for_job
+
+REQUIREMENT_FIELDS = (
+    "required_skills",
+    "preferred_skills",
+    "skill_weights",
+    "min_years",
+    "max_years",
+    "education_level",
+    "seniority",
+)
+
+
+class JobPostingForm(forms.ModelForm):
+    class Meta:
+        model = JobPosting
+        fields = (
+            "title",
+            "company",
+            "description",
+            "location",
+            "remote_policy",
+            "employment_type",
+            *REQUIREMENT_FIELDS,
+        )
 
 
 @admin.register(JobPosting)
 class JobPostingAdmin(OrganizationScopedAdmin):
-    list_display = ("title", "location", "organization", "has_embedding", "created_at")
+    form = JobPostingForm
+    list_display = ("title", "location", "remote_policy", "quality_score", "has_embedding", "created_at")
     search_fields = ("title", "description")
-    exclude = ("embedding", "embedded_text_sha256", "created_by")
     change_form_template = "admin/jobs/jobposting/change_form.html"
+    fieldsets = (
+        (None, {"fields": ("title", "company", "description", "location", "remote_policy", "employment_type")}),
+        (
+            "Requirements (read from the text; your edits are kept and re-rank the candidates)",
+            {"fields": REQUIREMENT_FIELDS},
+        ),
+        ("Posting quality", {"fields": ("quality_score", "quality_notes")}),
+    )
+    readonly_fields = ("quality_score", "quality_notes")
 
     @admin.display(boolean=True, description="Embedded")
     def has_embedding(self, job: JobPosting) -> bool:
         return job.embedding is not None
 
+    @admin.display(description="Red flags and suggestions")
+    def quality_notes(self, job: JobPosting) -> str:
+        notes = [*job.quality.get("red_flags", []), *job.quality.get("suggestions", [])]
+        return "\n".join(notes) or "-"
+
+    def save_model(self, request: HttpRequest, obj: JobPosting, form: Any, change: bool) -> None:
+        if not change:
+            from jobs.services import job_read_requirements
+
+            obj.organization = obj.organization if obj.organization_id else request_organization(request)
+            obj.created_by = request.user  # type: ignore[assignment]
+            job_read_requirements(obj)
+            obj.save()
+            return
+        changes = {field: form.cleaned_data[field] for field in form.changed_data}
+        if any(field in REQUIREMENT_FIELDS for field in changes):
+            changes["requirements_edited"] = True
+        original = JobPosting.objects.get(pk=obj.pk)
+        job_update(job=original, actor=request.user, **changes)  # type: ignore[arg-type]
+
     def change_view(
         self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
     ) -> HttpResponse:
         job = self.get_object(request, object_id)
-        ranked = candidates_ranked_for_job(job=job) if job is not None else []
-        context = {
-            **(extra_context or {}),
-            "ranked_candidates": ranked,
-            "job_has_embedding": bool(job and job.embedding is not None),
-        }
+        ranked: list[dict[str, Any]] = []
+        if job is not None:
+            from candidates.models import Candidate
+
+            _, matches = candidates_for_job(job=job, limit=20)
+            names = Candidate.objects.in_bulk([match.candidate_id for match in matches])
+            ranked = [{"match": match, "candidate": names[match.candidate_id]} for match in matches]
+        context = {**(extra_context or {}), "ranked_candidates": ranked}
         return super().change_view(request, object_id, form_url, extra_context=context)

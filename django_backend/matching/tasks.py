@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from celery import shared_task
+from django.db import transaction
 
+from matching.ranking import candidate_rerank, job_rerank
 from matching.services import candidate_embed, job_embed
 
 EMBEDDING_TASK_OPTIONS = {
@@ -12,13 +14,58 @@ EMBEDDING_TASK_OPTIONS = {
     "soft_time_limit": 300,
     "time_limit": 360,
 }
+RERANK_TASK_OPTIONS = {**EMBEDDING_TASK_OPTIONS, "soft_time_limit": 600, "time_limit": 660}
 
 
 @shared_task(**EMBEDDING_TASK_OPTIONS)
 def embed_candidate_task(candidate_id: int) -> bool:
-    return candidate_embed(candidate_id=candidate_id)
+    written = candidate_embed(candidate_id=candidate_id)
+    if written:
+        rerank_enqueue(candidate_id=candidate_id)
+    return written
 
 
 @shared_task(**EMBEDDING_TASK_OPTIONS)
 def embed_job_task(job_id: int) -> bool:
-    return job_embed(job_id=job_id)
+    written = job_embed(job_id=job_id)
+    if written:
+        rerank_enqueue(job_id=job_id)
+    return written
+
+
+@shared_task(**RERANK_TASK_OPTIONS)
+def rerank_job_task(job_id: int) -> int:
+    return job_rerank(job_id=job_id)
+
+
+@shared_task(**RERANK_TASK_OPTIONS)
+def rerank_candidate_task(candidate_id: int) -> int:
+    return candidate_rerank(candidate_id=candidate_id)
+
+
+def rerank_enqueue(*, job_id: int | None = None, candidate_id: int | None = None) -> None:
+    """Queue re-ranking (low priority) once a side's embedding or requirements changed."""
+    from candidates.models import Candidate
+    from jobs.models import JobPosting
+    from realtime.models import TaskRecord
+    from realtime.services import task_enqueue
+
+    with transaction.atomic():
+        if job_id is not None:
+            job = JobPosting.objects.select_related("organization").get(pk=job_id)
+            task_enqueue(
+                rerank_job_task,
+                kind=TaskRecord.Kind.RERANK_JOB,
+                target=job,
+                organization=job.organization,
+                args=(job_id,),
+            )
+        if candidate_id is not None:
+            candidate = Candidate.objects.select_related("organization").get(pk=candidate_id)
+            task_enqueue(
+                rerank_candidate_task,
+                kind=TaskRecord.Kind.RERANK_CANDIDATE,
+                target=candidate,
+                organization=candidate.organization,
+                args=(candidate_id,),
+            )

@@ -16,6 +16,8 @@ class TaskRecord(models.Model):
         EMBED_JOB = "embed_job", "Embed job"
         ANALYZE_APPLICATION = "analyze_application", "Analyze application"
         IMPORT_ARCHIVE = "import_archive", "Import resume archive"
+        RERANK_JOB = "rerank_job", "Re-rank a job's candidates"
+        RERANK_CANDIDATE = "rerank_candidate", "Re-rank a candidate's jobs"
 
     class State(models.TextChoices):
         QUEUED = "queued", "Queued"

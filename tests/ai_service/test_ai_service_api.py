@@ -35,7 +35,7 @@ def test_analyze_returns_the_deterministic_result(client):
         "provider": "builtin",
         "breakdown": expected.breakdown,
     }
-    assert expected.score == 74.7
+    assert expected.score == 58.3
 
 
 def test_analyze_is_deterministic(client):
@@ -209,7 +209,7 @@ def test_logs_are_json_lines_without_the_texts(capsys):
     }
     assert (finished["level"], finished["name"], finished["provider"]) == ("INFO", "ai_service", "builtin")
     assert (finished["match_score"], finished["job_description_chars"], finished["resume_chars"]) == (
-        74.7,
+        58.3,
         80,
         86,
     )

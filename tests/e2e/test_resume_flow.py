@@ -114,7 +114,7 @@ def test_resume_to_embedding_to_analysis_seen_live(platform, api):
 
     job = api.post("/api/jobs/", json={"title": "Backend Engineer", "description": JOB_DESCRIPTION})
     assert job.status_code == 201, job.text
-    assert {"Python", "Django", "PostgreSQL"} <= set(job.json()["skills"])
+    assert {"Python", "Django", "PostgreSQL"} <= set(job.json()["required_skills"])
 
     application = api.post("/api/applications/", json={"candidate": candidate_id, "job": job.json()["id"]})
     assert application.status_code == 201, application.text

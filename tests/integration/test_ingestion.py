@@ -236,3 +236,27 @@ def test_reparse_requeues_the_resume(api_client, intake, django_capture_on_commi
     assert response.status_code == 202
     assert TaskRecord.objects.get(task_id=response.json()["parse_task_id"]).target_id == resume.pk
     assert len(callbacks) == 1
+
+
+def test_worker_enforces_the_size_limit_too(intake, settings, django_capture_on_commit_callbacks):
+    resume = intake("maria.txt", MARIA_2023.encode(), "txt")
+    settings.MAX_UPLOAD_BYTES = 100  # lowered after the upload
+
+    assert parse(resume, django_capture_on_commit_callbacks) == "failed"
+
+    resume.refresh_from_db()
+    assert "resumes can be at most" in resume.parse_error
+    assert Candidate.objects.count() == 0
+
+
+def test_candidate_admin_shows_the_profile_with_evidence(intake, recruiter, client, django_capture_on_commit_callbacks):
+    parse(intake("maria.txt", MARIA_2023.encode(), "txt"), django_capture_on_commit_callbacks)
+    candidate = Candidate.objects.get()
+    client.force_login(recruiter)
+
+    page = client.get(f"/admin/candidates/candidate/{candidate.pk}/change/").content.decode()
+
+    assert "Skills and their evidence" in page
+    assert "Built Python and Django services on PostgreSQL." in page
+    assert "Finch Payments" in page
+    assert "maria.txt" in page  # the resume versions inline

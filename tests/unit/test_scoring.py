@@ -2,14 +2,8 @@ import dataclasses
 
 import pytest
 
-from recruitment_core.scoring import (
-    GENERAL_QUESTIONS,
-    SCORING_WEIGHTS,
-    MatchResult,
-    score_match,
-    stated_years,
-    text_similarity,
-)
+from recruitment_core.ranking import COMPONENTS
+from recruitment_core.scoring import GENERAL_QUESTIONS, MatchResult, score_match
 
 BACKEND_JOB = (
     "Senior backend engineer. You have 5+ years of experience building Python services with Django and "
@@ -24,24 +18,34 @@ NURSE_JOB = (
     "Registered nurse for our ICU. Required: BLS, ACLS, IV therapy, wound care and Epic charting. 2 years minimum."
 )
 NURSE_RESUME = "RN with 3 years in intensive care. Skilled in IV therapy and wound care; BLS certified."
+STRUCTURED_NURSE_RESUME = """Maria Lopez
+
+Experience
+Staff Nurse, City Hospital, Jan 2019 – Dec 2023
+- ICU nursing: IV therapy, wound care and ACLS on every shift.
+
+Skills
+BLS, Epic
+"""
 
 
-def test_weights_add_up_to_100():
-    assert sum(SCORING_WEIGHTS.values()) == 100
+def breakdown(**points: float) -> dict[str, float]:
+    return dict.fromkeys(COMPONENTS, 0.0) | points
 
 
 def test_strong_resume_exact_result():
     result = score_match(BACKEND_JOB, STRONG_RESUME)
 
+    # A senior job: 40 points for required skills and 20 for experience apply, scaled to 100. The skills are
+    # only mentioned in a two-sentence summary (evidence 0.5); the 7 years cover the 5 asked.
     assert result == MatchResult(
-        score=93.4,
-        breakdown={"skill_coverage": 60.0, "text_overlap": 18.4, "experience": 15.0},
+        score=66.7,
+        breakdown=breakdown(required_skills=33.4, experience=33.3),
         matched_skills=["Python", "Django", "PostgreSQL", "Docker", "Kubernetes", "AWS"],
         missing_skills=[],
         summary=(
-            "Match score 93.4/100. The resume covers 6 of the 6 skills the job asks for (Python, Django, "
-            "PostgreSQL, Docker, Kubernetes and AWS). The resume states 7 years of experience against "
-            "5 years asked."
+            "Match score 66.7/100. Has 6 of 6 required skills (Python, Django, PostgreSQL, Docker, Kubernetes and "
+            "AWS only in the summary). Shows 7 years of experience against 5+ years asked."
         ),
         interview_questions=[
             "Tell us about a recent situation where you relied on Python: what did you do, and what was the outcome?",
@@ -56,8 +60,12 @@ def test_strong_resume_outscores_weak_resume_for_the_same_job():
     strong = score_match(BACKEND_JOB, STRONG_RESUME)
     weak = score_match(BACKEND_JOB, WEAK_RESUME)
 
-    assert weak.score == 10.5
-    assert weak.breakdown == {"skill_coverage": 0.0, "text_overlap": 7.5, "experience": 3.0}
+    assert weak.score == 6.7
+    assert weak.breakdown == breakdown(experience=6.7)  # 1 of the 5 years asked
+    assert weak.summary == (
+        "Match score 6.7/100. Has 0 of 6 required skills; missing Python, Django, PostgreSQL, Docker, Kubernetes "
+        "and AWS. Shows 1 year of experience against 5+ years asked."
+    )
     assert strong.score > weak.score
 
 
@@ -79,8 +87,23 @@ def test_missing_skills_for_a_nursing_job():
         "Wound care",
     ]
     assert result.missing_skills == ["ACLS", "Epic Systems"]
-    assert result.breakdown == {"skill_coverage": 42.9, "text_overlap": 13.0, "experience": 15.0}
-    assert result.score == 70.9
+    assert result.breakdown == breakdown(required_skills=26.5, experience=25.9)
+    assert result.score == 52.4
+
+
+def test_skills_shown_in_a_dated_role_outscore_skills_mentioned_in_a_summary():
+    result = score_match(NURSE_JOB, STRUCTURED_NURSE_RESUME)
+
+    assert result.missing_skills == []
+    # Five skills used for 5 years (evidence 1.0), BLS and Epic only listed (0.35): 5.7 of 7.
+    assert result.breakdown == breakdown(required_skills=60.3, experience=25.9)
+    assert result.score == 86.2
+    assert result.summary == (
+        "Match score 86.2/100. Has 7 of 7 required skills (Nursing, Critical care, ACLS, IV therapy and Wound "
+        "care shown in roles or projects; Basic Life Support and Epic Systems only in the skills section). Shows "
+        "5 years of experience against 2+ years asked."
+    )
+    assert result.score > score_match(NURSE_JOB, NURSE_RESUME).score
 
 
 def test_same_inputs_give_identical_output():
@@ -104,7 +127,8 @@ def test_same_inputs_give_identical_output():
 def test_breakdown_adds_up_to_score(job, resume):
     result = score_match(job, resume)
 
-    assert set(result.breakdown) == set(SCORING_WEIGHTS)
+    assert tuple(result.breakdown) == COMPONENTS
+    assert sum(round(points * 10) for points in result.breakdown.values()) == round(result.score * 10)
     assert round(sum(result.breakdown.values()), 1) == result.score
     assert 0 <= result.score <= 100
     for component, points in result.breakdown.items():
@@ -117,21 +141,21 @@ def test_empty_resume_scores_zero(resume):
     result = score_match(BACKEND_JOB, resume)
 
     assert result.score == 0.0
-    assert result.breakdown == {"skill_coverage": 0.0, "text_overlap": 0.0, "experience": 0.0}
+    assert result.breakdown == breakdown()
     assert result.matched_skills == []
     assert result.missing_skills == ["Python", "Django", "PostgreSQL", "Docker", "Kubernetes", "AWS"]
     assert result.summary == "The resume has no text, so nothing could be matched against the job."
     assert len(result.interview_questions) == 3
 
 
-def test_job_without_known_skills_or_years_scores_on_text_overlap_alone():
+def test_job_without_known_skills_or_years_has_nothing_to_score():
     result = score_match("We need a friendly person for our shop.", "Friendly and punctual.")
 
-    assert result.breakdown == {"skill_coverage": 0.0, "text_overlap": 35.4, "experience": 0.0}
-    assert result.score == 35.4
+    assert result.breakdown == breakdown()
+    assert result.score == 0.0
     assert result.summary == (
-        "Match score 35.4/100. The job description names no skill from the taxonomy, so skills were not "
-        "compared. The job states no years of experience."
+        "Match score 0.0/100. The job names no required skill from the taxonomy. Shows no dated experience; "
+        "the job states no years."
     )
     assert result.interview_questions == list(GENERAL_QUESTIONS)
 
@@ -139,11 +163,31 @@ def test_job_without_known_skills_or_years_scores_on_text_overlap_alone():
 def test_job_without_years_shares_the_experience_weight():
     result = score_match("Accountant: QuickBooks, payroll, GAAP.", "Bookkeeper using QuickBooks for payroll. 4 years.")
 
-    # 60 and 25 points become 70.6 and 29.4 once the 15 experience points are shared out.
+    # Required skills are all that applies: 2 of 3 skills at evidence 0.5.
     assert result.matched_skills == ["QuickBooks", "Payroll"]
     assert result.missing_skills == ["GAAP"]
-    assert result.breakdown == {"skill_coverage": 47.1, "text_overlap": 13.2, "experience": 0.0}
-    assert result.score == 60.3
+    assert result.breakdown == breakdown(required_skills=33.3)
+    assert result.score == 33.3
+
+
+def test_a_degree_or_equivalent_experience_softens_an_education_shortfall():
+    resume = (
+        "Dana Reyes\n\nExperience\nDeveloper, Acme Inc, Jan 2020 – Dec 2022\n- Python services.\n\n"
+        "Education\nA.S. Computer Science, Austin Community College, 2019\n"
+    )
+    strict = score_match("Requirements:\n- Python\n- Bachelor's degree in computer science", resume)
+    softened = score_match(
+        "Requirements:\n- Python\n- Bachelor's degree in computer science or equivalent experience", resume
+    )
+
+    # Python used for 3 years; an associate degree is one level short of a bachelor's (35% less, or half that).
+    assert strict.breakdown == breakdown(required_skills=86.9, education=8.5)
+    assert softened.breakdown == breakdown(required_skills=86.9, education=10.8)
+    assert softened.summary == (
+        "Match score 97.7/100. Has 1 of 1 required skill (Python shown in roles or projects). Shows 3 years of "
+        "experience; the job states no years. Falls short of the requirement of a bachelor's degree or equivalent "
+        "experience."
+    )
 
 
 def test_interview_questions_alternate_missing_and_matched_skills():
@@ -156,26 +200,3 @@ def test_interview_questions_alternate_missing_and_matched_skills():
         "The role calls for Epic Systems, which the resume does not mention. What comparable work have you "
         "done, and how would you get up to speed with Epic Systems?",
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "years"),
-    [
-        ("5+ years of Python", 5),
-        ("3-5 years of experience", 3),
-        ("five years in sales and 10 yrs in retail", 10),
-        ("1 year", 1),
-        ("founded 30 years ago; a 20 years old brand", None),
-        ("a 5-year plan", None),
-        ("no figures here", None),
-    ],
-)
-def test_stated_years(text, years):
-    assert stated_years(text) == years
-
-
-def test_text_similarity():
-    assert text_similarity("python django", "django python") == pytest.approx(1.0)
-    assert text_similarity("python python django", "python") == pytest.approx(2 / 5**0.5)
-    assert text_similarity("nurse", "accountant") == 0.0
-    assert text_similarity("the and of", "the and of") == 0.0

@@ -1,0 +1,324 @@
+"""Hybrid retrieval inside PostgreSQL (pgvector HNSW + full-text search), then the deterministic scorer.
+
+Retrieval brings the candidates worth scoring; the score itself comes only from
+recruitment_core.ranking.score_candidate, with its breakdown and explanation.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, transaction
+
+from candidates.models import Candidate
+from jobs.models import JobPosting
+from matching.models import MatchScore
+from recruitment_core.job_parser import JobRequirements
+from recruitment_core.ranking import CandidateFeatures, SkillStrength, load_weights, score_candidate
+from recruitment_core.ranking import MatchScore as Score
+
+
+@dataclass(frozen=True)
+class RankedMatch:
+    candidate_id: int
+    job_id: int
+    score: float
+    breakdown: dict[str, float]
+    matched: list[dict[str, Any]]
+    gaps: list[str]
+    suggestions: list[str]
+    explanation: str
+    semantic_similarity: float | None
+    lexical_score: float | None
+
+    def explanation_json(self) -> dict[str, Any]:
+        return {"matched": self.matched, "gaps": self.gaps, "suggestions": self.suggestions, "text": self.explanation}
+
+
+@dataclass(frozen=True)
+class CandidateFilters:
+    skills: tuple[str, ...] = ()
+    min_years: float | None = None
+    location: str = ""
+    status: str = ""
+
+
+# --- Inputs -------------------------------------------------------------------------------------------
+
+
+def job_requirements(job: JobPosting) -> JobRequirements:
+    """The requirements the job is ranked by: the recruiter-editable fields over what was read from the text."""
+    read = job.requirements or {}
+    return JobRequirements(
+        title=job.title,
+        required_skills=list(job.required_skills),
+        preferred_skills=[skill for skill in job.preferred_skills if skill not in job.required_skills],
+        min_years=job.min_years,
+        max_years=job.max_years,
+        education_level=job.education_level or None,
+        education_field=read.get("education_field"),
+        location=job.location or None,
+        remote_policy=job.remote_policy,
+        employment_type=job.employment_type or "unknown",
+        seniority=job.seniority or "unknown",
+        role_family=read.get("role_family"),
+        responsibilities=list(read.get("responsibilities", [])),
+    )
+
+
+def features_to_json(features: CandidateFeatures) -> dict[str, Any]:
+    return dataclasses.asdict(features)
+
+
+def features_from_json(data: dict[str, Any]) -> CandidateFeatures:
+    skills = {
+        name: SkillStrength(
+            months=value["months"],
+            sections=tuple(value["sections"]),
+            evidence=tuple(value["evidence"]),
+            strength=value["strength"],
+        )
+        for name, value in data["skills"].items()
+    }
+    return CandidateFeatures(
+        skills=skills,
+        total_years=data["total_years"],
+        education_levels=list(data["education_levels"]),
+        location=data["location"],
+        has_projects=data["has_projects"],
+    )
+
+
+def candidate_features(candidate: Candidate) -> CandidateFeatures:
+    if candidate.match_features:
+        return features_from_json(candidate.match_features)
+    return CandidateFeatures.from_profile(candidate.profile or {})
+
+
+def _fingerprint(job: JobPosting, candidate: Candidate) -> str:
+    inputs = [
+        dataclasses.asdict(job_requirements(job)),
+        job.skill_weights,
+        job.embedded_text_sha256,
+        candidate.match_features or candidate.profile,
+        candidate.embedded_text_sha256,
+        dataclasses.asdict(load_weights()),
+    ]
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _match(
+    job: JobPosting, candidate: Candidate, score: Score, semantic: float | None, lexical: float | None
+) -> RankedMatch:
+    return RankedMatch(
+        candidate_id=candidate.pk,
+        job_id=job.pk,
+        score=score.score,
+        breakdown=score.breakdown,
+        matched=score.matched,
+        gaps=score.gaps,
+        suggestions=score.suggestions,
+        explanation=score.explanation,
+        semantic_similarity=semantic,
+        lexical_score=lexical,
+    )
+
+
+# --- Retrieval ----------------------------------------------------------------------------------------
+
+
+def _websearch_query(skills: list[str], operator: str) -> str:
+    # websearch_to_tsquery never fails on user text; quoting keeps multi-word skills as phrases.
+    return f" {operator} ".join(f'"{skill.replace(chr(34), " ")}"' for skill in skills)
+
+
+def _retrieve(job: JobPosting, filters: CandidateFilters, pool_size: int) -> list[tuple[int, float | None, float]]:
+    """(candidate id, cosine similarity, raw lexical rank) for the union of the semantic and lexical pools."""
+    where = ["c.organization_id = %(org)s"]
+    params: dict[str, Any] = {"org": job.organization_id, "pool": pool_size}
+    if filters.skills:
+        where.append("c.skills @> %(skills)s::varchar[]")
+        params["skills"] = list(filters.skills)
+    if filters.min_years is not None:
+        where.append("c.total_years_experience >= %(min_years)s")
+        params["min_years"] = filters.min_years
+    if filters.location:
+        where.append("c.location ILIKE %(location)s")
+        params["location"] = f"%{filters.location}%"
+    if filters.status:
+        where.append(
+            "EXISTS (SELECT 1 FROM applications_application a WHERE a.candidate_id = c.id "
+            "AND a.job_id = %(job)s AND a.status = %(status)s)"
+        )
+        params.update(job=job.pk, status=filters.status)
+    # The SQL below is assembled from the fixed fragments above only; every value travels as a parameter.
+    condition = " AND ".join(where)
+    terms = job.required_skills or job.preferred_skills
+    params["all_terms"] = _websearch_query(list(terms), "")
+    params["any_terms"] = _websearch_query(list(terms) + list(job.preferred_skills), "or")
+    semantic = ""
+    if job.embedding is not None:
+        params["vector"] = job.embedding.tolist() if hasattr(job.embedding, "tolist") else list(job.embedding)
+        semantic = f"""
+            SELECT c.id FROM candidates_candidate c
+            WHERE {condition} AND c.embedding IS NOT NULL
+            ORDER BY c.embedding <=> %(vector)s::vector LIMIT %(pool)s"""
+    lexical = f"""
+        SELECT c.id FROM candidates_candidate c
+        WHERE {condition} AND c.search_vector @@ websearch_to_tsquery('english', %(all_terms)s)
+        ORDER BY ts_rank_cd(c.search_vector, websearch_to_tsquery('english', %(all_terms)s)) DESC, c.id
+        LIMIT %(pool)s"""
+    pools = f"({semantic}) UNION ({lexical})" if semantic else lexical
+    similarity = "1 - (c.embedding <=> %(vector)s::vector)" if semantic else "NULL"
+    sql = f"""
+        WITH pool AS ({pools})
+        SELECT c.id, {similarity},
+               ts_rank_cd(c.search_vector, websearch_to_tsquery('english', %(any_terms)s))
+        FROM candidates_candidate c JOIN pool ON pool.id = c.id"""
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Wider HNSW search for recall, and iterative scans so filters do not starve the result.
+        cursor.execute("SET LOCAL hnsw.ef_search = %s", [settings.HNSW_EF_SEARCH])
+        cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+        cursor.execute(sql, params)
+        return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
+
+
+def candidates_for_job(
+    *,
+    job: JobPosting,
+    limit: int = 20,
+    offset: int = 0,
+    filters: CandidateFilters | None = None,
+    pool_size: int | None = None,
+) -> tuple[int, list[RankedMatch]]:
+    """The best candidates for a job, scored and explained; returns (how many were scored, one page)."""
+    filters = filters or CandidateFilters()
+    pool = _retrieve(job, filters, max(pool_size or settings.RANKING_POOL_SIZE, offset + limit))
+    if not pool:
+        return 0, []
+    top_lexical = max(rank for _, _, rank in pool) or 1.0
+    candidates = Candidate.objects.filter(pk__in=[row[0] for row in pool]).only(
+        "id", "match_features", "profile", "embedded_text_sha256"
+    )
+    by_id = {candidate.pk: candidate for candidate in candidates}
+    requirements = job_requirements(job)
+    weights = load_weights()
+    matches = []
+    for candidate_id, similarity, rank in pool:
+        candidate = by_id[candidate_id]
+        semantic = round(max(0.0, min(1.0, similarity)), 4) if similarity is not None else None
+        lexical = round(rank / top_lexical, 4)
+        score = score_candidate(
+            requirements,
+            candidate_features(candidate),
+            semantic_similarity=semantic,
+            lexical_score=lexical,
+            skill_weights=job.skill_weights or None,
+            weights=weights,
+        )
+        matches.append(_match(job, candidate, score, semantic, lexical))
+    matches.sort(key=lambda match: (-match.score, match.candidate_id))
+    return len(matches), matches[offset : offset + limit]
+
+
+def _pair_signals(job: JobPosting, candidate: Candidate) -> tuple[float | None, float]:
+    terms = list(job.required_skills) + list(job.preferred_skills)
+    vector = job.embedding
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT CASE WHEN %(has_vector)s AND c.embedding IS NOT NULL
+                          THEN 1 - (c.embedding <=> %(vector)s::vector) END,
+                      ts_rank_cd(c.search_vector, websearch_to_tsquery('english', %(terms)s))
+               FROM candidates_candidate c WHERE c.id = %(id)s""",
+            {
+                "has_vector": vector is not None,
+                "vector": list(vector) if vector is not None else [0.0] * settings.EMBEDDING_DIMENSIONS,
+                "terms": _websearch_query(terms, "or"),
+                "id": candidate.pk,
+            },
+        )
+        similarity, rank = cursor.fetchone()
+    # A single pair has no pool to normalise against: ts_rank_cd is already in 0..1 for short queries.
+    return (round(max(0.0, min(1.0, similarity)), 4) if similarity is not None else None), round(min(1.0, rank), 4)
+
+
+def explain_pair(*, job: JobPosting, candidate: Candidate) -> RankedMatch:
+    """One candidate's score for one job with its explanation; served from the cache while its inputs hold."""
+    fingerprint = _fingerprint(job, candidate)
+    cached = MatchScore.objects.filter(job=job, candidate=candidate, fingerprint=fingerprint).first()
+    if cached is not None:
+        return RankedMatch(
+            candidate_id=candidate.pk,
+            job_id=job.pk,
+            score=cached.score,
+            breakdown=cached.breakdown,
+            matched=cached.explanation["matched"],
+            gaps=cached.explanation["gaps"],
+            suggestions=cached.explanation["suggestions"],
+            explanation=cached.explanation["text"],
+            semantic_similarity=cached.semantic_similarity,
+            lexical_score=cached.lexical_score,
+        )
+    semantic, lexical = _pair_signals(job, candidate)
+    score = score_candidate(
+        job_requirements(job),
+        candidate_features(candidate),
+        semantic_similarity=semantic,
+        lexical_score=lexical,
+        skill_weights=job.skill_weights or None,
+    )
+    match = _match(job, candidate, score, semantic, lexical)
+    match_score_store(job=job, candidate=candidate, match=match, fingerprint=fingerprint)
+    return match
+
+
+def match_score_store(
+    *, job: JobPosting, candidate: Candidate, match: RankedMatch, fingerprint: str | None = None
+) -> None:
+    MatchScore.objects.update_or_create(
+        job=job,
+        candidate=candidate,
+        defaults={
+            "score": match.score,
+            "breakdown": match.breakdown,
+            "explanation": match.explanation_json(),
+            "semantic_similarity": match.semantic_similarity,
+            "lexical_score": match.lexical_score,
+            "fingerprint": fingerprint or _fingerprint(job, candidate),
+        },
+    )
+
+
+def jobs_for_candidate(*, candidate: Candidate, limit: int = 20) -> list[RankedMatch]:
+    """The organization's jobs that fit a candidate best."""
+    jobs = list(JobPosting.objects.filter(organization_id=candidate.organization_id).order_by("-created_at")[:500])
+    matches = [explain_pair(job=job, candidate=candidate) for job in jobs]
+    matches.sort(key=lambda match: (-match.score, match.job_id))
+    return matches[:limit]
+
+
+def job_rerank(*, job_id: int, keep: int = 100) -> int:
+    """Recompute and cache the job's best candidates (after the job or the pool changed). Returns how many."""
+    job = JobPosting.objects.filter(pk=job_id).first()
+    if job is None:
+        return 0
+    _, matches = candidates_for_job(job=job, limit=keep)
+    candidates = {
+        candidate.pk: candidate for candidate in Candidate.objects.filter(pk__in=[m.candidate_id for m in matches])
+    }
+    for match in matches:
+        match_score_store(job=job, candidate=candidates[match.candidate_id], match=match)
+    return len(matches)
+
+
+def candidate_rerank(*, candidate_id: int) -> int:
+    """Recompute and cache a candidate's scores for the organization's jobs (after their resume changed)."""
+    candidate = Candidate.objects.filter(pk=candidate_id).first()
+    if candidate is None:
+        return 0
+    return len(jobs_for_candidate(candidate=candidate, limit=500))

@@ -1,0 +1,242 @@
+"""Hybrid retrieval and explainable ranking against real PostgreSQL/pgvector and the bundled embedding model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.core.management import call_command
+
+from candidates.models import Candidate
+from ingestion.services import resume_intake, resume_parse
+from jobs.models import JobPosting
+from jobs.services import job_create
+from matching.models import MatchScore
+from matching.ranking import candidates_for_job
+from matching.services import candidate_embed, job_embed, text_sha256
+from realtime.models import TaskRecord
+
+pytestmark = pytest.mark.django_db
+
+ENGINEER = """Ben Backend
+ben@example.com | Berlin, Germany
+Experience
+Senior Backend Engineer, Finch Payments, Jan 2017 - Present
+Built Python and Django services on PostgreSQL; ran them on Kubernetes with Docker.
+Projects
+Open-source Celery monitoring tool written in Python.
+Education
+B.Sc. Computer Science, TU Berlin, 2016
+"""
+STUFFER = """Kim Keywords
+kim@example.com | Berlin, Germany
+Skills: Python, Django, PostgreSQL, Kubernetes, Docker, Celery, AWS, Go, Java, React, Terraform, Kafka, Redis
+Experience
+Cashier, Corner Shop, 2019 - Present
+Handled the till and stocked shelves.
+"""
+NURSE = """Nora Lindqvist
+nora@example.com | Berlin, Germany
+Experience
+Registered Nurse, City Hospital ICU, 2015 - Present
+Cared for critically ill patients, administered medication and triaged admissions.
+"""
+JOB = """We are hiring a senior backend engineer in Berlin.
+Responsibilities
+- Design and run Python services.
+Requirements
+- 5+ years of Python and Django
+- PostgreSQL and Kubernetes in production
+Nice to have
+- Celery
+"""
+
+
+@pytest.fixture
+def pool(organization, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+    """Three parsed and embedded candidates and one embedded job, through the production services."""
+    candidates = {}
+    with django_capture_on_commit_callbacks(execute=False):
+        for label, text in (("engineer", ENGINEER), ("stuffer", STUFFER), ("nurse", NURSE)):
+            resume = resume_intake(organization=organization, filename=f"{label}.txt", data=text.encode(), kind="txt")
+            resume_parse(resume_id=resume.resume.pk)
+            candidate = Candidate.objects.get(resume_versions=resume.resume)
+            candidate_embed(candidate_id=candidate.pk)
+            candidates[label] = Candidate.objects.get(pk=candidate.pk)
+        job = job_create(organization=organization, title="Senior Backend Engineer", description=JOB, location="Berlin")
+        job_embed(job_id=job.pk)
+    job.refresh_from_db()
+    return job, candidates
+
+
+def test_job_requirements_are_read_from_the_text(pool):
+    job, _ = pool
+
+    assert job.required_skills[:4] == ["Python", "Django", "PostgreSQL", "Kubernetes"]
+    assert job.preferred_skills == ["Celery"]
+    assert (job.min_years, job.seniority) == (5.0, "senior")
+    assert 0 <= job.quality_score <= 100
+
+
+def test_evidenced_candidate_ranks_first_and_stuffing_does_not_pay(pool):
+    job, candidates = pool
+
+    considered, matches = candidates_for_job(job=job, limit=10)
+
+    order = [match.candidate_id for match in matches]
+    assert considered == 3
+    assert order[0] == candidates["engineer"].pk
+    assert order.index(candidates["stuffer"].pk) > 0
+    top = matches[0]
+    assert round(sum(top.breakdown.values()), 1) == top.score
+    assert 0 <= top.score <= 100
+    assert "Python" in top.explanation and "Django" in top.explanation
+    stuffer = next(match for match in matches if match.candidate_id == candidates["stuffer"].pk)
+    assert stuffer.score < top.score - 15
+
+
+def test_scoring_is_deterministic(pool):
+    job, _ = pool
+
+    first = candidates_for_job(job=job, limit=10)[1]
+    second = candidates_for_job(job=job, limit=10)[1]
+
+    assert [(m.candidate_id, m.score, m.breakdown) for m in first] == [
+        (m.candidate_id, m.score, m.breakdown) for m in second
+    ]
+
+
+def test_api_candidates_for_job_with_filters_and_pages(pool, api_client):
+    job, candidates = pool
+
+    everyone = api_client.get(f"/api/jobs/{job.pk}/candidates/").json()
+    with_kubernetes = api_client.get(f"/api/jobs/{job.pk}/candidates/?skills=Kubernetes,Django&min_years=8").json()
+    second_page = api_client.get(f"/api/jobs/{job.pk}/candidates/?page=2&page_size=2").json()
+    bad = api_client.get(f"/api/jobs/{job.pk}/candidates/?min_years=lots")
+
+    assert everyone["count"] == 3
+    first = everyone["results"][0]
+    assert first["candidate"]["id"] == candidates["engineer"].pk
+    assert round(sum(first["breakdown"].values()), 1) == first["score"]
+    assert {item["skill"] for item in first["explanation"]["matched"] if item["required"]} >= {"Python", "Django"}
+    assert [row["candidate"]["id"] for row in with_kubernetes["results"]] == [candidates["engineer"].pk]
+    assert len(second_page["results"]) == 1
+    assert bad.status_code == 400
+    assert bad.json()["errors"] == {"min_years": ["A valid number is required."]}
+
+
+def test_explanation_names_gaps_and_is_cached_until_an_input_changes(pool, api_client):
+    job, candidates = pool
+    url = f"/api/jobs/{job.pk}/candidates/{candidates['nurse'].pk}/explanation/"
+
+    first = api_client.get(url).json()
+    again = api_client.get(url).json()
+    cached = MatchScore.objects.get(job=job, candidate=candidates["nurse"])
+    api_client.patch(f"/api/jobs/{job.pk}/", {"required_skills": ["Nursing"]}, format="json")
+    changed = api_client.get(url).json()
+
+    assert any("Python" in gap for gap in first["explanation"]["gaps"])
+    assert again == first
+    assert cached.score == first["score"]
+    assert changed["score"] > first["score"]
+    assert MatchScore.objects.get(job=job, candidate=candidates["nurse"]).fingerprint != cached.fingerprint
+
+
+def test_jobs_for_candidate(pool, api_client, organization, django_capture_on_commit_callbacks):
+    _, candidates = pool
+    with django_capture_on_commit_callbacks(execute=False):
+        ward = job_create(
+            organization=organization, title="ICU Nurse", description="Registered nurse for our ICU. Patient care."
+        )
+        job_embed(job_id=ward.pk)
+
+    body = api_client.get(f"/api/candidates/{candidates['nurse'].pk}/jobs/").json()
+
+    assert body["results"][0]["job"]["id"] == ward.pk
+
+
+def test_another_organization_sees_nothing(pool, db):
+    from rest_framework.test import APIClient
+
+    from accounts.models import Organization
+    from accounts.services import recruiter_create
+
+    job, candidates = pool
+    outsider = APIClient()
+    outsider.force_authenticate(
+        recruiter_create(username="oscar", password="oscar-pass-1", organization=Organization.objects.create(name="O"))
+    )
+
+    assert outsider.get(f"/api/jobs/{job.pk}/candidates/").status_code == 404
+    assert outsider.get(f"/api/jobs/{job.pk}/candidates/{candidates['nurse'].pk}/explanation/").status_code == 404
+
+
+def test_job_admin_page_shows_ranked_candidates_with_scores(pool, recruiter, client):
+    job, _ = pool
+    client.force_login(recruiter)
+
+    page = client.get(f"/admin/jobs/jobposting/{job.pk}/change/").content.decode()
+
+    assert "Best candidates" in page
+    assert page.index("Ben Backend") < page.index("Kim Keywords")
+    assert '<progress max="100"' in page
+
+
+def test_embedding_is_written_once_per_text(pool):
+    _, candidates = pool
+    engineer = candidates["engineer"]
+
+    assert candidate_embed(candidate_id=engineer.pk) is False
+    assert engineer.embedded_text_sha256 == text_sha256(engineer.extracted_text)
+    assert sum(x * x for x in engineer.embedding) == pytest.approx(1.0, abs=1e-4)
+
+
+def test_changed_description_queues_a_new_embedding(organization, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        job = job_create(organization=organization, title="Backend Engineer", description="Python")
+    job_embed(job_id=job.pk)
+    job.refresh_from_db()
+    with django_capture_on_commit_callbacks(execute=False) as more:
+        job.description = "Python and Django"
+        job.save()
+
+    assert len(callbacks) == 1
+    assert len(more) == 1
+    assert TaskRecord.objects.filter(kind="embed_job", target_id=job.pk).count() == 2
+
+
+def test_analyze_job_command(tmp_path, capsys):
+    posting = tmp_path / "job.json"
+    posting.write_text(json.dumps({"title": "Junior Developer", "description": JOB + "\n10 years of experience."}))
+
+    call_command("analyze_job", str(posting))
+
+    output = json.loads(capsys.readouterr().out)
+    assert set(output) == {
+        "quality_score",
+        "red_flags",
+        "required_skills",
+        "preferred_skills",
+        "min_years",
+        "max_years",
+    }
+    assert "Python" in output["required_skills"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rank_files_command_scores_every_pair(tmp_path):
+    jobs, resumes = tmp_path / "jobs", tmp_path / "resumes"
+    jobs.mkdir()
+    resumes.mkdir()
+    (jobs / "backend.json").write_text(json.dumps({"title": "Senior Backend Engineer", "description": JOB}))
+    for label, text in (("engineer", ENGINEER), ("stuffer", STUFFER), ("nurse", NURSE)):
+        (resumes / f"{label}.txt").write_text(text)
+    out = tmp_path / "scores.tsv"
+
+    call_command("rank_files", "--jobs", str(jobs), "--resumes", str(resumes), "--out", str(out))
+
+    rows = [line.split("\t") for line in out.read_text().splitlines()]
+    assert rows[0][:2] == ["backend", "engineer"]
+    assert sorted(resume for _, resume, _ in rows) == ["engineer", "nurse", "stuffer"]
+    assert all(0 <= float(score) <= 100 for _, _, score in rows)
+    assert JobPosting.objects.get().embedding is not None
