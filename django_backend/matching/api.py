@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.request import Request
@@ -51,7 +52,7 @@ class CandidatesForJob(APIView):
 
     permission_classes = [IsOrganizationMember]
 
-    @extend_schema(parameters=[CandidatesForJobQuery])
+    @extend_schema(parameters=[CandidatesForJobQuery], responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, pk: int) -> Response:
         job = generics.get_object_or_404(job_list_for_organization(organization=request_organization(request)), pk=pk)
         query = CandidatesForJobQuery(data=request.query_params)
@@ -86,7 +87,7 @@ class JobsForCandidate(APIView):
 
     permission_classes = [IsOrganizationMember]
 
-    @extend_schema(parameters=[LimitQuery])
+    @extend_schema(parameters=[LimitQuery], responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, pk: int) -> Response:
         candidate = generics.get_object_or_404(
             candidate_list_for_organization(organization=request_organization(request)), pk=pk
@@ -106,6 +107,7 @@ class MatchExplanation(APIView):
 
     permission_classes = [IsOrganizationMember]
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, pk: int, candidate_pk: int) -> Response:
         organization = request_organization(request)
         job = generics.get_object_or_404(job_list_for_organization(organization=organization), pk=pk)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -19,7 +21,14 @@ from candidates.models import Candidate
 from jobs.models import JobPosting
 from matching.models import MatchScore
 from recruitment_core.job_parser import JobRequirements
-from recruitment_core.ranking import CandidateFeatures, SkillStrength, load_weights, score_candidate
+from recruitment_core.ranking import (
+    CandidateFeatures,
+    SkillStrength,
+    calibrate_lexical,
+    calibrate_semantic,
+    load_weights,
+    score_candidate,
+)
 from recruitment_core.ranking import MatchScore as Score
 
 
@@ -112,23 +121,6 @@ def _fingerprint(job: JobPosting, candidate: Candidate) -> str:
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()
 
 
-def _match(
-    job: JobPosting, candidate: Candidate, score: Score, semantic: float | None, lexical: float | None
-) -> RankedMatch:
-    return RankedMatch(
-        candidate_id=candidate.pk,
-        job_id=job.pk,
-        score=score.score,
-        breakdown=score.breakdown,
-        matched=score.matched,
-        gaps=score.gaps,
-        suggestions=score.suggestions,
-        explanation=score.explanation,
-        semantic_similarity=semantic,
-        lexical_score=lexical,
-    )
-
-
 # --- Retrieval ----------------------------------------------------------------------------------------
 
 
@@ -137,8 +129,17 @@ def _websearch_query(skills: list[str], operator: str) -> str:
     return f" {operator} ".join(f'"{skill.replace(chr(34), " ")}"' for skill in skills)
 
 
-def _retrieve(job: JobPosting, filters: CandidateFilters, pool_size: int) -> list[tuple[int, float | None, float]]:
-    """(candidate id, cosine similarity, raw lexical rank) for the union of the semantic and lexical pools."""
+def _rank_terms(job: JobPosting) -> str:
+    """The full-text query a candidate's lexical rank is measured with: any of the job's skills. One query for
+    the ranked list and for a single pair, so both give a pair the same rank."""
+    terms = list(job.required_skills or job.preferred_skills)
+    return _websearch_query(list(dict.fromkeys(terms + list(job.preferred_skills))), "or")
+
+
+def _retrieve(
+    job: JobPosting, filters: CandidateFilters, pool_size: int
+) -> list[tuple[int, datetime, float | None, float]]:
+    """(candidate id, updated_at, cosine similarity, raw lexical rank) for the union of both pools."""
     where = ["c.organization_id = %(org)s"]
     params: dict[str, Any] = {"org": job.organization_id, "pool": pool_size}
     if filters.skills:
@@ -158,9 +159,8 @@ def _retrieve(job: JobPosting, filters: CandidateFilters, pool_size: int) -> lis
         params.update(job=job.pk, status=filters.status)
     # The SQL below is assembled from the fixed fragments above only; every value travels as a parameter.
     condition = " AND ".join(where)
-    terms = job.required_skills or job.preferred_skills
-    params["all_terms"] = _websearch_query(list(terms), "")
-    params["any_terms"] = _websearch_query(list(terms) + list(job.preferred_skills), "or")
+    params["all_terms"] = _websearch_query(list(job.required_skills or job.preferred_skills), "")
+    params["any_terms"] = _rank_terms(job)
     semantic = ""
     if job.embedding is not None:
         params["vector"] = job.embedding.tolist() if hasattr(job.embedding, "tolist") else list(job.embedding)
@@ -177,15 +177,18 @@ def _retrieve(job: JobPosting, filters: CandidateFilters, pool_size: int) -> lis
     similarity = "1 - (c.embedding <=> %(vector)s::vector)" if semantic else "NULL"
     sql = f"""
         WITH pool AS ({pools})
-        SELECT c.id, {similarity},
+        SELECT c.id, c.updated_at, {similarity},
                ts_rank_cd(c.search_vector, websearch_to_tsquery('english', %(any_terms)s))
         FROM candidates_candidate c JOIN pool ON pool.id = c.id"""
     with transaction.atomic(), connection.cursor() as cursor:
         # Wider HNSW search for recall, and iterative scans so filters do not starve the result.
         cursor.execute("SET LOCAL hnsw.ef_search = %s", [settings.HNSW_EF_SEARCH])
-        cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+        if len(where) > 1:
+            # Filters can leave too few of the first HNSW results: keep scanning until the pool is full. It costs
+            # a few milliseconds, so unfiltered queries (the organization's whole pool) go without.
+            cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
         cursor.execute(sql, params)
-        return [(row[0], row[1], float(row[2])) for row in cursor.fetchall()]
+        return [(row[0], row[1], row[2], float(row[3])) for row in cursor.fetchall()]
 
 
 def candidates_for_job(
@@ -201,33 +204,97 @@ def candidates_for_job(
     pool = _retrieve(job, filters, max(pool_size or settings.RANKING_POOL_SIZE, offset + limit))
     if not pool:
         return 0, []
-    top_lexical = max(rank for _, _, rank in pool) or 1.0
-    candidates = Candidate.objects.filter(pk__in=[row[0] for row in pool]).only(
-        "id", "match_features", "profile", "embedded_text_sha256"
-    )
-    by_id = {candidate.pk: candidate for candidate in candidates}
+    features = _features_for([(candidate_id, updated_at) for candidate_id, updated_at, _, _ in pool])
     requirements = job_requirements(job)
     weights = load_weights()
-    matches = []
-    for candidate_id, similarity, rank in pool:
-        candidate = by_id[candidate_id]
-        semantic = round(max(0.0, min(1.0, similarity)), 4) if similarity is not None else None
-        lexical = round(rank / top_lexical, 4)
+    skill_weights = job.skill_weights or None
+    scored = []
+    for candidate_id, _, similarity, rank in pool:
+        # Absolute calibrations, not relative to this pool: a pair scores the same here and in explain_pair.
+        semantic = calibrate_semantic(similarity, weights)
+        lexical = calibrate_lexical(rank, weights)
+        # Everyone in the pool is scored; only the page shown is explained (the score does not depend on it).
         score = score_candidate(
             requirements,
-            candidate_features(candidate),
+            features[candidate_id],
             semantic_similarity=semantic,
             lexical_score=lexical,
-            skill_weights=job.skill_weights or None,
+            skill_weights=skill_weights,
+            weights=weights,
+            explain=False,
+        )
+        scored.append((score.score, candidate_id, semantic, lexical))
+    scored.sort(key=lambda row: (-row[0], row[1]))
+    page = []
+    for _, candidate_id, semantic, lexical in scored[offset : offset + limit]:
+        explained = score_candidate(
+            requirements,
+            features[candidate_id],
+            semantic_similarity=semantic,
+            lexical_score=lexical,
+            skill_weights=skill_weights,
             weights=weights,
         )
-        matches.append(_match(job, candidate, score, semantic, lexical))
-    matches.sort(key=lambda match: (-match.score, match.candidate_id))
-    return len(matches), matches[offset : offset + limit]
+        page.append(_ranked(job.pk, candidate_id, explained, semantic, lexical))
+    return len(scored), page
 
 
-def _pair_signals(job: JobPosting, candidate: Candidate) -> tuple[float | None, float]:
-    terms = list(job.required_skills) + list(job.preferred_skills)
+# Features decoded from match_features, per process, keyed by (candidate id, updated_at): a changed candidate
+# has a new updated_at, so a stale entry is never used; the size is bounded.
+_FEATURES_CACHE: OrderedDict[tuple[int, datetime], CandidateFeatures] = OrderedDict()
+FEATURES_CACHE_SIZE = 20_000
+
+
+def _features_for(keys: list[tuple[int, datetime]]) -> dict[int, CandidateFeatures]:
+    found = {}
+    missing = []
+    for key in keys:
+        cached = _FEATURES_CACHE.get(key)
+        if cached is None:
+            missing.append(key)
+        else:
+            _FEATURES_CACHE.move_to_end(key)
+            found[key[0]] = cached
+    if missing:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id, updated_at, match_features, CASE WHEN match_features = '{}'::jsonb THEN profile END "
+                "FROM candidates_candidate WHERE id = ANY(%s)",
+                [[candidate_id for candidate_id, _ in missing]],
+            )
+            for candidate_id, updated_at, match_features, profile in cursor.fetchall():
+                decoded = _json(match_features)
+                features = features_from_json(decoded) if decoded else CandidateFeatures.from_profile(_json(profile))
+                _FEATURES_CACHE[(candidate_id, updated_at)] = features
+                found[candidate_id] = features
+        while len(_FEATURES_CACHE) > FEATURES_CACHE_SIZE:
+            _FEATURES_CACHE.popitem(last=False)
+    return found
+
+
+def _json(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    return json.loads(value) if isinstance(value, str) else dict(value)
+
+
+def _ranked(job_id: int, candidate_id: int, score: Score, semantic: float | None, lexical: float | None) -> RankedMatch:
+    return RankedMatch(
+        candidate_id=candidate_id,
+        job_id=job_id,
+        score=score.score,
+        breakdown=score.breakdown,
+        matched=score.matched,
+        gaps=score.gaps,
+        suggestions=score.suggestions,
+        explanation=score.explanation,
+        semantic_similarity=semantic,
+        lexical_score=lexical,
+    )
+
+
+def _pair_signals(job: JobPosting, candidate: Candidate) -> tuple[float | None, float | None]:
+    """(semantic, lexical) signals of one pair, calibrated exactly as in `candidates_for_job`."""
     vector = job.embedding
     with connection.cursor() as cursor:
         cursor.execute(
@@ -238,13 +305,13 @@ def _pair_signals(job: JobPosting, candidate: Candidate) -> tuple[float | None, 
             {
                 "has_vector": vector is not None,
                 "vector": list(vector) if vector is not None else [0.0] * settings.EMBEDDING_DIMENSIONS,
-                "terms": _websearch_query(terms, "or"),
+                "terms": _rank_terms(job),
                 "id": candidate.pk,
             },
         )
         similarity, rank = cursor.fetchone()
-    # A single pair has no pool to normalise against: ts_rank_cd is already in 0..1 for short queries.
-    return (round(max(0.0, min(1.0, similarity)), 4) if similarity is not None else None), round(min(1.0, rank), 4)
+    weights = load_weights()
+    return calibrate_semantic(similarity, weights), calibrate_lexical(rank, weights)
 
 
 def explain_pair(*, job: JobPosting, candidate: Candidate) -> RankedMatch:
@@ -272,7 +339,7 @@ def explain_pair(*, job: JobPosting, candidate: Candidate) -> RankedMatch:
         lexical_score=lexical,
         skill_weights=job.skill_weights or None,
     )
-    match = _match(job, candidate, score, semantic, lexical)
+    match = _ranked(job.pk, candidate.pk, score, semantic, lexical)
     match_score_store(job=job, candidate=candidate, match=match, fingerprint=fingerprint)
     return match
 

@@ -35,7 +35,7 @@ def test_analyze_returns_the_deterministic_result(client):
         "provider": "builtin",
         "breakdown": expected.breakdown,
     }
-    assert expected.score == 58.3
+    assert expected.score == 61.5
 
 
 def test_analyze_is_deterministic(client):
@@ -209,7 +209,7 @@ def test_logs_are_json_lines_without_the_texts(capsys):
     }
     assert (finished["level"], finished["name"], finished["provider"]) == ("INFO", "ai_service", "builtin")
     assert (finished["match_score"], finished["job_description_chars"], finished["resume_chars"]) == (
-        58.3,
+        61.5,
         80,
         86,
     )

@@ -13,6 +13,8 @@ from recruitment_core.ranking import (
     MatchScore,
     ScoringWeights,
     SkillStrength,
+    calibrate_lexical,
+    calibrate_semantic,
     canonical_skill,
     load_weights,
     score_candidate,
@@ -123,10 +125,10 @@ def test_weights_come_from_one_file_and_add_up_to_100():
     assert load_weights() is weights
     assert tuple(weights.components) == COMPONENTS
     assert sum(weights.components.values()) == 100
-    assert weights.component_weights("mid") == (40.0, 8.0, 14.0, 6.0, 7.0, 0.0, 15.0, 10.0)
-    assert weights.component_weights("entry") == (40.0, 8.0, 7.0, 9.0, 7.0, 8.0, 15.0, 10.0)
-    assert weights.component_weights("senior") == (40.0, 8.0, 20.0, 6.0, 7.0, 0.0, 15.0, 10.0)
-    assert weights.component_weights("lead") == (40.0, 8.0, 22.0, 6.0, 7.0, 0.0, 15.0, 10.0)
+    assert weights.component_weights("mid") == (32.0, 6.0, 12.0, 5.0, 15.0, 0.0, 25.0, 5.0)
+    assert weights.component_weights("entry") == (32.0, 6.0, 7.0, 9.0, 15.0, 8.0, 25.0, 5.0)
+    assert weights.component_weights("senior") == (32.0, 6.0, 20.0, 5.0, 15.0, 0.0, 25.0, 5.0)
+    assert weights.component_weights("lead") == (32.0, 6.0, 22.0, 5.0, 15.0, 0.0, 25.0, 5.0)
     assert weights.component_weights("no such level") == weights.component_weights("unknown")
 
 
@@ -286,13 +288,13 @@ def test_evidenced_candidate_exact_result():
     result = score_candidate(BACKEND_JOB, features_of(EVIDENCED_RESUME))
 
     assert result == MatchScore(
-        score=82.1,
+        score=85.2,
         breakdown={
-            "required_skills": 44.3,  # (1 + 1 + 1 + 0.35 + 0.8) / 5 of 40 points out of 75
-            "preferred_skills": 1.9,
-            "experience": 18.6,
-            "education": 8.0,
-            "location": 9.3,
+            "required_skills": 38.0,  # (1 + 1 + 1 + 0.35 + 0.8) / 5 of 32 points out of 70
+            "preferred_skills": 1.5,
+            "experience": 17.1,
+            "education": 7.2,
+            "location": 21.4,
             "projects": 0.0,
             "semantic": 0.0,
             "lexical": 0.0,
@@ -354,9 +356,11 @@ def test_keyword_stuffing_scores_clearly_below_evidenced_skills():
         "GraphQL",
     ]
     assert {item["strength"] for item in stuffed.matched} == {0.35}
-    assert stuffed.breakdown["required_skills"] == 18.7
-    assert evidenced.breakdown["required_skills"] == 44.3
-    assert (stuffed.score, evidenced.score) == (58.4, 82.1)
+    # Nothing in use corroborates the list, so its skills count 40% of their listed strength: 0.14 each.
+    assert stuffed.breakdown["required_skills"] == 6.4
+    assert evidenced.breakdown["required_skills"] == 38.0
+    assert (stuffed.score, evidenced.score) == (53.3, 85.2)
+    assert "listed skills count less as none of the job's skills is shown in use" in stuffed.explanation
 
 
 def test_evidence_strength_weights_required_skill_coverage():
@@ -397,12 +401,12 @@ def test_a_parsed_posting_and_a_parsed_resume_meet_on_canonical_names():
 @pytest.mark.parametrize(
     ("min_years", "max_years", "years", "points"),
     [
-        (5, None, 2.0, 10.3),  # 2 of 5 years: 40% of 25.9 points (14 of the 54 that apply)
-        (5, None, 5.0, 25.9),
-        (5, None, 12.0, 25.9),
-        (None, 5, 8.0, 25.9),  # within the 3-year grace above the maximum
-        (None, 5, 10.0, 23.3),  # 2 years past the grace: 10% less
-        (3, 5, 30.0, 18.1),  # far above: down to the 70% floor
+        (5, None, 2.0, 10.9),  # 2 of 5 years: 40% of 27.3 points (12 of the 44 that apply)
+        (5, None, 5.0, 27.3),
+        (5, None, 12.0, 27.3),
+        (None, 5, 8.0, 27.3),  # within the 3-year grace above the maximum
+        (None, 5, 10.0, 24.6),  # 2 years past the grace: 10% less
+        (3, 5, 30.0, 19.1),  # far above: down to the 70% floor
         (0, None, 0.0, 0.0),  # "0 years" asks for nothing, so the component does not apply
     ],
 )
@@ -427,11 +431,11 @@ def test_experience_shortfall_is_a_gap_with_a_suggestion():
 @pytest.mark.parametrize(
     ("levels", "points"),
     [
-        (["phd"], 13.0),  # 6 of the 46 points that apply
-        (["master", "diploma"], 13.0),
-        (["bachelor"], 13.0),
-        (["associate"], 8.5),  # one level short: 35% less
-        (["diploma"], 3.9),  # two levels short: 70% less
+        (["phd"], 13.5),  # 5 of the 37 points that apply
+        (["master", "diploma"], 13.5),
+        (["bachelor"], 13.5),
+        (["associate"], 8.8),  # one level short: 35% less
+        (["diploma"], 4.0),  # two levels short: 70% less
         ([], 0.0),
     ],
 )
@@ -453,17 +457,17 @@ def test_education_shortfall_is_a_gap():
 @pytest.mark.parametrize(
     ("policy", "job_location", "resume_location", "points"),
     [
-        ("remote", None, "Lagos, Nigeria", 14.9),  # 7 of the 47 points that apply
-        ("remote", "Berlin", None, 14.9),
-        ("onsite", "Berlin", "Berlin, Germany", 14.9),
-        ("onsite", "New York, NY", "NYC", 14.9),
-        ("hybrid", "Austin, TX", "Dallas, Texas 75201", 11.9),  # same state
-        ("onsite", "Seattle, WA", "Austin, TX", 8.9),  # same country
+        ("remote", None, "Lagos, Nigeria", 31.9),  # 15 of the 47 points that apply
+        ("remote", "Berlin", None, 31.9),
+        ("onsite", "Berlin", "Berlin, Germany", 31.9),
+        ("onsite", "New York, NY", "NYC", 31.9),
+        ("hybrid", "Austin, TX", "Dallas, Texas 75201", 25.5),  # same state
+        ("onsite", "Seattle, WA", "Austin, TX", 19.1),  # same country
         ("onsite", "London, UK", "Berlin, Germany", 0.0),
         ("onsite", "Berlin", "Munich", 0.0),
-        ("onsite", "Berlin", None, 7.5),  # the resume gives no location
-        ("onsite", "Berlin", "Remote", 7.5),
-        ("unknown", "Toronto, ON", "Ottawa, Ontario", 11.9),
+        ("onsite", "Berlin", None, 15.9),  # the resume gives no location
+        ("onsite", "Berlin", "Remote", 15.9),
+        ("unknown", "Toronto, ON", "Ottawa, Ontario", 25.5),
         ("onsite", None, "Berlin", 0.0),  # nothing to compare: the component does not apply
     ],
 )
@@ -494,16 +498,29 @@ def test_missing_semantic_and_lexical_weight_is_shared_out_in_proportion():
 
     assert without.breakdown == dict.fromkeys(COMPONENTS, 0.0) | {"required_skills": 100.0}
     assert without.score == 100.0
-    # Required skills 40, semantic 15 and lexical 10 points out of 65.
+    # Required skills 32, semantic 25 and lexical 5 points out of 62.
     assert with_both.breakdown == dict.fromkeys(COMPONENTS, 0.0) | {
-        "required_skills": 61.5,
-        "semantic": 23.1,
-        "lexical": 15.4,
+        "required_skills": 51.6,
+        "semantic": 40.3,
+        "lexical": 8.1,
     }
     assert with_both.score == 100.0
-    # 40 and 15 out of 55: 72.73 and half of 27.27.
-    assert with_semantic.breakdown == dict.fromkeys(COMPONENTS, 0.0) | {"required_skills": 72.7, "semantic": 13.7}
-    assert with_semantic.score == 86.4
+    # 32 and 25 out of 57: 56.14 and half of 43.86 (56.14 + 21.93 rounds to 78.1; the larger remainder takes it).
+    assert with_semantic.breakdown == dict.fromkeys(COMPONENTS, 0.0) | {"required_skills": 56.2, "semantic": 21.9}
+    assert with_semantic.score == 78.1
+
+
+@pytest.mark.parametrize(
+    ("cosine", "signal"),
+    [(-0.2, 0.0), (0.2, 0.0), (0.45, 0.5), (0.7, 1.0), (0.95, 1.0), (None, None), (float("nan"), None)],
+)
+def test_semantic_calibration_is_absolute_between_low_and_high(cosine, signal):
+    assert calibrate_semantic(cosine) == signal
+
+
+@pytest.mark.parametrize(("rank", "signal"), [(0.0, 0.0), (1.0, 0.5), (3.0, 0.75), (-1.0, 0.0), (None, None)])
+def test_lexical_calibration_saturates_at_half_at_k(rank, signal):
+    assert calibrate_lexical(rank) == signal
 
 
 @pytest.mark.parametrize("signal", [-0.3, 1.7, float("nan")])
@@ -531,12 +548,12 @@ def test_entry_level_weighs_projects_and_education_more_and_senior_weighs_experi
 
     assert {level: result.breakdown for level, result in results.items()} == {
         "entry": dict.fromkeys(COMPONENTS, 0.0)
-        | {"required_skills": 62.5, "experience": 3.6, "education": 14.1, "projects": 12.5},
-        "mid": dict.fromkeys(COMPONENTS, 0.0) | {"required_skills": 66.6, "experience": 7.8, "education": 10.0},
-        "senior": dict.fromkeys(COMPONENTS, 0.0) | {"required_skills": 60.6, "experience": 10.1, "education": 9.1},
-        "lead": dict.fromkeys(COMPONENTS, 0.0) | {"required_skills": 58.8, "experience": 10.8, "education": 8.8},
+        | {"required_skills": 57.1, "experience": 4.2, "education": 16.1, "projects": 14.3},
+        "mid": dict.fromkeys(COMPONENTS, 0.0) | {"required_skills": 65.3, "experience": 8.2, "education": 10.2},
+        "senior": dict.fromkeys(COMPONENTS, 0.0) | {"required_skills": 56.1, "experience": 11.7, "education": 8.8},
+        "lead": dict.fromkeys(COMPONENTS, 0.0) | {"required_skills": 54.2, "experience": 12.4, "education": 8.5},
     }
-    assert [results[level].score for level in ("entry", "mid", "senior", "lead")] == [92.7, 84.4, 79.8, 78.4]
+    assert [results[level].score for level in ("entry", "mid", "senior", "lead")] == [91.7, 83.7, 76.6, 75.1]
 
 
 def test_recruiter_skill_weights():
@@ -600,7 +617,8 @@ def test_explanation_and_suggestions_say_where_weak_evidence_stands():
 
     assert result.explanation == (
         "Has 3 of 4 required skills (Python and SQL only in the summary; Go only in a long keyword list); "
-        "missing Rust. Shows 1 year of experience against 1+ years asked."
+        "missing Rust; listed skills count less as none of the job's skills is shown in use. Shows 1 year of "
+        "experience against 1+ years asked."
     )
     assert result.suggestions == [
         "The job requires Rust, which your resume does not mention: add a role or project where you used it, "
@@ -621,8 +639,8 @@ def test_equivalent_experience_softens_an_education_shortfall():
     softened = score_candidate(requirements, features, equivalent_experience=accepted)
 
     assert (requirements.education_level, accepted) == ("bachelor", True)
-    assert strict.breakdown["education"] == 8.5  # one level short: 35% of 13 points less
-    assert softened.breakdown["education"] == 10.8  # half of that shortfall
+    assert strict.breakdown["education"] == 8.8  # one level short: 35% of 13.5 points less
+    assert softened.breakdown["education"] == 11.1  # half of that shortfall
     assert softened.gaps == ["Needs a bachelor's degree or equivalent experience; resume shows an associate degree"]
 
 

@@ -36,15 +36,15 @@ def breakdown(**points: float) -> dict[str, float]:
 def test_strong_resume_exact_result():
     result = score_match(BACKEND_JOB, STRONG_RESUME)
 
-    # A senior job: 40 points for required skills and 20 for experience apply, scaled to 100. The skills are
+    # A senior job: 32 points for required skills and 20 for experience apply, scaled to 100. The skills are
     # only mentioned in a two-sentence summary (evidence 0.5); the 7 years cover the 5 asked.
     assert result == MatchResult(
-        score=66.7,
-        breakdown=breakdown(required_skills=33.4, experience=33.3),
+        score=69.2,
+        breakdown=breakdown(required_skills=30.8, experience=38.4),
         matched_skills=["Python", "Django", "PostgreSQL", "Docker", "Kubernetes", "AWS"],
         missing_skills=[],
         summary=(
-            "Match score 66.7/100. Has 6 of 6 required skills (Python, Django, PostgreSQL, Docker, Kubernetes and "
+            "Match score 69.2/100. Has 6 of 6 required skills (Python, Django, PostgreSQL, Docker, Kubernetes and "
             "AWS only in the summary). Shows 7 years of experience against 5+ years asked."
         ),
         interview_questions=[
@@ -60,10 +60,10 @@ def test_strong_resume_outscores_weak_resume_for_the_same_job():
     strong = score_match(BACKEND_JOB, STRONG_RESUME)
     weak = score_match(BACKEND_JOB, WEAK_RESUME)
 
-    assert weak.score == 6.7
-    assert weak.breakdown == breakdown(experience=6.7)  # 1 of the 5 years asked
+    assert weak.score == 7.7
+    assert weak.breakdown == breakdown(experience=7.7)  # 1 of the 5 years asked
     assert weak.summary == (
-        "Match score 6.7/100. Has 0 of 6 required skills; missing Python, Django, PostgreSQL, Docker, Kubernetes "
+        "Match score 7.7/100. Has 0 of 6 required skills; missing Python, Django, PostgreSQL, Docker, Kubernetes "
         "and AWS. Shows 1 year of experience against 5+ years asked."
     )
     assert strong.score > weak.score
@@ -87,8 +87,8 @@ def test_missing_skills_for_a_nursing_job():
         "Wound care",
     ]
     assert result.missing_skills == ["ACLS", "Epic Systems"]
-    assert result.breakdown == breakdown(required_skills=26.5, experience=25.9)
-    assert result.score == 52.4
+    assert result.breakdown == breakdown(required_skills=26.0, experience=27.2)
+    assert result.score == 53.2
 
 
 def test_skills_shown_in_a_dated_role_outscore_skills_mentioned_in_a_summary():
@@ -96,10 +96,10 @@ def test_skills_shown_in_a_dated_role_outscore_skills_mentioned_in_a_summary():
 
     assert result.missing_skills == []
     # Five skills used for 5 years (evidence 1.0), BLS and Epic only listed (0.35): 5.7 of 7.
-    assert result.breakdown == breakdown(required_skills=60.3, experience=25.9)
-    assert result.score == 86.2
+    assert result.breakdown == breakdown(required_skills=59.2, experience=27.3)
+    assert result.score == 86.5
     assert result.summary == (
-        "Match score 86.2/100. Has 7 of 7 required skills (Nursing, Critical care, ACLS, IV therapy and Wound "
+        "Match score 86.5/100. Has 7 of 7 required skills (Nursing, Critical care, ACLS, IV therapy and Wound "
         "care shown in roles or projects; Basic Life Support and Epic Systems only in the skills section). Shows "
         "5 years of experience against 2+ years asked."
     )
@@ -181,10 +181,10 @@ def test_a_degree_or_equivalent_experience_softens_an_education_shortfall():
     )
 
     # Python used for 3 years; an associate degree is one level short of a bachelor's (35% less, or half that).
-    assert strict.breakdown == breakdown(required_skills=86.9, education=8.5)
-    assert softened.breakdown == breakdown(required_skills=86.9, education=10.8)
+    assert strict.breakdown == breakdown(required_skills=86.5, education=8.8)
+    assert softened.breakdown == breakdown(required_skills=86.5, education=11.1)
     assert softened.summary == (
-        "Match score 97.7/100. Has 1 of 1 required skill (Python shown in roles or projects). Shows 3 years of "
+        "Match score 97.6/100. Has 1 of 1 required skill (Python shown in roles or projects). Shows 3 years of "
         "experience; the job states no years. Falls short of the requirement of a bachelor's degree or equivalent "
         "experience."
     )
