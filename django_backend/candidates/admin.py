@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from accounts.admin_scoping import OrganizationScopedAdmin
@@ -45,6 +46,7 @@ class CandidateAdmin(OrganizationScopedAdmin):
             "From the current resume",
             {"fields": ("current_title", "total_years_experience", "skill_evidence", "work_history", "education")},
         ),
+        ("Best jobs", {"fields": ("best_jobs",)}),
         ("Text", {"fields": ("extracted_text",), "classes": ("collapse",)}),
     )
     readonly_fields = (
@@ -53,8 +55,32 @@ class CandidateAdmin(OrganizationScopedAdmin):
         "skill_evidence",
         "work_history",
         "education",
+        "best_jobs",
         "extracted_text",
     )
+
+    @admin.display(description="Best jobs for this candidate")
+    def best_jobs(self, candidate: Candidate) -> str:
+        from jobs.models import JobPosting
+        from matching.ranking import jobs_for_candidate
+
+        if candidate.pk is None:
+            return "-"
+        matches = jobs_for_candidate(candidate=candidate, limit=5)
+        jobs = JobPosting.objects.in_bulk([match.job_id for match in matches])
+        rows = [
+            (
+                format_html(
+                    '<a href="{}">{}</a>',
+                    reverse("admin:jobs_jobposting_change", args=[match.job_id]),
+                    jobs[match.job_id].title,
+                ),
+                format_html('<progress max="100" value="{}"></progress> {}', match.score, match.score),
+                "; ".join(match.gaps) or "no gaps",
+            )
+            for match in matches
+        ]
+        return _table(("Job", "Score", "Gaps"), rows)
 
     @admin.display(boolean=True, description="Embedded")
     def has_embedding(self, candidate: Candidate) -> bool:
@@ -66,14 +92,7 @@ class CandidateAdmin(OrganizationScopedAdmin):
             (item["name"], item["section"], item.get("role") or "", item.get("months") or "", item["context"])
             for item in candidate.profile.get("skills", [])
         ]
-        if not rows:
-            return "-"
-        body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
-        return format_html(
-            "<table><thead><tr><th>Skill</th><th>Section</th><th>Role or project</th><th>Months</th>"
-            "<th>Resume line</th></tr></thead><tbody>{}</tbody></table>",
-            body,
-        )
+        return _table(("Skill", "Section", "Role or project", "Months", "Resume line"), rows)
 
     @admin.display(description="Work history")
     def work_history(self, candidate: Candidate) -> str:
@@ -87,14 +106,7 @@ class CandidateAdmin(OrganizationScopedAdmin):
             )
             for entry in candidate.profile.get("work_history", [])
         ]
-        if not rows:
-            return "-"
-        body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
-        return format_html(
-            "<table><thead><tr><th>Title</th><th>Employer</th><th>From</th><th>To</th><th>Months</th></tr></thead>"
-            "<tbody>{}</tbody></table>",
-            body,
-        )
+        return _table(("Title", "Employer", "From", "To", "Months"), rows)
 
     @admin.display(description="Education")
     def education(self, candidate: Candidate) -> str:
@@ -107,14 +119,7 @@ class CandidateAdmin(OrganizationScopedAdmin):
             )
             for entry in candidate.profile.get("education", [])
         ]
-        if not rows:
-            return "-"
-        body = format_html_join("", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", rows)
-        return format_html(
-            "<table><thead><tr><th>Degree</th><th>Field</th><th>Institution</th><th>Year</th></tr></thead>"
-            "<tbody>{}</tbody></table>",
-            body,
-        )
+        return _table(("Degree", "Field", "Institution", "Year"), rows)
 
     @admin.action(description="Re-parse the current resume")
     def reparse_current_resume(self, request: HttpRequest, queryset: QuerySet[Candidate]) -> None:
@@ -125,6 +130,16 @@ class CandidateAdmin(OrganizationScopedAdmin):
                     resume_reparse(resume=candidate.current_resume)
                     count += 1
         self.message_user(request, f"Queued {count} resume(s) for parsing.", messages.SUCCESS)
+
+
+def _table(headers: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
+    """A small read-only HTML table for the admin, every cell escaped."""
+    if not rows:
+        return "-"
+    head = format_html_join("", "<th>{}</th>", ((header,) for header in headers))
+    cells = "".join("<td>{}</td>" for _ in headers)
+    body = format_html_join("", f"<tr>{cells}</tr>", rows)
+    return format_html("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>", head, body)
 
 
 def _year_month(value: dict[str, int] | None) -> str:

@@ -240,3 +240,13 @@ def test_rank_files_command_scores_every_pair(tmp_path):
     assert sorted(resume for _, resume, _ in rows) == ["engineer", "nurse", "stuffer"]
     assert all(0 <= float(score) <= 100 for _, _, score in rows)
     assert JobPosting.objects.get().embedding is not None
+
+
+def test_candidate_admin_page_shows_best_jobs(pool, recruiter, client):
+    job, candidates = pool
+    client.force_login(recruiter)
+
+    page = client.get(f"/admin/candidates/candidate/{candidates['engineer'].pk}/change/").content.decode()
+
+    assert "Best jobs for this candidate" in page
+    assert f"/admin/jobs/jobposting/{job.pk}/change/" in page
