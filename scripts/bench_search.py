@@ -17,6 +17,7 @@ import json
 import os
 import pstats
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -327,12 +328,20 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    import psycopg
-
     work = Path(tempfile.mkdtemp(prefix="bench-search-"))
     server = os.environ.get("BENCH_DATABASE_URL")
-    if not server:
-        server = embedded_pg.start(work / "pg", embedded_pg.free_port())
+    if server:
+        return measure(args, server)
+    try:
+        return measure(args, embedded_pg.start(work / "pg", embedded_pg.free_port()))
+    finally:  # never leave a cluster running, even when a measurement fails
+        embedded_pg.destroy(work / "pg")
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def measure(args: argparse.Namespace, server: str) -> dict[str, Any]:
+    import psycopg
+
     database = embedded_pg.ensure_database(server, f"bench_search_{os.getpid()}")
     env = {**os.environ, "DATABASE_URL": database, "DJANGO_DEBUG": "true"}
     migrate = [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"]
@@ -427,8 +436,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
     if profiler:
         pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
-    if not os.environ.get("BENCH_DATABASE_URL"):
-        embedded_pg.destroy(work / "pg")
     return {
         "candidates": args.candidates,
         "queries": len(jobs),
