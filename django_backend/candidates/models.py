@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import uuid
 from pathlib import PurePath
-from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -120,6 +119,3 @@ class ResumeVersion(models.Model):
 
     def __str__(self) -> str:
         return self.filename
-
-    def summary(self) -> dict[str, Any]:
-        return dict(self.parsed.get("summary", {}))

@@ -182,7 +182,7 @@ def _resume_failed(resume: ResumeVersion, status: str, error: str, red_flags: tu
 def _candidate_identify(resume: ResumeVersion, parsed: ParsedResume) -> Candidate | None:
     """The organization's candidate with the same email or phone: a newer resume is a new version of them."""
     given = resume.given_details
-    emails = [email.lower() for email in [given.get("email", ""), *parsed.emails] if email]
+    emails = _resume_emails(resume, parsed)
     phone = given.get("phone") or parsed.phone
     match = Q(emails__overlap=emails) if emails else Q(pk__in=[])
     if phone:
@@ -190,11 +190,16 @@ def _candidate_identify(resume: ResumeVersion, parsed: ParsedResume) -> Candidat
     return Candidate.objects.filter(organization_id=resume.organization_id).filter(match).order_by("created_at").first()
 
 
+def _resume_emails(resume: ResumeVersion, parsed: ParsedResume) -> list[str]:
+    """The email typed in with the upload first, then those read from the file; lower-cased."""
+    return [email.lower() for email in [resume.given_details.get("email", ""), *parsed.emails] if email]
+
+
 def _candidate_apply(candidate: Candidate, resume: ResumeVersion, parsed: ParsedResume) -> None:
     """Make `resume` the candidate's current one; details typed in with the upload win over parsed ones."""
     given = resume.given_details
     candidate.name = given.get("name") or parsed.name or candidate.name
-    emails = [email.lower() for email in [given.get("email", ""), *parsed.emails] if email]
+    emails = _resume_emails(resume, parsed)
     candidate.emails = list(dict.fromkeys([*emails, *candidate.emails]))
     candidate.email = candidate.emails[0] if candidate.emails else ""
     candidate.phone = given.get("phone") or parsed.phone or candidate.phone

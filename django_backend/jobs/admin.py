@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from accounts.admin_scoping import OrganizationScopedAdmin
 from accounts.permissions import request_organization
 from jobs.models import JobPosting
-from jobs.services import job_update
+from jobs.services import job_create, job_update
 from matching.ranking import candidates_for_job
 
 REQUIREMENT_FIELDS = (
@@ -64,12 +64,24 @@ class JobPostingAdmin(OrganizationScopedAdmin):
 
     def save_model(self, request: HttpRequest, obj: JobPosting, form: Any, change: bool) -> None:
         if not change:
-            from jobs.services import job_read_requirements
-
-            obj.organization = obj.organization if obj.organization_id else request_organization(request)
-            obj.created_by = request.user  # type: ignore[assignment]
-            job_read_requirements(obj)
-            obj.save()
+            # Through the same service as the API: requirements read from the text, an audit record.
+            data = form.cleaned_data
+            job = job_create(
+                organization=request_organization(request),
+                actor=request.user,  # type: ignore[arg-type]
+                title=data["title"],
+                description=data["description"],
+                company=data["company"],
+                location=data["location"],
+                remote=data["remote_policy"] if data["remote_policy"] != "unknown" else None,
+                employment_type=data["employment_type"],
+            )
+            # Requirements typed in on creation win over what is read from the text; empty fields do not.
+            edited = {field: data[field] for field in REQUIREMENT_FIELDS if data.get(field) not in (None, "", [], {})}
+            if edited:
+                job_update(job=job, actor=request.user, requirements_edited=True, **edited)  # type: ignore[arg-type]
+            obj.pk = job.pk
+            obj.refresh_from_db()
             return
         changes = {field: form.cleaned_data[field] for field in form.changed_data}
         if any(field in REQUIREMENT_FIELDS for field in changes):

@@ -109,16 +109,24 @@ def candidate_features(candidate: Candidate) -> CandidateFeatures:
     return CandidateFeatures.from_profile(candidate.profile or {})
 
 
-def _fingerprint(job: JobPosting, candidate: Candidate) -> str:
-    inputs = [
-        dataclasses.asdict(job_requirements(job)),
-        job.skill_weights,
-        job.embedded_text_sha256,
-        candidate.match_features or candidate.profile,
-        candidate.embedded_text_sha256,
-        dataclasses.asdict(load_weights()),
-    ]
+def _digest(inputs: list[Any]) -> str:
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _job_fingerprint(job: JobPosting) -> str:
+    """The job's side of every score input (requirements, skill weights, embedding, scoring weights)."""
+    return _digest(
+        [
+            dataclasses.asdict(job_requirements(job)),
+            job.skill_weights,
+            job.embedded_text_sha256,
+            dataclasses.asdict(load_weights()),
+        ]
+    )
+
+
+def _fingerprint(job_fingerprint: str, candidate: Candidate) -> str:
+    return _digest([job_fingerprint, candidate.match_features or candidate.profile, candidate.embedded_text_sha256])
 
 
 # --- Retrieval ----------------------------------------------------------------------------------------
@@ -316,7 +324,7 @@ def _pair_signals(job: JobPosting, candidate: Candidate) -> tuple[float | None, 
 
 def explain_pair(*, job: JobPosting, candidate: Candidate) -> RankedMatch:
     """One candidate's score for one job with its explanation; served from the cache while its inputs hold."""
-    fingerprint = _fingerprint(job, candidate)
+    fingerprint = _fingerprint(_job_fingerprint(job), candidate)
     cached = MatchScore.objects.filter(job=job, candidate=candidate, fingerprint=fingerprint).first()
     if cached is not None:
         return RankedMatch(
@@ -344,9 +352,7 @@ def explain_pair(*, job: JobPosting, candidate: Candidate) -> RankedMatch:
     return match
 
 
-def match_score_store(
-    *, job: JobPosting, candidate: Candidate, match: RankedMatch, fingerprint: str | None = None
-) -> None:
+def match_score_store(*, job: JobPosting, candidate: Candidate, match: RankedMatch, fingerprint: str) -> None:
     MatchScore.objects.update_or_create(
         job=job,
         candidate=candidate,
@@ -356,7 +362,7 @@ def match_score_store(
             "explanation": match.explanation_json(),
             "semantic_similarity": match.semantic_similarity,
             "lexical_score": match.lexical_score,
-            "fingerprint": fingerprint or _fingerprint(job, candidate),
+            "fingerprint": fingerprint,
         },
     )
 
@@ -378,8 +384,12 @@ def job_rerank(*, job_id: int, keep: int = 100) -> int:
     candidates = {
         candidate.pk: candidate for candidate in Candidate.objects.filter(pk__in=[m.candidate_id for m in matches])
     }
+    job_fingerprint = _job_fingerprint(job)  # the job's side once, not per candidate
     for match in matches:
-        match_score_store(job=job, candidate=candidates[match.candidate_id], match=match)
+        candidate = candidates[match.candidate_id]
+        match_score_store(
+            job=job, candidate=candidate, match=match, fingerprint=_fingerprint(job_fingerprint, candidate)
+        )
     return len(matches)
 
 

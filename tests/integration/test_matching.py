@@ -250,3 +250,33 @@ def test_candidate_admin_page_shows_best_jobs(pool, recruiter, client):
 
     assert "Best jobs for this candidate" in page
     assert f"/admin/jobs/jobposting/{job.pk}/change/" in page
+
+
+def test_admin_creates_a_job_through_the_service(recruiter, client, django_capture_on_commit_callbacks):
+    from audit.models import AuditEvent
+
+    client.force_login(recruiter)
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(
+            "/admin/jobs/jobposting/add/",
+            {
+                "title": "Senior Backend Engineer",
+                "company": "Acme",
+                "description": JOB,
+                "location": "Berlin",
+                "remote_policy": "onsite",
+                "employment_type": "full_time",
+                "required_skills": "",
+                "preferred_skills": "",
+                "skill_weights": "{}",
+                "education_level": "",
+                "seniority": "",
+            },
+        )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    job = JobPosting.objects.get()
+    assert (job.organization_id, job.remote_policy) == (recruiter.organization_id, "onsite")
+    assert job.required_skills[:2] == ["Python", "Django"]
+    assert job.requirements_edited is False
+    assert AuditEvent.objects.filter(action="job.created").count() == 1
