@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := cd django_backend && ../$(PY) manage.py
 ENV_LOAD := set -a && source .env.example && { [ ! -f .env ] || source .env; } && set +a
 
-.PHONY: up down status logs install eval-parse bench-parse eval-rank bench-search bench-embed bench test test-unit test-integration test-e2e lint migrations-check deploy-check
+.PHONY: up down status logs install eval-parse bench-parse eval-rank bench-search bench-embed bench-tasks bench test test-unit test-integration test-e2e test-faults lint migrations-check deploy-check
 
 up:  ## Install what is missing and run every service; prints the URLs.
 	@bash scripts/up.sh
@@ -34,6 +34,9 @@ test-integration: install
 test-e2e: install
 	$(VENV)/bin/pytest tests/e2e
 
+test-faults: install  ## RabbitMQ, Redis and PostgreSQL stopped and restarted (private instances), and queue priorities.
+	$(VENV)/bin/pytest tests/faults -s
+
 eval-parse:  ## Precision, recall and F1 per field of the resume parser on the corpus in tests/corpus.
 	$(PY) scripts/eval_parse.py
 
@@ -49,7 +52,10 @@ bench-search:  ## Candidates-for-a-job latency at 100,000 candidates, HNSW recal
 bench-embed:  ## Embedding throughput: torch fp32 against the configured backend (INT8 ONNX), with agreement.
 	$(PY) scripts/bench_embed.py
 
-bench: bench-parse bench-embed bench-search  ## Every benchmark.
+bench-tasks:  ## Tasks/s end to end with 1 and 2 Celery workers (no-op, embedding), WebSocket fan-out latency to 200 clients.
+	$(ENV_LOAD) && $(PY) scripts/bench_tasks.py
+
+bench: bench-parse bench-embed bench-search bench-tasks  ## Every benchmark.
 
 lint:  ## ruff (lint and format) and mypy.
 	$(VENV)/bin/ruff check .

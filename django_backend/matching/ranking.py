@@ -12,7 +12,7 @@ import json
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -30,6 +30,7 @@ from recruitment_core.ranking import (
     score_candidate,
 )
 from recruitment_core.ranking import MatchScore as Score
+from recruitment_core.skills import load_taxonomy
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,13 @@ class CandidateFilters:
     min_years: float | None = None
     location: str = ""
     status: str = ""
+
+
+def warm_up() -> None:
+    """Load what the first ranking request would otherwise pay for: the skills taxonomy compiles large patterns
+    (about 0.2 s) and the scoring weights are read from disk. Servers call this at start."""
+    load_taxonomy()
+    load_weights()
 
 
 # --- Inputs -------------------------------------------------------------------------------------------
@@ -144,10 +152,23 @@ def _rank_terms(job: JobPosting) -> str:
     return _websearch_query(list(dict.fromkeys(terms + list(job.preferred_skills))), "or")
 
 
-def _retrieve(
-    job: JobPosting, filters: CandidateFilters, pool_size: int
-) -> list[tuple[int, datetime, float | None, float]]:
-    """(candidate id, updated_at, cosine similarity, raw lexical rank) for the union of both pools."""
+def _vector_text(vector: Any) -> str:
+    """A vector as pgvector's text form, converted once: psycopg would dump a list of floats again for every
+    use of the parameter in a query. Exact: each float4 goes through its shortest round-tripping repr."""
+    return "[" + ",".join(repr(float(x)) for x in vector) + "]"
+
+
+class _Retrieved(NamedTuple):
+    candidate_id: int
+    updated_at: datetime
+    similarity: float | None  # cosine, None without embeddings
+    rank: float  # raw full-text rank
+    features_json: str  # match_features as text: decoded only when the features cache lacks this version
+    profile_json: str | None  # the profile, only when there are no match features to read
+
+
+def _retrieve(job: JobPosting, filters: CandidateFilters, pool_size: int) -> list[_Retrieved]:
+    """Everyone in the union of both pools, with what scoring them needs, in one round trip."""
     where = ["c.organization_id = %(org)s"]
     params: dict[str, Any] = {"org": job.organization_id, "pool": pool_size}
     if filters.skills:
@@ -167,36 +188,75 @@ def _retrieve(
         params.update(job=job.pk, status=filters.status)
     # The SQL below is assembled from the fixed fragments above only; every value travels as a parameter.
     condition = " AND ".join(where)
-    params["all_terms"] = _websearch_query(list(job.required_skills or job.preferred_skills), "")
     params["any_terms"] = _rank_terms(job)
     semantic = ""
     if job.embedding is not None:
-        params["vector"] = job.embedding.tolist() if hasattr(job.embedding, "tolist") else list(job.embedding)
+        params["vector"] = _vector_text(job.embedding)
         semantic = f"""
             SELECT c.id FROM candidates_candidate c
             WHERE {condition} AND c.embedding IS NOT NULL
             ORDER BY c.embedding <=> %(vector)s::vector LIMIT %(pool)s"""
-    lexical = f"""
-        SELECT c.id FROM candidates_candidate c
-        WHERE {condition} AND c.search_vector @@ websearch_to_tsquery('english', %(all_terms)s)
-        ORDER BY ts_rank_cd(c.search_vector, websearch_to_tsquery('english', %(all_terms)s)) DESC, c.id
-        LIMIT %(pool)s"""
-    pools = f"({semantic}) UNION ({lexical})" if semantic else lexical
+    lexical = _lexical_pool_sql(job, condition if len(where) > 1 else "", params)
+    pools = " UNION ".join(f"({part})" for part in (semantic, lexical) if part)
+    if not pools:
+        return []
     similarity = "1 - (c.embedding <=> %(vector)s::vector)" if semantic else "NULL"
     sql = f"""
         WITH pool AS ({pools})
         SELECT c.id, c.updated_at, {similarity},
-               ts_rank_cd(c.search_vector, websearch_to_tsquery('english', %(any_terms)s))
+               ts_rank_cd(c.search_vector, websearch_to_tsquery('english', %(any_terms)s)),
+               c.match_features::text, CASE WHEN c.match_features = '{{}}'::jsonb THEN c.profile::text END
         FROM candidates_candidate c JOIN pool ON pool.id = c.id"""
     with transaction.atomic(), connection.cursor() as cursor:
         # Wider HNSW search for recall, and iterative scans so filters do not starve the result.
         cursor.execute("SET LOCAL hnsw.ef_search = %s", [settings.HNSW_EF_SEARCH])
-        if len(where) > 1:
-            # Filters can leave too few of the first HNSW results: keep scanning until the pool is full. It costs
-            # a few milliseconds, so unfiltered queries (the organization's whole pool) go without.
+        if len(where) > 1 or pool_size > settings.HNSW_EF_SEARCH:
+            # Filters can leave too few of the first HNSW results, and a scan returns at most ef_search rows: keep
+            # scanning until the pool is full. It costs a few milliseconds, so the usual query goes without.
             cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
         cursor.execute(sql, params)
-        return [(row[0], row[1], row[2], float(row[3])) for row in cursor.fetchall()]
+        return [_Retrieved(row[0], row[1], row[2], float(row[3]), row[4], row[5]) for row in cursor.fetchall()]
+
+
+def _lexical_pool_sql(job: JobPosting, condition: str, params: dict[str, Any]) -> str:
+    """The lexical pool: the candidates with the strongest evidence of the job's skills, read from the skill
+    index best first, a bounded number per skill, summed (preferred skills count half). Among the best summed
+    (a few times the pool), the ones nearest the job's embedding come first: thousands of resumes can evidence
+    the same skills equally, and the scorer tells them apart mostly by semantic similarity. The cost depends on
+    the number of skills, not on how many resumes mention them.
+
+    With filters, each skill's scan walks on until enough candidates pass them."""
+    skills = list(dict.fromkeys([*job.required_skills, *job.preferred_skills]))
+    if not skills:
+        return ""
+    params["job_skills"] = skills
+    params["skill_factors"] = [1.0 if skill in job.required_skills else 0.5 for skill in skills]
+    params["per_skill"] = max(params["pool"] * 4, settings.RANKING_POSTINGS_PER_SKILL)
+    params["shortlist"] = params["pool"] * settings.RANKING_LEXICAL_SHORTLIST_FACTOR
+    filtered = ""
+    if condition:
+        filtered = f"JOIN candidates_candidate c ON c.id = p.candidate_id AND {condition}"
+    summed = f"""
+        SELECT best.candidate_id, round(sum(best.evidence)::numeric, 1) AS evidence, sum(best.text_rank) AS text_rank
+        FROM unnest(%(job_skills)s::varchar[], %(skill_factors)s::float8[]) AS wanted(skill, factor)
+        CROSS JOIN LATERAL (
+            SELECT p.candidate_id, p.strength * wanted.factor AS evidence, p.text_rank
+            FROM matching_skillposting p {filtered}
+            WHERE p.organization_id = %(org)s AND p.skill = wanted.skill
+            ORDER BY p.strength DESC, p.text_rank DESC, p.candidate_id
+            LIMIT %(per_skill)s
+        ) AS best
+        GROUP BY best.candidate_id
+        ORDER BY evidence DESC, text_rank DESC, best.candidate_id
+        LIMIT %(shortlist)s"""
+    nearness = "s.text_rank DESC"
+    if "vector" in params:
+        nearness = "c.embedding <=> %(vector)s::vector NULLS LAST"
+    return f"""
+        SELECT s.candidate_id AS id
+        FROM ({summed}) AS s JOIN candidates_candidate c ON c.id = s.candidate_id
+        ORDER BY s.evidence DESC, {nearness}, s.candidate_id
+        LIMIT %(pool)s"""
 
 
 def candidates_for_job(
@@ -212,12 +272,12 @@ def candidates_for_job(
     pool = _retrieve(job, filters, max(pool_size or settings.RANKING_POOL_SIZE, offset + limit))
     if not pool:
         return 0, []
-    features = _features_for([(candidate_id, updated_at) for candidate_id, updated_at, _, _ in pool])
+    features = _features_for(pool)
     requirements = job_requirements(job)
     weights = load_weights()
     skill_weights = job.skill_weights or None
     scored = []
-    for candidate_id, _, similarity, rank in pool:
+    for candidate_id, _, similarity, rank, _, _ in pool:
         # Absolute calibrations, not relative to this pool: a pair scores the same here and in explain_pair.
         semantic = calibrate_semantic(similarity, weights)
         lexical = calibrate_lexical(rank, weights)
@@ -253,37 +313,24 @@ _FEATURES_CACHE: OrderedDict[tuple[int, datetime], CandidateFeatures] = OrderedD
 FEATURES_CACHE_SIZE = 20_000
 
 
-def _features_for(keys: list[tuple[int, datetime]]) -> dict[int, CandidateFeatures]:
+def _features_for(rows: list[_Retrieved]) -> dict[int, CandidateFeatures]:
     found = {}
-    missing = []
-    for key in keys:
-        cached = _FEATURES_CACHE.get(key)
-        if cached is None:
-            missing.append(key)
+    for row in rows:
+        key = (row.candidate_id, row.updated_at)
+        features = _FEATURES_CACHE.get(key)
+        if features is None:
+            decoded = json.loads(row.features_json)
+            if decoded:
+                features = features_from_json(decoded)
+            else:
+                features = CandidateFeatures.from_profile(json.loads(row.profile_json or "{}"))
+            _FEATURES_CACHE[key] = features
         else:
             _FEATURES_CACHE.move_to_end(key)
-            found[key[0]] = cached
-    if missing:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT id, updated_at, match_features, CASE WHEN match_features = '{}'::jsonb THEN profile END "
-                "FROM candidates_candidate WHERE id = ANY(%s)",
-                [[candidate_id for candidate_id, _ in missing]],
-            )
-            for candidate_id, updated_at, match_features, profile in cursor.fetchall():
-                decoded = _json(match_features)
-                features = features_from_json(decoded) if decoded else CandidateFeatures.from_profile(_json(profile))
-                _FEATURES_CACHE[(candidate_id, updated_at)] = features
-                found[candidate_id] = features
-        while len(_FEATURES_CACHE) > FEATURES_CACHE_SIZE:
-            _FEATURES_CACHE.popitem(last=False)
+        found[row.candidate_id] = features
+    while len(_FEATURES_CACHE) > FEATURES_CACHE_SIZE:
+        _FEATURES_CACHE.popitem(last=False)
     return found
-
-
-def _json(value: Any) -> dict[str, Any]:
-    if value is None:
-        return {}
-    return json.loads(value) if isinstance(value, str) else dict(value)
 
 
 def _ranked(job_id: int, candidate_id: int, score: Score, semantic: float | None, lexical: float | None) -> RankedMatch:
@@ -312,7 +359,7 @@ def _pair_signals(job: JobPosting, candidate: Candidate) -> tuple[float | None, 
                FROM candidates_candidate c WHERE c.id = %(id)s""",
             {
                 "has_vector": vector is not None,
-                "vector": list(vector) if vector is not None else [0.0] * settings.EMBEDDING_DIMENSIONS,
+                "vector": _vector_text(vector if vector is not None else [0.0] * settings.EMBEDDING_DIMENSIONS),
                 "terms": _rank_terms(job),
                 "id": candidate.pk,
             },

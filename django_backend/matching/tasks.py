@@ -3,21 +3,13 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import transaction
 
+from config.queues import QueueName
+from config.tasks import EMBEDDING_LIMITS, RERANK_LIMITS, task_options
 from matching.ranking import candidate_rerank, job_rerank
 from matching.services import candidate_embed, job_embed
 
-EMBEDDING_TASK_OPTIONS = {
-    "autoretry_for": (ConnectionError,),
-    "retry_backoff": True,
-    "retry_jitter": True,
-    "max_retries": 5,
-    "soft_time_limit": 300,
-    "time_limit": 360,
-}
-RERANK_TASK_OPTIONS = {**EMBEDDING_TASK_OPTIONS, "soft_time_limit": 600, "time_limit": 660}
 
-
-@shared_task(**EMBEDDING_TASK_OPTIONS)
+@shared_task(**task_options(QueueName.EMBEDDINGS, EMBEDDING_LIMITS))
 def embed_candidate_task(candidate_id: int) -> bool:
     written = candidate_embed(candidate_id=candidate_id)
     if written:
@@ -25,7 +17,7 @@ def embed_candidate_task(candidate_id: int) -> bool:
     return written
 
 
-@shared_task(**EMBEDDING_TASK_OPTIONS)
+@shared_task(**task_options(QueueName.EMBEDDINGS, EMBEDDING_LIMITS))
 def embed_job_task(job_id: int) -> bool:
     written = job_embed(job_id=job_id)
     if written:
@@ -33,12 +25,12 @@ def embed_job_task(job_id: int) -> bool:
     return written
 
 
-@shared_task(**RERANK_TASK_OPTIONS)
+@shared_task(**task_options(QueueName.LOW, RERANK_LIMITS))
 def rerank_job_task(job_id: int) -> int:
     return job_rerank(job_id=job_id)
 
 
-@shared_task(**RERANK_TASK_OPTIONS)
+@shared_task(**task_options(QueueName.LOW, RERANK_LIMITS))
 def rerank_candidate_task(candidate_id: int) -> int:
     return candidate_rerank(candidate_id=candidate_id)
 

@@ -1,11 +1,14 @@
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
 from accounts.admin_scoping import OrganizationScopedAdmin
-from realtime.models import TaskRecord
+from realtime.models import DeadLetter, TaskRecord
+from realtime.services import DeadLetterRetryError, dead_letter_retry
 
 
 @admin.register(TaskRecord)
@@ -28,3 +31,59 @@ class TaskRecordAdmin(OrganizationScopedAdmin):
         except NoReverseMatch:
             return f"{target_type.model} {record.target_id}"
         return format_html('<a href="{}">{} {}</a>', url, target_type.model, record.target_id)
+
+
+@admin.register(DeadLetter)
+class DeadLetterAdmin(OrganizationScopedAdmin):
+    """Tasks that failed for good, and the action that sends one again."""
+
+    list_display = (
+        "task_name",
+        "task_id",
+        "queue",
+        "organization_link",
+        "attempts",
+        "error_excerpt",
+        "created_at",
+        "retried_at",
+        "retry_task_id",
+    )
+    list_filter = ("task_name", "created_at", ("retried_at", admin.EmptyFieldListFilter))
+    date_hierarchy = "created_at"
+    search_fields = ("task_id", "task_name", "error", "retry_task_id")
+    readonly_fields = [field.name for field in DeadLetter._meta.fields]
+    list_select_related = ("organization",)
+    actions = ["retry"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.display(description="Organization", ordering="organization__name")
+    def organization_link(self, letter: DeadLetter) -> str:
+        if letter.organization is None:
+            return "-"
+        url = reverse("admin:accounts_organization_change", args=[letter.organization_id])
+        return format_html('<a href="{}">{}</a>', url, letter.organization)
+
+    @admin.display(description="Error")
+    def error_excerpt(self, letter: DeadLetter) -> str:
+        return letter.error if len(letter.error) <= 120 else f"{letter.error[:119]}…"
+
+    # Operators (change permission) retry; recruiters, who only view, see their organization's dead letters.
+    @admin.action(description="Retry: send the task again with its original arguments", permissions=["change"])
+    def retry(self, request: HttpRequest, queryset: QuerySet[DeadLetter]) -> None:
+        sent: list[str] = []
+        already: list[str] = []
+        for letter in queryset:
+            try:
+                outcome = dead_letter_retry(dead_letter=letter)
+            except DeadLetterRetryError as error:
+                self.message_user(request, str(error), messages.ERROR)
+                continue
+            (sent if outcome.sent else already).append(outcome.task_id)
+        if sent:
+            self.message_user(request, f"Sent {len(sent)} task(s) again: {', '.join(sent)}.", messages.SUCCESS)
+        if already:
+            self.message_user(
+                request, f"{len(already)} had been retried already; nothing sent for them.", messages.WARNING
+            )

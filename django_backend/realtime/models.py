@@ -58,3 +58,34 @@ class TaskRecord(models.Model):
         if self.target_type is None:
             return None
         return f"{self.target_type.app_label}.{self.target_type.model}"
+
+
+class DeadLetter(models.Model):
+    """A task that failed for good: its retries ran out, or it failed with an error retrying cannot fix.
+
+    Written by the worker when the task fails (realtime.task_events), next to a copy of the message in the
+    broker's `dead_letter` queue, so a lost task is never silent. Retrying it re-sends the original arguments to
+    the original queue once, as a new task.
+    """
+
+    task_name = models.CharField(max_length=200)
+    task_id = models.CharField(max_length=64, unique=True)
+    queue = models.CharField(max_length=64, help_text="The queue the task was routed to.")
+    args = models.JSONField(default=list, blank=True)
+    kwargs = models.JSONField(default=dict, blank=True)
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="dead_letters"
+    )
+    error = models.TextField(help_text="The exception of the last attempt.")
+    traceback = models.TextField(blank=True, help_text="The end of the last attempt's traceback.")
+    attempts = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    retried_at = models.DateTimeField(null=True, blank=True)
+    retry_task_id = models.CharField(max_length=64, blank=True, help_text="The task that retry sent.")
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["task_name", "created_at"]), models.Index(fields=["created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.task_name} {self.task_id}"

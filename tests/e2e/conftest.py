@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -155,3 +156,34 @@ def api(platform: Platform) -> Iterator[httpx.Client]:
         base_url=platform.base_url, headers={"Authorization": f"Token {platform.token}"}, timeout=60
     ) as client:
         yield client
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless chromium from the system (Debian's `chromium`, installed by `make install`) driven by Playwright;
+    Playwright's own browser downloads are never used. Module-scoped: Playwright's sync API keeps an event loop
+    running while it is open, which other tests' asyncio would trip over."""
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("CHROMIUM_BIN") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(executable).exists():
+        pytest.fail("chromium is not installed: run `make install`")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def staff_page(platform: Platform, browser: Any) -> Iterator[Any]:
+    """A browser tab signed in to the admin as the e2e recruiter (a staff user, see `platform`)."""
+    context = browser.new_context(base_url=platform.base_url)
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("#id_username", "e2e")
+    page.fill("#id_password", "e2e-password-1")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    yield page
+    context.close()

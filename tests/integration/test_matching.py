@@ -109,8 +109,14 @@ def test_scoring_is_deterministic(pool):
 def test_api_candidates_for_job_with_filters_and_pages(pool, api_client):
     job, candidates = pool
 
+    # Both list Kubernetes and Django; "Present" makes their years grow with the calendar, so the minimum sits
+    # between the stuffer's years and the engineer's.
+    min_years = candidates["stuffer"].total_years_experience + 0.5
+    assert candidates["engineer"].total_years_experience > min_years
     everyone = api_client.get(f"/api/jobs/{job.pk}/candidates/").json()
-    with_kubernetes = api_client.get(f"/api/jobs/{job.pk}/candidates/?skills=Kubernetes,Django&min_years=8").json()
+    with_kubernetes = api_client.get(
+        f"/api/jobs/{job.pk}/candidates/?skills=Kubernetes,Django&min_years={min_years}"
+    ).json()
     second_page = api_client.get(f"/api/jobs/{job.pk}/candidates/?page=2&page_size=2").json()
     bad = api_client.get(f"/api/jobs/{job.pk}/candidates/?min_years=lots")
 
@@ -280,3 +286,47 @@ def test_admin_creates_a_job_through_the_service(recruiter, client, django_captu
     assert job.required_skills[:2] == ["Python", "Django"]
     assert job.requirements_edited is False
     assert AuditEvent.objects.filter(action="job.created").count() == 1
+
+
+def _postings(candidate_id: int) -> list[tuple[str, float]]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT skill, strength FROM matching_skillposting WHERE candidate_id = %s ORDER BY skill", [candidate_id]
+        )
+        return [(skill, round(strength, 2)) for skill, strength in cursor.fetchall()]
+
+
+def test_skill_index_follows_every_write_to_a_candidate(organization):
+    from matching.models import SkillPosting
+
+    features = {"skills": {"Python": {"strength": 0.9}, "SQL": {"strength": 0.35}}}
+    candidate = Candidate.objects.create(
+        organization=organization, name="Ivy Index", skills=["Python", "SQL"], match_features=features
+    )
+    assert _postings(candidate.pk) == [("Python", 0.9), ("SQL", 0.35)]
+
+    candidate.skills = ["Python", "Go"]
+    candidate.save()
+    assert _postings(candidate.pk) == [("Go", 0.0), ("Python", 0.9)]
+
+    Candidate.objects.filter(pk=candidate.pk).update(match_features={"skills": {"Go": {"strength": 0.8}}})
+    assert _postings(candidate.pk) == [("Go", 0.8), ("Python", 0.0)]
+    assert SkillPosting.objects.filter(organization_id=organization.pk).count() == 2
+
+    candidate.delete()
+    assert _postings(candidate.pk) == []
+
+
+def test_lexical_pool_reads_the_best_evidenced_candidates_per_skill(pool):
+    """With no embedding, only the skill index brings candidates: those with evidence of the job's skills,
+    the one using them in a role first, and no one without any of them."""
+    job, candidates = pool
+    JobPosting.objects.filter(pk=job.pk).update(embedding=None)
+    job.refresh_from_db()
+
+    scored, page = candidates_for_job(job=job, limit=10)
+
+    assert scored == 2
+    assert [match.candidate_id for match in page] == [candidates["engineer"].pk, candidates["stuffer"].pk]

@@ -44,9 +44,17 @@ DJANGO_DOCKERFILE = REPO / "django_backend" / "Dockerfile"
 AI_DOCKERFILE = REPO / "ai_service" / "Dockerfile"
 
 SERVICES = {
-    "postgres", "rabbitmq", "redis", "migrate", "django", "ai", "worker-fast", "worker-slow", "beat", "flower",
-    "nginx", "prometheus", "loki", "promtail", "grafana",
+    "postgres", "rabbitmq", "redis", "migrate", "django", "ai", "worker-fast", "worker-slow", "worker-maintenance",
+    "beat", "flower", "nginx", "prometheus", "loki", "promtail", "grafana",
 }  # fmt: skip
+WORKERS = ("worker-fast", "worker-slow", "worker-maintenance")
+# Quick work, slow work and maintenance each have workers of their own, so none waits behind another.
+WORKER_QUEUES = {
+    "worker-fast": {"high_priority", "embeddings"},
+    "worker-slow": {"medium_priority"},
+    "worker-maintenance": {"low_priority"},
+}
+SUPERVISORD_CONF = REPO / "scripts" / "supervisord.conf"
 LOCAL_SERVICES = {"postgres", "rabbitmq", "redis"}
 MEDIA, STATIC, LOGS = "/app/var/media", "/app/var/static", "/app/logs"
 UPLOAD_LIMIT = 10 * 1024 * 1024
@@ -169,7 +177,7 @@ def test_depends_on_targets_exist_and_can_satisfy_their_condition(path: Path) ->
 
 def test_application_services_wait_for_migrations(compose: dict[str, Any]) -> None:
     services = compose["services"]
-    for name in ("django", "worker-fast", "worker-slow", "beat"):
+    for name in ("django", *WORKERS, "beat"):
         assert services[name]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
     assert services["migrate"]["depends_on"]["postgres"]["condition"] == "service_healthy"
     assert services["nginx"]["depends_on"]["django"]["condition"] == "service_healthy"
@@ -184,13 +192,67 @@ def test_workers_consume_every_queue_exactly_once(compose: dict[str, Any]) -> No
     from config.queues import QueueName
 
     workers = {name: _command(s) for name, s in compose["services"].items() if " worker" in _command(s)}
-    assert set(workers) == {"worker-fast", "worker-slow"}
+    assert set(workers) == set(WORKERS)
     consumed = [queue for command in workers.values() for queue in _worker_queues(command)]
     assert sorted(consumed) == sorted(queue.value for queue in QueueName)
-    assert _worker_queues(workers["worker-fast"]) == {"high_priority", "embeddings"}
+    assert {name: _worker_queues(command) for name, command in workers.items()} == WORKER_QUEUES
     for command in workers.values():
         assert "--prefetch-multiplier=1" in command
         assert command.startswith("celery -A config worker")
+
+
+def test_no_worker_consumes_the_dead_letter_queue(compose: dict[str, Any]) -> None:
+    from config.queues import DEAD_LETTER_QUEUE
+
+    for name in WORKERS:
+        command = _command(compose["services"][name])
+        assert _worker_queues(command), f"{name} names its queues: without -Q it would consume every queue"
+        assert DEAD_LETTER_QUEUE not in _worker_queues(command)
+
+
+def test_beat_keeps_its_schedule_on_a_volume(compose: dict[str, Any]) -> None:
+    services = compose["services"]
+    beats = [name for name, service in services.items() if " beat" in _command(service)]
+    assert beats == ["beat"], "exactly one beat, or every periodic task is sent twice"
+    match = re.search(r"--schedule=(\S+)", _command(services["beat"]))
+    assert match, "the schedule file is named, not left in the (read-only) code directory"
+    schedule_dir = match.group(1).rsplit("/", 1)[0]
+    mounts = {mount.target: mount for mount in _mounts(services["beat"])}
+    assert schedule_dir == "/app/var/beat"
+    assert not mounts[schedule_dir].is_bind and not mounts[schedule_dir].read_only
+    assert mounts[schedule_dir].source in compose["volumes"]
+    assert services["beat"]["depends_on"]["rabbitmq"]["condition"] == "service_healthy"
+
+
+def _supervisor_programs() -> dict[str, dict[str, str]]:
+    import configparser
+
+    parser = configparser.RawConfigParser()
+    parser.read_string(SUPERVISORD_CONF.read_text())
+    sections = [section for section in parser.sections() if section.startswith("program:")]
+    return {section.removeprefix("program:"): dict(parser[section]) for section in sections}
+
+
+def test_supervisor_runs_the_same_worker_groups_and_one_beat() -> None:
+    from config.queues import DEAD_LETTER_QUEUE, QueueName
+
+    programs = _supervisor_programs()
+    workers = {name: _worker_queues(p["command"]) for name, p in programs.items() if " worker " in p["command"]}
+    assert workers == {
+        "worker_fast": WORKER_QUEUES["worker-fast"],
+        "worker_slow": WORKER_QUEUES["worker-slow"],
+        "worker_maintenance": WORKER_QUEUES["worker-maintenance"],
+    }
+    consumed = sorted(queue for queues in workers.values() for queue in queues)
+    assert consumed == sorted(queue.value for queue in QueueName)
+    assert DEAD_LETTER_QUEUE not in consumed
+    beats = [name for name, p in programs.items() if " beat" in p["command"]]
+    assert beats == ["beat"]
+    beat = programs["beat"]
+    assert beat["command"].startswith("%(ENV_VENV)s/bin/celery -A config beat ")
+    assert "--schedule=%(ENV_RUN_DIR)s/" in beat["command"], "the schedule file lives in the run directory"
+    assert beat["directory"] == "%(ENV_REPO_DIR)s/django_backend"
+    assert beat["stdout_logfile"] == "%(ENV_LOG_DIR)s/beat.log"
 
 
 def test_commands_match_the_contract(compose: dict[str, Any]) -> None:
@@ -211,7 +273,7 @@ def test_commands_match_the_contract(compose: dict[str, Any]) -> None:
 def test_django_processes_share_settings_and_volumes(compose: dict[str, Any]) -> None:
     services = compose["services"]
     django_image = services["django"]["image"]
-    for name in ("migrate", "django", "worker-fast", "worker-slow", "beat", "flower"):
+    for name in ("migrate", "django", *WORKERS, "beat", "flower"):
         service = services[name]
         assert service["image"] == django_image
         assert service["build"]["dockerfile"] == "django_backend/Dockerfile"
@@ -231,7 +293,7 @@ def test_django_processes_share_settings_and_volumes(compose: dict[str, Any]) ->
     def targets(name: str) -> dict[str, Mount]:
         return {mount.target: mount for mount in _mounts(services[name])}
 
-    for name in ("migrate", "django", "worker-fast", "worker-slow"):
+    for name in ("migrate", "django", *WORKERS):
         assert {MEDIA, STATIC, LOGS} <= set(targets(name))
     assert targets("ai")[LOGS].source == targets("django")[LOGS].source
     assert targets("promtail")[LOGS].read_only
@@ -345,7 +407,7 @@ def test_nginx_body_limit_matches_max_upload_bytes(compose: dict[str, Any]) -> N
     assert re.search(
         r"location ~ \^/\(api/imports/\|admin/ingestion/importbatch/upload/\) \{\s*client_max_body_size 200m;", text
     )
-    for name in ("django", "worker-fast", "worker-slow"):
+    for name in ("django", *WORKERS):
         assert int(_environment(compose["services"][name])["MAX_UPLOAD_BYTES"]) == UPLOAD_LIMIT
     assert re.search(r"client_max_body_size 10m;", NGINX_CONF.read_text())
     assert "MAX_UPLOAD_BYTES" in NGINX_CONF.read_text(), "the comment ties the limit to the setting"
