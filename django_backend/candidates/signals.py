@@ -9,8 +9,6 @@ from django.dispatch import receiver
 
 from candidates.models import Candidate
 from matching.services import text_sha256
-from realtime.models import TaskRecord
-from realtime.services import task_enqueue
 
 
 @receiver(post_save, sender=Candidate)
@@ -20,12 +18,6 @@ def enqueue_candidate_embedding(sender: type[Candidate], instance: Candidate, **
         return
     if instance.embedded_text_sha256 == text_sha256(instance.extracted_text):
         return
-    from matching.tasks import embed_candidate_task
+    from matching.tasks import candidate_embed_enqueue
 
-    task_enqueue(
-        embed_candidate_task,
-        kind=TaskRecord.Kind.EMBED_CANDIDATE,
-        target=instance,
-        organization=instance.organization,
-        args=(instance.pk,),
-    )
+    candidate_embed_enqueue(instance)

@@ -9,8 +9,6 @@ from django.dispatch import receiver
 
 from jobs.models import JobPosting
 from matching.services import text_sha256
-from realtime.models import TaskRecord
-from realtime.services import task_enqueue
 
 
 @receiver(post_save, sender=JobPosting)
@@ -18,12 +16,6 @@ def enqueue_job_embedding(sender: type[JobPosting], instance: JobPosting, **_: A
     """A changed title or description means a stale embedding: queue a new one after commit."""
     if instance.embedded_text_sha256 == text_sha256(instance.embedding_text()):
         return
-    from matching.tasks import embed_job_task
+    from matching.tasks import job_embed_enqueue
 
-    task_enqueue(
-        embed_job_task,
-        kind=TaskRecord.Kind.EMBED_JOB,
-        target=instance,
-        organization=instance.organization,
-        args=(instance.pk,),
-    )
+    job_embed_enqueue(instance)

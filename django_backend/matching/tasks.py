@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from celery import shared_task
 from django.db import transaction
 
@@ -7,6 +9,10 @@ from config.queues import QueueName
 from config.tasks import EMBEDDING_LIMITS, RERANK_LIMITS, task_options
 from matching.ranking import candidate_rerank, job_rerank
 from matching.services import candidate_embed, job_embed
+
+if TYPE_CHECKING:
+    from candidates.models import Candidate
+    from jobs.models import JobPosting
 
 
 @shared_task(**task_options(QueueName.EMBEDDINGS, EMBEDDING_LIMITS))
@@ -61,3 +67,27 @@ def rerank_enqueue(*, job_id: int | None = None, candidate_id: int | None = None
                 organization=candidate.organization,
                 args=(candidate_id,),
             )
+
+
+def candidate_embed_enqueue(candidate: Candidate) -> None:
+    """Queue the embedding of a candidate's resume text, tracked as a task of its organization."""
+    from realtime.models import TaskRecord
+    from realtime.services import task_enqueue
+
+    task_enqueue(
+        embed_candidate_task,
+        kind=TaskRecord.Kind.EMBED_CANDIDATE,
+        target=candidate,
+        organization=candidate.organization,
+        args=(candidate.pk,),
+    )
+
+
+def job_embed_enqueue(job: JobPosting) -> None:
+    """Queue the embedding of a job posting, tracked as a task of its organization."""
+    from realtime.models import TaskRecord
+    from realtime.services import task_enqueue
+
+    task_enqueue(
+        embed_job_task, kind=TaskRecord.Kind.EMBED_JOB, target=job, organization=job.organization, args=(job.pk,)
+    )

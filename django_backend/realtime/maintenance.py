@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from config.tasks import MAX_HARD_TIME_LIMIT
 from realtime.models import TaskRecord
-from realtime.services import broadcast_task, task_enqueue
+from realtime.services import broadcast_task
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ def embeddings_refresh(*, batch_size: int | None = None) -> EmbeddingRefresh:
 def _candidates_refresh(limit: int) -> list[int]:
     from candidates.models import Candidate
     from matching.services import text_sha256
-    from matching.tasks import embed_candidate_task
+    from matching.tasks import candidate_embed_enqueue
 
     rows = (
         Candidate.objects.annotate(vector_missing=_is_null("embedding"))
@@ -139,13 +139,7 @@ def _candidates_refresh(limit: int) -> list[int]:
         if not candidate.vector_missing and candidate.embedded_text_sha256 == text_sha256(candidate.extracted_text):
             continue
         _forget_digest_without_vector(Candidate, candidate.pk)
-        task_enqueue(
-            embed_candidate_task,
-            kind=TaskRecord.Kind.EMBED_CANDIDATE,
-            target=candidate,
-            organization=candidate.organization,
-            args=(candidate.pk,),
-        )
+        candidate_embed_enqueue(candidate)
         queued.append(candidate.pk)
     return queued
 
@@ -153,7 +147,7 @@ def _candidates_refresh(limit: int) -> list[int]:
 def _jobs_refresh(limit: int) -> list[int]:
     from jobs.models import JobPosting
     from matching.services import text_sha256
-    from matching.tasks import embed_job_task
+    from matching.tasks import job_embed_enqueue
 
     text = _StripAscii(Concat("title", models.Value("\n"), "description", output_field=models.TextField()))
     rows = (
@@ -171,9 +165,7 @@ def _jobs_refresh(limit: int) -> list[int]:
         if not job.vector_missing and job.embedded_text_sha256 == text_sha256(job.embedding_text()):
             continue
         _forget_digest_without_vector(JobPosting, job.pk)
-        task_enqueue(
-            embed_job_task, kind=TaskRecord.Kind.EMBED_JOB, target=job, organization=job.organization, args=(job.pk,)
-        )
+        job_embed_enqueue(job)
         queued.append(job.pk)
     return queued
 
