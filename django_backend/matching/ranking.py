@@ -140,16 +140,16 @@ def _fingerprint(job_fingerprint: str, candidate: Candidate) -> str:
 # --- Retrieval ----------------------------------------------------------------------------------------
 
 
-def _websearch_query(skills: list[str], operator: str) -> str:
-    # websearch_to_tsquery never fails on user text; quoting keeps multi-word skills as phrases.
-    return f" {operator} ".join(f'"{skill.replace(chr(34), " ")}"' for skill in skills)
+def _job_skills(job: JobPosting) -> list[str]:
+    """The job's required then preferred skills, each once."""
+    return list(dict.fromkeys([*job.required_skills, *job.preferred_skills]))
 
 
 def _rank_terms(job: JobPosting) -> str:
     """The full-text query a candidate's lexical rank is measured with: any of the job's skills. One query for
     the ranked list and for a single pair, so both give a pair the same rank."""
-    terms = list(job.required_skills or job.preferred_skills)
-    return _websearch_query(list(dict.fromkeys(terms + list(job.preferred_skills))), "or")
+    # websearch_to_tsquery never fails on user text; quoting keeps multi-word skills as phrases.
+    return " or ".join(f'"{skill.replace(chr(34), " ")}"' for skill in _job_skills(job))
 
 
 def _vector_text(vector: Any) -> str:
@@ -226,7 +226,7 @@ def _lexical_pool_sql(job: JobPosting, condition: str, params: dict[str, Any]) -
     the number of skills, not on how many resumes mention them.
 
     With filters, each skill's scan walks on until enough candidates pass them."""
-    skills = list(dict.fromkeys([*job.required_skills, *job.preferred_skills]))
+    skills = _job_skills(job)
     if not skills:
         return ""
     params["job_skills"] = skills
