@@ -10,17 +10,22 @@ class Organization(models.Model):
     name = models.CharField(max_length=200, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        permissions = [("use_operator_uis", "Can use the operator UIs (Flower, RabbitMQ management, metrics)")]
+
     def __str__(self) -> str:
         return self.name
 
 
 class User(AbstractUser):
-    """A person signing in: a recruiter or admin of an organization, or a candidate."""
+    """A person signing in. `role` labels the account; what it may do comes from its groups (accounts.roles)."""
 
     class Role(models.TextChoices):
         RECRUITER = "recruiter", "Recruiter"
+        ORGANIZATION_ADMIN = "organization_admin", "Organization admin"
+        OPERATOR = "operator", "Operator"
         CANDIDATE = "candidate", "Candidate"
-        ADMIN = "admin", "Admin"
+        ADMIN = "admin", "Platform admin"
 
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.RECRUITER)
     organization = models.ForeignKey(

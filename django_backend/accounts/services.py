@@ -1,34 +1,13 @@
+"""Creating the platform's users, one function per role (accounts.roles says what each may do)."""
+
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
-from django.db.models import Q
-
 from accounts.models import Organization, User
-
-RECRUITERS_GROUP = "Recruiters"
-# What a recruiter may do in the admin (always within their own organization, see OrganizationScopedAdmin).
-RECRUITER_PERMISSIONS = {
-    "candidates": ("add", "change", "view", "delete"),
-    "jobs": ("add", "change", "view", "delete"),
-    "applications": ("add", "change", "view"),
-    "ingestion": ("add", "change", "view"),
-    "realtime": ("view",),
-    "audit": ("view",),
-}
-
-
-def recruiters_group() -> Group:
-    """The group holding recruiter permissions, brought up to date with RECRUITER_PERMISSIONS."""
-    group, _ = Group.objects.get_or_create(name=RECRUITERS_GROUP)
-    wanted = Q(pk__in=[])
-    for app_label, actions in RECRUITER_PERMISSIONS.items():
-        wanted |= Q(content_type__app_label=app_label, codename__regex=rf"^({'|'.join(actions)})_")
-    group.permissions.set(Permission.objects.filter(wanted))
-    return group
+from accounts.roles import OPERATORS, ORGANIZATION_ADMINS, RECRUITERS, role_group
 
 
 def recruiter_create(*, username: str, password: str, organization: Organization, is_staff: bool = True) -> User:
-    """A recruiter who can sign in to the admin and the API, scoped to one organization."""
+    """A recruiter who can sign in to the admin and the API, scoped to one organization; not an operator."""
     user = User.objects.create_user(
         username=username,
         password=password,
@@ -36,5 +15,32 @@ def recruiter_create(*, username: str, password: str, organization: Organization
         role=User.Role.RECRUITER,
         is_staff=is_staff,
     )
-    user.groups.add(recruiters_group())
+    user.groups.add(role_group(RECRUITERS))
+    return user
+
+
+def organization_admin_create(*, username: str, password: str, organization: Organization) -> User:
+    """A recruiter who also manages the users of their organization."""
+    user = User.objects.create_user(
+        username=username,
+        password=password,
+        organization=organization,
+        role=User.Role.ORGANIZATION_ADMIN,
+        is_staff=True,
+    )
+    user.groups.add(role_group(ORGANIZATION_ADMINS))
+    return user
+
+
+def operator_create(*, username: str, password: str, organization: Organization | None = None) -> User:
+    """An operator: Flower, the RabbitMQ UI, metrics and dead letters. Without an organization they see no
+    candidate data; staff only so the admin's dead-letter pages let them in."""
+    user = User.objects.create_user(
+        username=username,
+        password=password,
+        organization=organization,
+        role=User.Role.OPERATOR,
+        is_staff=True,
+    )
+    user.groups.add(role_group(OPERATORS))
     return user

@@ -228,7 +228,7 @@ if not DEBUG:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
     # The gateway's health checks and the internal auth subrequest come over plain HTTP on loopback.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^api/auth/staff-check/$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^api/auth/operator-check/$"]
 
 LOG_DIR = REPO_DIR / "logs"
 LOGGING = {

@@ -4,7 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
-from accounts.api import staff_check
+from accounts.api import operator_check
 from applications.api import ApplicationDetail, ApplicationListCreate
 from candidates.api import CandidateDetail, CandidateList
 from config.health import healthz
@@ -25,7 +25,7 @@ api = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("auth/jwt/", TokenObtainPairView.as_view(), name="api-jwt"),
     path("auth/jwt/refresh/", TokenRefreshView.as_view(), name="api-jwt-refresh"),
-    path("auth/staff-check/", staff_check, name="staff-check"),
+    path("auth/operator-check/", operator_check, name="operator-check"),
     path("jobs/", JobListCreate.as_view(), name="job-list"),
     path("jobs/<int:pk>/", JobDetail.as_view(), name="job-detail"),
     path("jobs/<int:pk>/candidates/", CandidatesForJob.as_view(), name="job-candidates"),

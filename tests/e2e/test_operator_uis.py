@@ -66,7 +66,7 @@ def not_staff(platform: Any) -> Iterator[httpx.Client]:
         "print(session.session_key)\n",
     ).split()[-1]  # after the shell's own banner
     with httpx.Client(base_url=platform.base_url, timeout=30, cookies={"sessionid": session_key}) as client:
-        assert client.get("/api/auth/staff-check/").status_code == 403  # signed in, not staff
+        assert client.get("/api/auth/operator-check/").status_code == 403  # signed in, not staff
         yield client
 
 

@@ -354,7 +354,7 @@ def test_nginx_routes_each_prefix_to_its_service(locations: dict[str, str]) -> N
         "/grafana/": "http://grafana:3000",
         "/prometheus/": "http://prometheus:9090",
         "/rabbitmq/": "http://rabbitmq:15672",
-        "= /_auth/staff": "http://django:8000/api/auth/staff-check/",
+        "= /_auth/operator": "http://django:8000/api/auth/operator-check/",
     }
     for location, upstream in expected.items():
         assert _directives(locations[location], "proxy_pass") == [upstream], location
@@ -371,9 +371,9 @@ def test_nginx_serves_files_from_the_shared_volumes(locations: dict[str, str]) -
 def test_nginx_guards_operator_uis_with_a_staff_session(locations: dict[str, str]) -> None:
     for location in ("/flower/", "/prometheus/", "/rabbitmq/", "= /metrics", "= /api/ai/metrics"):
         block = locations[location]
-        assert _directives(block, "auth_request") == ["/_auth/staff"], location
+        assert _directives(block, "auth_request") == ["/_auth/operator"], location
         assert _directives(block, "error_page") == ["401 = @staff_login"], location
-    auth = locations["= /_auth/staff"]
+    auth = locations["= /_auth/operator"]
     assert re.search(r"(^|[;\s])internal;", auth)
     assert _directives(auth, "proxy_pass_request_body") == ["off"]
     assert _directives(auth, "proxy_method") == ["GET"]
@@ -805,7 +805,7 @@ def _stub_handler(name: str, upstreams: Upstreams) -> type[BaseHTTPRequestHandle
             with upstreams.lock:
                 upstreams.seen.append((name, self.command, self.path, headers, body))
             status, extra, payload = 200, {}, json.dumps({"upstream": name, "path": self.path}).encode()
-            if name == "django" and self.path.startswith("/api/auth/staff-check/"):
+            if name == "django" and self.path.startswith("/api/auth/operator-check/"):
                 role = re.search(r"role=(\w+)", headers.get("cookie", ""))
                 status = {"staff": 204, "recruiter": 403}.get(role.group(1) if role else "", 401)
                 payload = b""
@@ -936,7 +936,7 @@ def test_operator_uis_need_a_staff_session(gateway: Gateway, path: str, upstream
     assert headers["location"].endswith(f"/admin/login/?next={path}")
     status, _, _ = gateway.request("GET", path, headers={"Cookie": "role=recruiter"})
     assert status == 403
-    non_auth = [r for r in gateway.upstreams.requests_to(upstream)[before:] if "staff-check" not in r[1]]
+    non_auth = [r for r in gateway.upstreams.requests_to(upstream)[before:] if "operator-check" not in r[1]]
     assert non_auth == [], "nothing reaches the UI without a staff session"
 
     status, _, body = gateway.request("GET", path, headers={"Cookie": "role=staff"})
@@ -949,7 +949,7 @@ def test_auth_check_is_a_bodiless_get_even_for_posts(gateway: Gateway) -> None:
     path = "/rabbitmq/api/queues/%2F/low_priority/contents"
     status, _, _ = gateway.request("DELETE", path, headers={"Cookie": "role=staff"})
     assert status == 200
-    checks = [r for r in gateway.upstreams.requests_to("django") if r[1] == "/api/auth/staff-check/"]
+    checks = [r for r in gateway.upstreams.requests_to("django") if r[1] == "/api/auth/operator-check/"]
     method, _, headers, body = checks[-1]
     assert (method, body) == ("GET", b"")
     assert headers["x-original-uri"] == path
