@@ -67,4 +67,5 @@ migrations-check:  ## Models and migrations agree (needs no database).
 
 deploy-check:  ## Production settings pass Django's deployment checks.
 	cd django_backend && DJANGO_DEBUG=false DJANGO_SECRET_KEY=$$(../$(PY) -c 'import secrets; print(secrets.token_urlsafe(64))') \
-	  DJANGO_ALLOWED_HOSTS=recruit.example.com ../$(PY) manage.py check --deploy --fail-level WARNING
+	  DJANGO_SECURE_COOKIES=true DJANGO_SECURE_SSL_REDIRECT=true DJANGO_ALLOWED_HOSTS=recruit.example.com \
+	  ../$(PY) manage.py check --deploy --fail-level WARNING

@@ -1,14 +1,16 @@
 """The AI screening service: `uvicorn ai_service.main:app --port 8001`.
 
-Routes: POST /analyze, GET /health, GET /metrics; OpenAPI docs at /docs. Every error is JSON with a
-stable `code`: validation_error (422), provider_error (502), not_found, method_not_allowed, http_error,
-internal_error (500).
+Routes: POST /analyze (needs an X-API-Key, rate-limited per key), GET /health (open), GET /metrics (a bearer
+token when METRICS_BEARER_TOKEN is set); OpenAPI docs at /docs. Every error is JSON with a stable `code`:
+unauthorized (401), rate_limited (429), validation_error (422), provider_error (502), not_found,
+method_not_allowed, http_error, internal_error (500).
 """
 
 import logging
 import time
+from collections.abc import Mapping
 
-from fastapi import FastAPI, Request
+from fastapi import APIRouter, Depends, FastAPI, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -17,6 +19,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from ai_service.access import (
+    AccessPolicy,
+    KeyCheckedRoute,
+    SecurityHeadersMiddleware,
+    api_key_scheme,
+    require_metrics_token,
+)
 from ai_service.analysis import analyze
 from ai_service.log_config import configure_logging
 from ai_service.metrics import MetricsMiddleware, ServiceMetrics
@@ -26,12 +35,20 @@ from ai_service.settings import AIServiceSettings
 
 logger = logging.getLogger("ai_service")
 
-ERROR_CODE_BY_STATUS = {404: "not_found", 405: "method_not_allowed"}
+ERROR_CODE_BY_STATUS = {401: "unauthorized", 404: "not_found", 405: "method_not_allowed", 429: "rate_limited"}
 
 
 class HealthResponse(BaseModel):
     status: str
     provider: str
+
+
+class AIServiceApp(FastAPI):
+    """FastAPI with SecurityHeadersMiddleware outermost, around even the handler of unexpected errors (which
+    Starlette places outside every middleware added with add_middleware)."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return SecurityHeadersMiddleware(super().build_middleware_stack())
 
 
 class RootPathMiddleware:
@@ -48,8 +65,8 @@ class RootPathMiddleware:
         await self.app(scope, receive, send)
 
 
-def _error(status_code: int, detail: object, code: str) -> JSONResponse:
-    return JSONResponse(status_code=status_code, content={"detail": detail, "code": code})
+def _error(status_code: int, detail: object, code: str, headers: Mapping[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(status_code=status_code, content={"detail": detail, "code": code}, headers=headers)
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -63,7 +80,8 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, exc.detail, ERROR_CODE_BY_STATUS.get(exc.status_code, "http_error"))
+        code = ERROR_CODE_BY_STATUS.get(exc.status_code, "http_error")
+        return _error(exc.status_code, exc.detail, code, headers=exc.headers)
 
     @app.exception_handler(ProviderError)
     async def provider_error(request: Request, exc: ProviderError) -> JSONResponse:
@@ -77,17 +95,22 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 def _add_routes(app: FastAPI, settings: AIServiceSettings, provider: Provider, metrics: ServiceMetrics) -> None:
     analyze_request = analyze_request_model(settings.ai_max_input_chars)
+    # Every route on this router checks the caller's key and rate first (KeyCheckedRoute); the dependency puts
+    # the scheme in the OpenAPI spec.
+    keyed = APIRouter(route_class=KeyCheckedRoute, dependencies=[Security(api_key_scheme)])
 
-    @app.post(
+    @keyed.post(
         "/analyze",
         response_model=AnalyzeResponse,
         responses={
+            401: {"model": ErrorResponse, "description": "The X-API-Key header is missing or not a valid key."},
+            429: {"model": ErrorResponse, "description": "The key's rate limit is reached; see Retry-After."},
             422: {"model": ErrorResponse, "description": "The request body is invalid."},
             502: {"model": ErrorResponse, "description": "The language model failed or answered badly."},
         },
     )
     # The body model is built at runtime from the input limit, which a type checker cannot follow.
-    async def analyze_route(payload: analyze_request) -> AnalyzeResponse:  # type: ignore[valid-type]
+    async def analyze_route(payload: analyze_request, http_request: Request) -> AnalyzeResponse:  # type: ignore[valid-type]
         """Score a resume against a job description and phrase the result."""
         request: AnalyzeRequest = payload
         started = time.perf_counter()
@@ -102,6 +125,7 @@ def _add_routes(app: FastAPI, settings: AIServiceSettings, provider: Provider, m
             "analysis finished",
             extra={
                 "provider": provider.name,
+                "caller": http_request.state.caller,
                 "match_score": result.match_score,
                 "job_description_chars": len(request.job_description),
                 "resume_chars": len(request.resume_text),
@@ -110,12 +134,14 @@ def _add_routes(app: FastAPI, settings: AIServiceSettings, provider: Provider, m
         )
         return result
 
+    app.include_router(keyed)
+
     @app.get("/health", response_model=HealthResponse)
     async def health() -> HealthResponse:
         """Liveness: the service is up and this is its provider."""
         return HealthResponse(status="ok", provider=provider.name)
 
-    @app.get("/metrics", include_in_schema=False)
+    @app.get("/metrics", include_in_schema=False, dependencies=[Depends(require_metrics_token)])
     async def prometheus_metrics() -> Response:
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
@@ -127,18 +153,33 @@ def create_app(settings: AIServiceSettings | None = None) -> FastAPI:
     provider = build_provider(settings)
     metrics = ServiceMetrics()
 
-    app = FastAPI(
+    app = AIServiceApp(
         title="AI screening service",
         version="1.0.0",
         description="Deterministic resume-to-job scoring, phrased by the configured provider.",
     )
+    app.state.access_policy = AccessPolicy(settings)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
     if settings.ai_root_path:
         app.add_middleware(RootPathMiddleware, root_path=settings.ai_root_path.rstrip("/"))
     _add_error_handlers(app)
     _add_routes(app, settings, provider, metrics)
-    logger.info("ai service configured", extra={"provider": provider.name})
+    logger.info(
+        "ai service configured",
+        extra={"provider": provider.name, "api_keys": len(app.state.access_policy.api_keys)},
+    )
     return app
 
 
-app = create_app()
+_app: FastAPI | None = None
+
+
+def __getattr__(name: str) -> FastAPI:
+    """`ai_service.main:app`, built from the environment on first use rather than on import, so that code which
+    only imports create_app (tests, tools) needs no configured API key."""
+    global _app
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if _app is None:
+        _app = create_app()
+    return _app

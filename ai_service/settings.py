@@ -1,20 +1,38 @@
 """The AI service's configuration, read from environment variables named like the fields, upper-cased."""
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# Shorter keys are placeholders ("changeme", "test"), not secrets; `make up` generates 43 characters.
+MIN_API_KEY_CHARS = 16
 
 
 class AIServiceSettings(BaseSettings):
     """Every setting of the AI service; refuses to build with a configuration that cannot work."""
 
-    model_config = SettingsConfigDict(extra="ignore")
+    # An error names the setting; it never repeats the input, which holds the keys and tokens.
+    model_config = SettingsConfigDict(extra="ignore", hide_input_in_errors=True)
 
     ai_provider: Literal["builtin", "ollama", "openai"] = "builtin"
     ai_request_timeout: float = Field(default=60.0, gt=0, description="Seconds to wait for an LLM answer.")
     ai_max_input_chars: int = Field(default=100_000, gt=0, description="Longest accepted job or resume text.")
     ai_root_path: str = Field(default="", description="URL prefix the gateway serves the service under.")
+
+    # Callers of /analyze present one of these in X-API-Key. AI_SERVICE_API_KEY is the Django workers' own key,
+    # the same variable they send it from, so one generated value configures both sides; AI_SERVICE_API_KEYS
+    # (comma-separated) adds the keys of other callers, and lets a key be rotated without downtime.
+    ai_service_api_key: SecretStr = SecretStr("")
+    ai_service_api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+    ai_allow_no_api_key: bool = Field(
+        default=False, description="Development only: serve /analyze without a key when no key is configured."
+    )
+    ai_rate_limit_per_minute: int = Field(default=600, gt=0, description="Average /analyze calls per key.")
+    ai_rate_limit_burst: int = Field(default=60, gt=0, description="/analyze calls a key may make at once.")
+    metrics_bearer_token: SecretStr = Field(
+        default=SecretStr(""), description="When set, /metrics needs `Authorization: Bearer <token>`."
+    )
 
     ollama_url: str = "http://127.0.0.1:11434"
     ollama_model: str = "llama3.1"
@@ -23,8 +41,37 @@ class AIServiceSettings(BaseSettings):
     openai_base_url: str = "https://api.openai.com/v1"
     openai_model: str = "gpt-4o-mini"
 
+    @field_validator("ai_service_api_keys", mode="before")
+    @classmethod
+    def split_comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [key.strip() for key in value.split(",") if key.strip()]
+        return value
+
+    @property
+    def accepted_api_keys(self) -> list[str]:
+        """Every key /analyze accepts, each once, in order."""
+        keys = [self.ai_service_api_key, *self.ai_service_api_keys]
+        return list(dict.fromkeys(key.get_secret_value().strip() for key in keys if key.get_secret_value().strip()))
+
     @model_validator(mode="after")
     def require_openai_key(self) -> "AIServiceSettings":
         if self.ai_provider == "openai" and not self.openai_api_key.get_secret_value().strip():
             raise ValueError("AI_PROVIDER=openai needs OPENAI_API_KEY; set it, or choose AI_PROVIDER=builtin.")
+        return self
+
+    @model_validator(mode="after")
+    def require_api_keys(self) -> "AIServiceSettings":
+        # Fail at start-up rather than serve /analyze to anyone: an open service is never a default.
+        keys = self.accepted_api_keys
+        if not keys and not self.ai_allow_no_api_key:
+            raise ValueError(
+                "No API key configured: set AI_SERVICE_API_KEY (and optionally AI_SERVICE_API_KEYS, comma-separated),"
+                " or AI_ALLOW_NO_API_KEY=true to serve /analyze without authentication in development."
+            )
+        if any(len(key) < MIN_API_KEY_CHARS for key in keys):
+            raise ValueError(
+                f"Every key in AI_SERVICE_API_KEY and AI_SERVICE_API_KEYS needs at least {MIN_API_KEY_CHARS}"
+                " characters."
+            )
         return self

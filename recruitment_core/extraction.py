@@ -46,6 +46,7 @@ from lxml import etree
 from PIL import Image
 
 from recruitment_core import ocr
+from recruitment_core.limits import DEFAULT_LIMITS, ResumeLimits, cut_text, pages_flag
 
 RESUME_KINDS = ("pdf", "docx", "doc", "odt", "rtf", "txt", "png", "jpeg")
 
@@ -159,16 +160,47 @@ def detect_resume_type(data: bytes, filename: str = "") -> str:
         return _classify_zip(data, extension)
     if data.startswith(_OLE_MAGIC):
         return _classify_ole(data, extension)
+    markup = _markup_format(data)
+    if markup:
+        raise _unsupported(markup)
     # Text wins over weak binary magics: a resume starting "BM..." or "MZ..." is not a BMP or an .exe.
     if extension not in _TEXT_MARKUP_FORMATS and _is_plain_text(data):
         return "txt"
     raise _unsupported(_FORMAT_NAMES.get(extension or "", _describe_unknown(guess)))
 
 
+# Web pages, SVG images and other XML are text on disk but markup, not a resume we can read; entity
+# declarations in them are also the carrier of "billion laughs" expansion. A plain-text resume never starts
+# with a tag.
+_MARKUP_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<[!?a-zA-Z]")
+_MARKUP_SAMPLE_BYTES = 4096
+
+
+def _markup_format(data: bytes) -> str | None:
+    sample = data[:_MARKUP_SAMPLE_BYTES]
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        sample = sample.decode("utf-16", errors="ignore").encode("utf-8")
+    if not _MARKUP_START.match(sample):
+        return None
+    lowered = sample.lower()
+    if b"<svg" in lowered:
+        return "vector image (SVG)"
+    if b"<html" in lowered or b"<!doctype html" in lowered or b"<body" in lowered:
+        return "web page (HTML)"
+    return "markup file (XML)"
+
+
+# What a Word or OpenDocument file may expand to, all parts together: a real resume, images included, stays
+# far below it; a "zip bomb" (gigabytes of repeated bytes compressed into a few megabytes) does not. Sizes
+# are those the archive declares, which also bound what zipfile will ever decompress.
+_MAX_DOCUMENT_EXPANDED_BYTES = 100 * _BYTES_PER_MB
+
+
 def _classify_zip(data: bytes, extension: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
+            _check_expanded_size(archive)
             if "word/document.xml" in names:
                 return "docx"
             if "content.xml" in names and _odf_mimetype(archive, names) in _ODT_MIMETYPES:
@@ -180,6 +212,17 @@ def _classify_zip(data: bytes, extension: str) -> str:
             "Open it, save it again (or export it as PDF), then upload it again.",
         ) from exc
     raise _unsupported(_FORMAT_NAMES.get(extension, "ZIP archive"))
+
+
+def _check_expanded_size(archive: zipfile.ZipFile) -> None:
+    expanded = sum(info.file_size for info in archive.infolist())
+    if expanded > _MAX_DOCUMENT_EXPANDED_BYTES:
+        raise ExtractionError(
+            "too_complex",
+            f"This file expands to {_size_mb(expanded, round_up=True)} MB when opened; documents can expand to at "
+            f"most {_size_mb(_MAX_DOCUMENT_EXPANDED_BYTES)} MB. It may be damaged or built to overload readers: "
+            "ask the candidate to export it again (for example, as a PDF).",
+        )
 
 
 def _check_image(data: bytes) -> str:
@@ -322,20 +365,24 @@ class _Extraction:
     notes: list[str] = field(default_factory=list)  # further red flags
 
 
-def extract_text(data: bytes, kind: str) -> ExtractedText:
-    """Extract normalised text from a file whose kind came from detect_resume_type()."""
+def extract_text(data: bytes, kind: str, *, limits: ResumeLimits = DEFAULT_LIMITS) -> ExtractedText:
+    """Extract normalised text from a file whose kind came from detect_resume_type().
+
+    At most `limits.max_pages` pages of a PDF are read and `limits.max_chars` characters kept; each cap that
+    is hit adds a red flag.
+    """
     reader = _READERS.get(kind)
     if reader is None:
         raise ExtractionError("unsupported_type", f'"{kind}" files cannot be read. {_SUPPORTED_HINT}')
-    found = reader(data)
-    text = normalise_text(found.text)
+    found = _extract_pdf(data, max_pages=limits.max_pages) if kind == "pdf" else reader(data)
+    text, cut = cut_text(normalise_text(found.text), limits.max_chars)
     return ExtractedText(
         text=text,
         kind=kind,
         pages=found.pages,
         has_text_layer=bool(text) if found.has_text_layer is None else found.has_text_layer,
         ocr_used=found.ocr_used,
-        red_flags=(*_hidden_text_flags(found.hidden), *found.notes),
+        red_flags=(*_hidden_text_flags(found.hidden), *found.notes, *([cut] if cut else [])),
     )
 
 
@@ -358,17 +405,24 @@ os.register_at_fork(
 )
 
 
-def _extract_pdf(data: bytes) -> _Extraction:
+def _extract_pdf(data: bytes, max_pages: int | None = None) -> _Extraction:
+    """The text of the first `max_pages` pages (all without a cap): later pages are never opened, so a file
+    of thousands of pages costs no more than one of `max_pages`."""
     with _PDFIUM_LOCK:
         document = _open_pdf(data)
     try:
         with _PDFIUM_LOCK:
-            pages = [_read_pdf_page(document[index]) for index in range(len(document))]
+            total = len(document)
+            read = total if max_pages is None else min(total, max_pages)
+            pages = [_read_pdf_page(document[index]) for index in range(read)]
+            notes = _active_content_flags(document, data)
+        if read < total:
+            notes.append(pages_flag(read, total))
         footers = _drop_running_lines(pages)
         hidden: Counter[str] = Counter()
         for page in pages:
             hidden.update(page.hidden)
-        notes = _recognise_scanned_pages(document, pages)
+        notes += _recognise_scanned_pages(document, pages)
     except (ExtractionError, MemoryError):
         raise
     # PDFium and its bindings fail in several ways (PdfiumError, ValueError...) on malformed content.
@@ -385,12 +439,28 @@ def _extract_pdf(data: bytes) -> _Extraction:
         text += "\n\n" + "\n".join(footers)  # like DOCX: footers last, once
     return _Extraction(
         text=text,
-        pages=len(pages),
+        pages=total,
         has_text_layer=any(page.rows for page in pages),
         ocr_used=any(page.ocr_text is not None for page in pages),
         hidden=hidden,
         notes=notes,
     )
+
+
+# Names of actions that run code or programs when a reader opens or clicks the file. They are never run here
+# (PDFium runs no JavaScript without a form environment, which is never set up); a recruiter is warned
+# because the original file may still run them in their own PDF reader.
+_ACTIVE_CONTENT = re.compile(rb"/(?:JavaScript|JS|Launch)(?![A-Za-z0-9])")
+
+
+def _active_content_flags(document: pdfium.PdfDocument, data: bytes) -> list[str]:
+    # Document-level scripts through PDFium; actions (/OpenAction, links, form fields) from the raw objects.
+    if pdfium_c.FPDFDoc_GetJavaScriptActionCount(document.raw) > 0 or _ACTIVE_CONTENT.search(data):
+        return [
+            "active_content: this PDF holds scripts or commands meant to run when it is opened; they were not "
+            "run here, but open the original file with care"
+        ]
+    return []
 
 
 def _open_pdf(data: bytes) -> pdfium.PdfDocument:

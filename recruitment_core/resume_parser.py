@@ -7,13 +7,15 @@ modules: `sections` (headings), `contact`, `work_history`, `education`, `dates` 
 
 import bisect
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from recruitment_core.contact import parse_contact
 from recruitment_core.dates import YearMonth
 from recruitment_core.education import EducationEntry, degree_level, parse_education
+from recruitment_core.limits import DEFAULT_LIMITS, ResumeLimits, cut_text, kept_flag
 from recruitment_core.sections import (
     CONTACT_SECTION,
     Line,
@@ -68,6 +70,7 @@ PROJECT_LABEL = re.compile(
     re.IGNORECASE,
 )
 MAX_PROJECT_NAME_WORDS = 8
+_Item = TypeVar("_Item")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,8 @@ class ParsedResume:
     current_title: str | None  # title of the current (or most recent) role
     employers: list[str]  # in work-history order, deduplicated
     education: list[EducationEntry]
-    skills: list[SkillEvidence]  # one entry per (skill, mention)
+    skills: list[SkillEvidence]  # one entry per (skill, mention), within the evidence caps
+    red_flags: list[str] = field(default_factory=list)  # what the caps cut ("code: message")
 
     def skill_names(self) -> list[str]:
         """Unique canonical skill names, first mention first."""
@@ -125,11 +129,15 @@ class ParsedResume:
         }
 
 
-def parse_resume(text: str, *, today: date | None = None, default_region: str = "US") -> ParsedResume:
+def parse_resume(
+    text: str, *, today: date | None = None, default_region: str = "US", limits: ResumeLimits = DEFAULT_LIMITS
+) -> ParsedResume:
     """Parse resume text. `today` dates "Present" (default: the real today); phone numbers written without a
-    country code are read in `default_region` (an ISO 3166 code such as "US" or "GB")."""
+    country code are read in `default_region` (an ISO 3166 code such as "US" or "GB"). Lists are kept within
+    `limits`; each cap that is hit adds a red flag."""
     today = today or date.today()
-    text = normalise_text(text)
+    text, text_cut = cut_text(normalise_text(text), limits.max_chars)
+    flags = [text_cut] if text_cut else []
     lines = split_lines(text)
     sections = split_sections(lines)
     excluded = {line.number for section in sections if section.name in OTHER_PEOPLE_SECTIONS for line in section.lines}
@@ -147,21 +155,62 @@ def parse_resume(text: str, *, today: date | None = None, default_region: str = 
         if section.name == "education"
         for entry in parse_education(section.lines, today=today)
     ]
-    skills = _skill_evidence(text, lines, sections, blocks, contact.name_line)
+    skills = _skill_evidence(text, lines, sections, blocks, contact.name_line, limits.max_evidence_chars)
+    years = total_years(history, today=today)  # every role counts, kept or not
+    emails = _capped(contact.emails, limits.max_emails, "emails_truncated", "email addresses", flags)
+    links = _capped(contact.links, limits.max_links, "links_truncated", "links", flags)
+    history = _capped(history, limits.max_work_entries, "work_history_truncated", "roles", flags, "most recent")
+    education = _capped(education, limits.max_education_entries, "education_truncated", "education entries", flags)
+    skills = _capped_evidence(skills, limits, flags)
     return ParsedResume(
         name=contact.name,
-        emails=contact.emails,
+        emails=emails,
         phone=contact.phone,
         location=contact.location,
-        links=contact.links,
+        links=links,
         sections=sections_text(sections),
         work_history=history,
-        total_years_experience=total_years(history, today=today),
+        total_years_experience=years,
         current_title=(history[0].title or None) if history else None,
         employers=list(dict.fromkeys(entry.employer for entry in history if entry.employer)),
         education=education,
         skills=skills,
+        red_flags=flags,
     )
+
+
+def _capped(items: list[_Item], cap: int, code: str, what: str, flags: list[str], which: str = "first") -> list[_Item]:
+    if len(items) <= cap:
+        return items
+    flags.append(kept_flag(code, cap, len(items), what, which))
+    return items[:cap]
+
+
+def _capped_evidence(evidence: list[SkillEvidence], limits: ResumeLimits, flags: list[str]) -> list[SkillEvidence]:
+    """At most `max_evidence_per_skill` mentions of each skill and `max_skill_evidence` in all, in resume order.
+
+    Repeats of the same mention go first (they change no score); then each skill keeps its first mentions,
+    taken in turns across skills, so a long list of one skill never crowds another skill out.
+    """
+    per_skill = Counter(item.name for item in evidence)
+    if (
+        len(evidence) <= limits.max_skill_evidence
+        and max(per_skill.values(), default=0) <= limits.max_evidence_per_skill
+    ):
+        return evidence
+    distinct = list(dict.fromkeys(evidence))
+    turn: Counter[str] = Counter()
+    ranked = []  # (turn of this mention within its skill, position in the resume)
+    for position, item in enumerate(distinct):
+        turn[item.name] += 1
+        if turn[item.name] <= limits.max_evidence_per_skill:
+            ranked.append((turn[item.name], position))
+    kept = sorted(position for _, position in sorted(ranked)[: limits.max_skill_evidence])
+    flags.append(
+        f"skill_evidence_truncated: only {len(kept):,} of {len(evidence):,} skill mentions were kept as evidence "
+        f"(at most {limits.max_evidence_per_skill} per skill)"
+    )
+    return [distinct[position] for position in kept]
 
 
 def _end_index(entry: WorkEntry, today: date) -> int:
@@ -190,7 +239,12 @@ def _reads_as_education(entry: WorkEntry) -> bool:
 
 
 def _skill_evidence(
-    text: str, lines: list[Line], sections: list[Section], blocks: list[WorkBlock], name_line: int | None
+    text: str,
+    lines: list[Line],
+    sections: list[Section],
+    blocks: list[WorkBlock],
+    name_line: int | None,
+    max_context_chars: int,
 ) -> list[SkillEvidence]:
     if name_line is not None:
         # A name is not a skill claim ("Ruby Chen" does not know Ruby), nor is anything printed above it:
@@ -209,7 +263,8 @@ def _skill_evidence(
 
     def context_of_line(line: Line) -> str:
         if line.number not in contexts:
-            contexts[line.number] = strip_bullet(line.text) if is_bullet(line.text) else line.text.strip()
+            context = strip_bullet(line.text) if is_bullet(line.text) else line.text.strip()
+            contexts[line.number] = context[:max_context_chars]  # one huge line must not be copied per mention
         return contexts[line.number]
 
     evidence = []

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from recruitment_core.extraction import ExtractedText, ExtractionError, extract_text
+from recruitment_core.limits import DEFAULT_LIMITS, ResumeLimits
 
 DEFAULT_TIMEOUT_SECONDS = 60.0
 DEFAULT_MAX_MEMORY_MB = 1024
@@ -39,21 +40,25 @@ def extract_text_limited(
     *,
     timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB,
+    limits: ResumeLimits = DEFAULT_LIMITS,
 ) -> ExtractedText:
-    """extract_text() in a child process; the same result, or an ExtractionError:
+    """extract_text() in a child process (capped by `limits` there, so only the kept text comes back); the same
+    result, or an ExtractionError:
 
     "timeout" past the deadline, "too_complex" when the memory limit is hit, the child's own code and
     message for an ExtractionError it raised, "corrupt" (with the reason) for any other failure or crash.
     """
-    fields = run_limited(_extract_as_dict, data, kind, timeout_seconds=timeout_seconds, max_memory_mb=max_memory_mb)
+    fields = run_limited(
+        _extract_as_dict, data, kind, limits, timeout_seconds=timeout_seconds, max_memory_mb=max_memory_mb
+    )
     try:
         return ExtractedText(**{**fields, "red_flags": tuple(fields["red_flags"])})
     except (TypeError, KeyError) as exc:
         raise _crashed(f"it returned an unexpected result ({exc})") from exc
 
 
-def _extract_as_dict(data: bytes, kind: str) -> dict[str, Any]:
-    return dataclasses.asdict(extract_text(data, kind))
+def _extract_as_dict(data: bytes, kind: str, limits: ResumeLimits) -> dict[str, Any]:
+    return dataclasses.asdict(extract_text(data, kind, limits=limits))
 
 
 def run_limited(

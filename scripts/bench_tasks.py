@@ -15,7 +15,7 @@ and the channel layer. Workers are `celery worker` processes started like the fa
      resume): what the workers manage without the publisher competing for the CPUs.
 2. embed_candidate_task on real resume text (tests/ranking_corpus/resumes, new candidates each time) through
    the configured embedding backend, N with 1 worker and N with 2, end to end.
-3. WebSocket fan-out: C clients, each its own recruiter with an API token, on `ws/tasks/` of one organization
+3. WebSocket fan-out: C clients, each its own recruiter with a single-use ticket, on `ws/tasks/` of one organization
    through daphne; K events sent with `realtime.services.broadcast_organization`, each carrying its send time:
    p50/p95/max delivery latency, deliveries received of C*K, deliveries out of order.
 
@@ -71,8 +71,8 @@ NOOP_WARMUP_TASKS = 20
 FANOUT_EVENT = "bench.fanout"
 REDIS_CLAIM_KEY = "bench_tasks:claim"
 REDIS_DATABASES = range(15, 7, -1)  # 0 is `make up`'s, 7 the end-to-end tests'
-# Keys the run leaves in its Redis database: results, channel layer, cache.
-REDIS_KEY_PATTERNS = ("celery-task-meta-*", "asgi*", ":1:*")
+# Celery results, channel layer, Django cache (tickets, throttles), and the per-user WebSocket counts.
+REDIS_KEY_PATTERNS = ("celery-task-meta-*", "asgi*", ":1:*", "ws-connections:*")
 STARTUP_TIMEOUT = 90.0
 STOP_TIMEOUT = 30.0
 
@@ -432,19 +432,24 @@ def warm_up(app: Any, organization: Any, texts: list[str], everyone: list[str]) 
 # --- WebSocket fan-out -------------------------------------------------------------------------------------------
 
 
-def recruiter_tokens(organization: Any, count: int) -> list[str]:
-    """API tokens of `count` new recruiters (unusable passwords: hashing 200 real ones would take a minute)."""
+def bench_recruiters(organization: Any, count: int) -> list[Any]:
+    """`count` new recruiters (unusable passwords: hashing 200 real ones would take a minute)."""
     from django.contrib.auth.hashers import make_password
-    from rest_framework.authtoken.models import Token
 
     from accounts.models import User
 
-    users = User.objects.bulk_create(
+    return User.objects.bulk_create(
         User(username=f"bench-{index}", password=make_password(None), organization=organization)
         for index in range(count)
     )
-    tokens = Token.objects.bulk_create(Token(key=Token.generate_key(), user=user) for user in users)
-    return [token.key for token in tokens]
+
+
+def socket_tickets(users: list[Any]) -> list[str]:
+    """A single-use WebSocket ticket per user, as `POST /api/ws-tickets/` hands out (short-lived: issue them just
+    before connecting)."""
+    from realtime.tickets import ws_ticket_issue
+
+    return [ws_ticket_issue(user=user) for user in users]
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -452,25 +457,25 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-async def fanout(ws_url: str, tokens: list[str], organization_id: int, *, messages: int, interval: float) -> dict:
+async def fanout(ws_url: str, tickets: list[str], organization_id: int, *, messages: int, interval: float) -> dict:
     """Connect every client, broadcast `messages` events from another thread, collect (seq, latency) per client."""
     from websockets.asyncio.client import connect
 
     from realtime.services import broadcast_organization
 
-    received: list[list[tuple[int, float]]] = [[] for _ in tokens]
+    received: list[list[tuple[int, float]]] = [[] for _ in tickets]
     connected = 0
     all_connected = asyncio.Event()
     finish = asyncio.Event()
 
-    async def client(index: int, token: str) -> None:
+    async def client(index: int, ticket: str) -> None:
         nonlocal connected
-        async with connect(f"{ws_url}/ws/tasks/?token={token}", open_timeout=60, max_queue=None) as socket_:
+        async with connect(f"{ws_url}/ws/tasks/?ticket={ticket}", open_timeout=60, max_queue=None) as socket_:
             greeting = json.loads(await socket_.recv())
             if greeting.get("type") != "connection":
                 raise BenchError(f"client {index}: expected a connection message, got {greeting}")
             connected += 1
-            if connected == len(tokens):
+            if connected == len(tickets):
                 all_connected.set()
             receiving = asyncio.ensure_future(_receive(socket_, received[index], messages))
             await finish.wait()
@@ -484,18 +489,18 @@ async def fanout(ws_url: str, tokens: list[str], organization_id: int, *, messag
             time.sleep(interval)
 
     started = time.perf_counter()
-    clients = [asyncio.ensure_future(client(index, token)) for index, token in enumerate(tokens)]
+    clients = [asyncio.ensure_future(client(index, ticket)) for index, ticket in enumerate(tickets)]
     try:
         await asyncio.wait_for(all_connected.wait(), timeout=STARTUP_TIMEOUT)
     except TimeoutError:
         failures = [task.exception() for task in clients if task.done() and task.exception()]
         raise BenchError(
-            f"{connected} of {len(tokens)} clients connected in {STARTUP_TIMEOUT:g} s; e.g. {failures[:1]}"
+            f"{connected} of {len(tickets)} clients connected in {STARTUP_TIMEOUT:g} s; e.g. {failures[:1]}"
         ) from None
     connect_seconds = time.perf_counter() - started
     await asyncio.to_thread(broadcast)
     deadline = time.monotonic() + 30
-    while sum(map(len, received)) < len(tokens) * messages and time.monotonic() < deadline:
+    while sum(map(len, received)) < len(tickets) * messages and time.monotonic() < deadline:
         await asyncio.sleep(0.05)
     finish.set()
     await asyncio.gather(*clients)
@@ -505,12 +510,12 @@ async def fanout(ws_url: str, tokens: list[str], organization_id: int, *, messag
         1 for deliveries in received for (before, _), (after, _) in itertools.pairwise(deliveries) if after < before
     )
     return {
-        "clients": len(tokens),
+        "clients": len(tickets),
         "connected": connected,
         "connect_seconds": connect_seconds,
         "messages": messages,
         "interval_seconds": interval,
-        "expected": len(tokens) * messages,
+        "expected": len(tickets) * messages,
         "delivered": len(latencies),
         "out_of_order": out_of_order,
         "latency_ms": {
@@ -618,7 +623,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         for worker in workers:  # the fan-out runs on a quiet machine
             worker.stop()
 
-        tokens = recruiter_tokens(organization, args.clients)
+        recruiters = bench_recruiters(organization, args.clients)
         # The listening socket is made here and handed to daphne: a free port looked up beforehand could be
         # taken by another process before daphne binds it, and the clients would talk to that process.
         with socket.create_server(("127.0.0.1", 0), backlog=1024) as listener:
@@ -631,7 +636,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         try:
             result["fanout"] = asyncio.run(
                 fanout(
-                    f"ws://127.0.0.1:{port}", tokens, organization.pk, messages=args.messages, interval=args.interval
+                    f"ws://127.0.0.1:{port}",
+                    socket_tickets(recruiters),
+                    organization.pk,
+                    messages=args.messages,
+                    interval=args.interval,
                 )
             )
         except BenchError as error:

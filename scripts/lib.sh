@@ -54,3 +54,62 @@ ensure_venv() {
   # The INT8 ONNX export of the bundled embedding model, made offline; it skips itself when up to date.
   .venv/bin/python scripts/export_onnx.py
 }
+
+# secret_from NAME FILE: the variable NAME from the environment, or else FILE's content, generated once (random,
+# mode 600) like Django's var/secret_key; exported either way.
+secret_from() {
+  local value=${!1:-}
+  if [ -z "$value" ]; then
+    if [ ! -s "$2" ]; then
+      mkdir -p "$(dirname "$2")"
+      (umask 077; python3 -c 'import secrets; print(secrets.token_urlsafe(32))' > "$2")
+    fi
+    value=$(cat "$2")
+  fi
+  printf -v "$1" '%s' "$value"
+  export "${1?}"
+}
+
+# rabbitmq_user NAME PASSWORD TAGS VHOST CONFIGURE WRITE READ: create or update one broker user, idempotently.
+# Passwords go through stdin, never the command line (which every local user can read).
+rabbitmq_user() {
+  if rabbitmqctl -q list_users --no-table-headers | cut -f1 | grep -qxF -- "$1"; then
+    printf '%s' "$2" | rabbitmqctl -q change_password "$1" >/dev/null
+  else
+    printf '%s' "$2" | rabbitmqctl -q add_user "$1" >/dev/null
+  fi
+  # shellcheck disable=SC2086  # TAGS is a space-separated list, possibly empty (no tags at all)
+  rabbitmqctl -q set_user_tags "$1" $3 >/dev/null
+  rabbitmqctl -q set_permissions -p "$4" "$1" "$5" "$6" "$7" >/dev/null
+}
+
+# The platform's broker users, when CELERY_BROKER_URL names none (the default: amqp://127.0.0.1:5672//): an
+# application user without tags, which the platform connects as (no management UI or API at all), and a
+# management user for operators (tag `monitoring`: sees every queue, connection and message rate in the RabbitMQ
+# UI; reads messages, configures and publishes nothing). Made with rabbitmqctl, so the broker must be local and
+# this must run as root. A URL with its own user (another broker, users made by hand) is used as it is; `guest`
+# stays for development tools only (tests make throwaway virtual hosts with it).
+ensure_rabbitmq_users() {
+  local parts
+  parts=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1])
+print(p.username or "", p.hostname or "127.0.0.1", u.unquote(p.path[1:]) or "/", sep="|")' "$CELERY_BROKER_URL")
+  IFS='|' read -r broker_user broker_host broker_vhost <<<"$parts"
+  [ -z "$broker_user" ] || return 0
+  case "$broker_host" in 127.0.0.1|localhost|::1) ;; *)
+    echo "CELERY_BROKER_URL names no user and $broker_host is not local: put the broker user in the URL." >&2
+    exit 1 ;;
+  esac
+  if [ "$(id -u)" -ne 0 ] || ! command -v rabbitmqctl >/dev/null; then
+    echo "Creating the RabbitMQ users needs root and rabbitmqctl; or put a broker user in CELERY_BROKER_URL." >&2
+    exit 1
+  fi
+  secret_from RABBITMQ_APP_PASSWORD var/rabbitmq_app_password
+  secret_from RABBITMQ_OPERATOR_PASSWORD var/rabbitmq_operator_password
+  say "RabbitMQ users: $RABBITMQ_APP_USER (the platform's) and $RABBITMQ_OPERATOR_USER (operators', monitoring)"
+  rabbitmq_user "$RABBITMQ_APP_USER" "$RABBITMQ_APP_PASSWORD" "" "$broker_vhost" '.*' '.*' '.*'
+  rabbitmq_user "$RABBITMQ_OPERATOR_USER" "$RABBITMQ_OPERATOR_PASSWORD" monitoring "$broker_vhost" '^$' '^$' '.*'
+  CELERY_BROKER_URL=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1])
+user = ":".join(u.quote(part, safe="") for part in sys.argv[2:])
+print(p._replace(netloc=f"{user}@{p.netloc}").geturl())' "$CELERY_BROKER_URL" "$RABBITMQ_APP_USER" "$RABBITMQ_APP_PASSWORD")
+  export CELERY_BROKER_URL
+}

@@ -13,7 +13,13 @@ set +a
 
 source scripts/lib.sh
 ensure_system_services
+ensure_rabbitmq_users
 ensure_venv
+
+# Secrets left empty in the configuration: generated once into var/ (mode 600), the same on every start.
+# Prometheus's credential for /metrics of both services, and the workers' key for the AI service.
+secret_from METRICS_BEARER_TOKEN var/metrics_bearer_token
+secret_from AI_SERVICE_API_KEY var/ai_service_api_key
 
 # --- Database --------------------------------------------------------------------------------------
 mkdir -p var/run logs
@@ -55,9 +61,11 @@ The recruitment platform is running (processes: make status; logs: make logs).
   REST API docs    $GATEWAY/api/docs/
   AI service docs  $GATEWAY/api/ai/docs
   Task monitor     $GATEWAY/realtime/tasks/   (WebSocket ws://localhost:$GATEWAY_PORT/ws/tasks/<task_id>/)
-  Flower           $GATEWAY/flower/
-  RabbitMQ UI      $GATEWAY/rabbitmq/
+  Flower           $GATEWAY/flower/           operators only (the demo admin is one)
+  RabbitMQ UI      $GATEWAY/rabbitmq/         operators only; then RabbitMQ's login: user $RABBITMQ_OPERATOR_USER,
+                                              password in var/rabbitmq_operator_password (or RABBITMQ_OPERATOR_PASSWORD)
   Metrics          $GATEWAY/metrics  and  $GATEWAY/api/ai/metrics
+                   operators, or Authorization: Bearer <var/metrics_bearer_token> (Prometheus)
   Logs             logs/
 Stop everything with: make down
 TXT

@@ -7,7 +7,7 @@ from celery import shared_task
 from applications.ai_client import AIServiceUnavailable
 from applications.services import ResumeNotReady, application_analyze, application_mark_failed
 from config.queues import QueueName
-from config.tasks import ANALYSIS_LIMITS, TRANSIENT_ERRORS, task_options
+from config.tasks import ANALYSIS_LIMITS, RETRY_BACKOFF_MAX, TRANSIENT_ERRORS, task_options
 
 # Waiting for a resume to be parsed or for the AI service to come back: more patience than for an outage.
 MAX_RETRIES = 8
@@ -25,4 +25,8 @@ def analyze_application_task(self: Any, application_id: int) -> str:
             application_mark_failed(
                 application_id=application_id, error=f"Gave up after {MAX_RETRIES} retries: {error}"
             )
+            raise
+        if isinstance(error, AIServiceUnavailable) and error.retry_after:
+            # The AI service said when to come back (429 with Retry-After): not sooner than that.
+            raise self.retry(exc=error, countdown=min(error.retry_after, RETRY_BACKOFF_MAX)) from error
         raise

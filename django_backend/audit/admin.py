@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from accounts.admin_scoping import OrganizationScopedAdmin
 from audit.models import AuditEvent
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(OrganizationScopedAdmin):
+    organization_path = "organization"
     list_display = ("created_at", "action", "actor", "organization", "target_label")
     list_filter = ("action", "organization")
 

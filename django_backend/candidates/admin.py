@@ -5,17 +5,20 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from accounts.admin_scoping import OrganizationScopedAdmin
+from accounts.admin_scoping import OrganizationScopedAdmin, OrganizationScopedInline
+from audit.services import audit_record
 from candidates.models import Candidate, ResumeVersion
+from candidates.privacy import candidate_delete
 from ingestion.services import resume_reparse
 
 
-class ResumeVersionInline(admin.TabularInline):
+class ResumeVersionInline(OrganizationScopedInline, admin.TabularInline):
     model = ResumeVersion
+    organization_path = "organization"
     fields = ("filename", "kind", "parse_status", "parse_error", "red_flags", "created_at")
     readonly_fields = fields
     extra = 0
@@ -28,6 +31,7 @@ class ResumeVersionInline(admin.TabularInline):
 
 @admin.register(Candidate)
 class CandidateAdmin(OrganizationScopedAdmin):
+    organization_path = "organization"
     list_display = (
         "__str__",
         "email",
@@ -58,6 +62,37 @@ class CandidateAdmin(OrganizationScopedAdmin):
         "best_jobs",
         "extracted_text",
     )
+
+    def change_view(
+        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            # Who looked at whose personal data: the same access record the API's detail view writes.
+            candidate = self.get_object(request, object_id)
+            if candidate is not None:
+                audit_record(
+                    action="candidate.viewed",
+                    organization=candidate.organization,
+                    actor=request.user,  # type: ignore[arg-type]
+                    target=candidate,
+                    surface="admin",
+                )
+        return response
+
+    # Deleting from the admin erases as the API does: resume versions, files, scores, task payloads (privacy).
+    def delete_model(self, request: HttpRequest, obj: Candidate) -> None:
+        candidate_delete(candidate=obj, actor=request.user)  # type: ignore[arg-type]
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Candidate]) -> None:
+        for candidate in queryset:
+            candidate_delete(candidate=candidate, actor=request.user)  # type: ignore[arg-type]
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> Any:
+        # The erasure owns what cascades (applications, scores, resumes): deleting a candidate needs the delete
+        # permission on candidates only, not on every kind of row that goes with them.
+        deleted, model_count, _, protected = super().get_deleted_objects(objs, request)
+        return deleted, model_count, set(), protected
 
     @admin.display(description="Best jobs for this candidate")
     def best_jobs(self, candidate: Candidate) -> str:
@@ -148,6 +183,7 @@ def _year_month(value: dict[str, int] | None) -> str:
 
 @admin.register(ResumeVersion)
 class ResumeVersionAdmin(OrganizationScopedAdmin):
+    organization_path = "organization"
     list_display = ("filename", "candidate", "kind", "parse_status", "flagged", "created_at")
     list_filter = ("parse_status", "kind", "ocr_used")
     search_fields = ("filename", "sha256", "candidate__name")

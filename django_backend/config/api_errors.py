@@ -8,8 +8,11 @@ from typing import Any
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
+
+from config.throttling import CACHE_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -18,6 +21,10 @@ DATABASE_ERRORS = (OperationalError, InterfaceError)
 DATABASE_UNAVAILABLE = "database_unavailable"
 DATABASE_UNAVAILABLE_DETAIL = "The database is unavailable at the moment. Nothing was changed; try again shortly."
 RETRY_AFTER_SECONDS = 5
+# Redis down: what needs it (WebSocket tickets) cannot work for a moment either.
+CACHE_UNAVAILABLE = "cache_unavailable"
+CACHE_UNAVAILABLE_DETAIL = "A service the platform needs is unavailable at the moment. Try again shortly."
+API_PREFIX = "/api/"
 
 
 def database_unavailable_body() -> dict[str, str]:
@@ -29,6 +36,10 @@ def json_exception_handler(exc: Exception, context: dict[str, Any]) -> Response 
         # A 503 (with Retry-After) tells clients and the gateway to come back, where a 500 says the request is bad.
         logger.warning("database unavailable", extra={"error": str(exc)})
         return Response(database_unavailable_body(), status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+    if isinstance(exc, CACHE_ERRORS):
+        logger.warning("cache unavailable", extra={"error": str(exc)})
+        body = {"code": CACHE_UNAVAILABLE, "detail": CACHE_UNAVAILABLE_DETAIL}
+        return Response(body, status=503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
     response = exception_handler(exc, context)
     if response is None:
         return None
@@ -63,3 +74,18 @@ class DatabaseUnavailableMiddleware:
         response = JsonResponse(database_unavailable_body(), status=503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+
+
+# Outside DEBUG, errors Django itself answers (no route, an unhandled exception) are JSON under /api/ and Django's
+# plain pages elsewhere: neither names a setting, a URL pattern or a traceback (config.urls handler404/handler500).
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"code": "not_found", "detail": "No such API route."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        body = {"code": "server_error", "detail": "Something went wrong on our side. It has been logged."}
+        return JsonResponse(body, status=500)
+    return defaults.server_error(request)

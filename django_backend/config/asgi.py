@@ -11,7 +11,7 @@ django_asgi_app = get_asgi_application()
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
 from matching.ranking import warm_up  # noqa: E402
-from realtime.auth import TokenOrSessionAuthMiddleware  # noqa: E402
+from realtime.auth import TicketOrSessionAuthMiddleware  # noqa: E402
 from realtime.routing import websocket_urlpatterns  # noqa: E402
 
 warm_up()  # before the first request, not during it
@@ -19,6 +19,6 @@ warm_up()  # before the first request, not during it
 application = ProtocolTypeRouter(
     {
         "http": django_asgi_app,
-        "websocket": TokenOrSessionAuthMiddleware(URLRouter(websocket_urlpatterns)),
+        "websocket": TicketOrSessionAuthMiddleware(URLRouter(websocket_urlpatterns)),
     }
 )

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from celery import Celery
+from celery.app.utils import HIDDEN_SETTINGS
+from celery.utils.serialization import jsonify, strtobool
+from celery.worker.control import inspect_command
+from kombu.utils.encoding import safe_repr
+from kombu.utils.url import maybe_sanitize_url
 
 from config.queues import QueueName, declared_queues, task_routes
 
@@ -37,3 +43,32 @@ app.conf.update(
     worker_hijack_root_logger=False,
 )
 app.autodiscover_tasks()
+
+
+def _censor(value: Any, key: str = "") -> Any:
+    """Settings whose name says secret (HIDDEN_SETTINGS, as `celery report` hides them) masked, and every URL's
+    password masked, at any depth."""
+    if value and HIDDEN_SETTINGS.search(key):
+        return "********"
+    if isinstance(value, str) and "://" in value:
+        return maybe_sanitize_url(value)
+    if isinstance(value, dict):
+        return {name: _censor(item, str(name)) for name, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_censor(item) for item in value]
+    return value
+
+
+# Replaces Celery's own `conf` remote-control command, which Flower shows on every worker's Config tab: Celery's
+# answer holds every Django setting, and its censoring misses CELERY_BROKER_URL, so the broker password reached
+# every Flower visitor. This answer holds only Celery's settings, with hidden ones (keys naming a password, key,
+# token, secret...) masked and every URL's password masked.
+@inspect_command(alias="dump_conf", signature="[include_defaults=False]", args=[("with_defaults", strtobool)])
+def conf(state: Any, with_defaults: bool = False, **kwargs: Any) -> dict[str, Any]:
+    table = state.app.conf.table(with_defaults=with_defaults, censored=False)
+    celery_only = {
+        key: value
+        for key, value in table.items()
+        if isinstance(key, str) and not key.startswith("__") and (key.islower() or key.startswith("CELERY_"))
+    }
+    return _censor(jsonify(celery_only, unknown_type_filter=safe_repr))

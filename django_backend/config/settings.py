@@ -7,6 +7,8 @@ from pathlib import Path
 
 import environ
 
+from recruitment_core.limits import ResumeLimits
+
 BACKEND_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BACKEND_DIR.parent
 VAR_DIR = REPO_DIR / "var"
@@ -50,6 +52,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "channels",
     "django_prometheus",
     "accounts",
@@ -73,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "config.security_headers.ContentSecurityPolicyMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -145,9 +149,31 @@ MAX_IMPORT_BYTES = env.int("MAX_IMPORT_BYTES", default=200 * 1024 * 1024)
 IMPORT_MAX_FILES = env.int("IMPORT_MAX_FILES", default=1000)
 IMPORT_MAX_EXPANDED_BYTES = env.int("IMPORT_MAX_EXPANDED_BYTES", default=1024 * 1024 * 1024)
 IMPORT_MAX_RATIO = env.float("IMPORT_MAX_RATIO", default=100.0)
+# Caps per resume (the default figures live in recruitment_core.limits): a cap that is hit cuts what is read or
+# kept and leaves a red flag on the resume version, so a 2000-page PDF still becomes a small, usable profile.
+RESUME_MAX_PAGES = env.int("RESUME_MAX_PAGES", default=ResumeLimits.max_pages)
+RESUME_MAX_CHARS = env.int("RESUME_MAX_CHARS", default=ResumeLimits.max_chars)
+RESUME_MAX_WORK_ENTRIES = env.int("RESUME_MAX_WORK_ENTRIES", default=ResumeLimits.max_work_entries)
+RESUME_MAX_EDUCATION_ENTRIES = env.int("RESUME_MAX_EDUCATION_ENTRIES", default=ResumeLimits.max_education_entries)
+RESUME_MAX_SKILL_EVIDENCE = env.int("RESUME_MAX_SKILL_EVIDENCE", default=ResumeLimits.max_skill_evidence)
+RESUME_MAX_EVIDENCE_PER_SKILL = env.int("RESUME_MAX_EVIDENCE_PER_SKILL", default=ResumeLimits.max_evidence_per_skill)
+RESUME_MAX_EMAILS = env.int("RESUME_MAX_EMAILS", default=ResumeLimits.max_emails)
+RESUME_MAX_LINKS = env.int("RESUME_MAX_LINKS", default=ResumeLimits.max_links)
+# What a candidate or resume detail response shows of a profile: the start of the text and a few evidence
+# lines per skill. The whole (capped) text stays in the database and the file stays downloadable.
+API_TEXT_PREVIEW_CHARS = env.int("API_TEXT_PREVIEW_CHARS", default=10_000)
+API_EVIDENCE_PER_SKILL = env.int("API_EVIDENCE_PER_SKILL", default=5)
 
 AI_SERVICE_URL = env.str("AI_SERVICE_URL", default="http://127.0.0.1:8001")
 AI_REQUEST_TIMEOUT = env.float("AI_REQUEST_TIMEOUT", default=60.0)
+# The workers' key for the AI service's X-API-Key (the AI service accepts it too; `make up` generates one).
+AI_SERVICE_API_KEY = env.str("AI_SERVICE_API_KEY", default="")
+# Prometheus's credential for /metrics (`Authorization: Bearer ...`), on both services and at the gateway; empty
+# leaves the service's own /metrics open (the gateway then lets only operators' sessions through).
+METRICS_BEARER_TOKEN = env.str("METRICS_BEARER_TOKEN", default="")
+# The longest job description or resume text the AI service accepts (the same variable configures it); longer
+# texts are cut before sending and the analysis says so.
+AI_MAX_INPUT_CHARS = env.int("AI_MAX_INPUT_CHARS", default=100_000)
 
 # --- Embeddings ---
 EMBEDDING_DIMENSIONS = 384
@@ -170,8 +196,20 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    # Malformed or out-of-range pages answer 404 `invalid_page`, never a database error (config.pagination).
+    "DEFAULT_PAGINATION_CLASS": "config.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # Per user (authenticated) and per address (anonymous); the test settings (pyproject) raise them.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "config.throttling.AnonRateThrottle",
+        "config.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_ANON_THROTTLE_RATE", default="60/min"),
+        "user": env.str("API_USER_THROTTLE_RATE", default="600/min"),
+    },
+    # The client address is the last X-Forwarded-For hop added by our gateway: earlier hops are the client's say.
+    "NUM_PROXIES": env.int("DJANGO_TRUSTED_PROXIES", default=1),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.api_errors.json_exception_handler",
 }
@@ -180,6 +218,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Jobs, candidates with resume upload, applications and background task records.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The Swagger UI's scripts come from an installed package and our static files, never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "TaskStateEnum": "realtime.models.TaskRecord.State",
         "ImportStateEnum": "ingestion.models.ImportBatch.State",
@@ -201,6 +242,7 @@ MAINTENANCE_INTERVALS = {
     "realtime.tasks.reap_stale_tasks_task": env.int("MAINTENANCE_REAP_INTERVAL", default=5 * 60),
     "realtime.tasks.refresh_embeddings_task": env.int("MAINTENANCE_EMBEDDINGS_INTERVAL", default=15 * 60),
     "realtime.tasks.delete_orphan_resume_files_task": env.int("MAINTENANCE_ORPHANS_INTERVAL", default=60 * 60),
+    "candidates.tasks.delete_expired_candidates_task": env.int("MAINTENANCE_RETENTION_INTERVAL", default=60 * 60),
 }
 CELERY_BEAT_SCHEDULE = {
     task.rsplit(".", 1)[-1].removesuffix("_task"): {"task": task, "schedule": seconds, "options": {"expires": seconds}}
@@ -214,21 +256,50 @@ TASK_STALE_MARGIN_SECONDS = env.int("TASK_STALE_MARGIN_SECONDS", default=5 * 60)
 TASK_QUEUED_STALE_SECONDS = env.int("TASK_QUEUED_STALE_SECONDS", default=6 * 3600)
 # A resume file no row references is deleted once it is this old (younger ones may be uploads in flight).
 RESUME_ORPHAN_GRACE_SECONDS = env.int("RESUME_ORPHAN_GRACE_SECONDS", default=24 * 3600)
+# Candidates untouched for longer than this many days are deleted by maintenance (candidates.privacy); 0: never.
+CANDIDATE_RETENTION_DAYS = env.int("CANDIDATE_RETENTION_DAYS", default=730)
 
 # --- Security (production: DJANGO_DEBUG=false behind the TLS-terminating gateway) ---
 SESSION_COOKIE_HTTPONLY = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
-    SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31536000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
-    # The gateway's health checks and the internal auth subrequest come over plain HTTP on loopback.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^api/auth/operator-check/$"]
+# Cookies only over HTTPS, the redirect to HTTPS and HSTS go together. On unless debugging; the plain-HTTP local
+# gateway of `make up` turns them off in .env.example (a browser would drop a Secure cookie sent over HTTP).
+SECURE_COOKIES = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=SECURE_COOKIES)
+# HSTS over plain HTTP would pin browsers to an HTTPS the local gateway does not serve.
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31536000) if SECURE_COOKIES else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_COOKIES
+SECURE_HSTS_PRELOAD = SECURE_COOKIES
+# The gateway's health checks and the internal auth subrequest come over plain HTTP on loopback.
+# Prometheus scrapes /metrics directly, over plain HTTP on the service network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^api/auth/operator-check/$", r"^api/auth/metrics-check/$", r"^metrics$"]
+# Every HTML page (admin, task monitor, errors): scripts only from our own static files (config.security_headers).
+# Styles may be inline: the admin's templates and widgets use style attributes.
+CONTENT_SECURITY_POLICY = env.str(
+    "DJANGO_CONTENT_SECURITY_POLICY",
+    default=(
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+        "frame-ancestors 'none'"
+    ),
+)
+
+# --- Abuse limits ---
+# Failed sign-ins (admin, API token, JWT) per username and per client address in a window; past either limit the
+# next attempt is refused with 429 before the password is checked (accounts.throttling).
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env.int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", default=20)
+LOGIN_FAILURE_WINDOW_SECONDS = env.int("LOGIN_FAILURE_WINDOW_SECONDS", default=15 * 60)
+# WebSocket tickets (POST /api/ws-tickets/): single use, this short-lived, so no long-lived secret is in a URL.
+WS_TICKET_TTL_SECONDS = env.int("WS_TICKET_TTL_SECONDS", default=30)
+# Open WebSocket connections per user; over it the socket closes with 4429. A live socket renews its slot every
+# third of WS_CONNECTION_COUNT_TTL_SECONDS, so a crashed process's slots free themselves (realtime.connection_limits).
+WS_MAX_CONNECTIONS_PER_USER = env.int("WS_MAX_CONNECTIONS_PER_USER", default=20)
+WS_CONNECTION_COUNT_TTL_SECONDS = env.int("WS_CONNECTION_COUNT_TTL_SECONDS", default=120)
 
 LOG_DIR = REPO_DIR / "logs"
 LOGGING = {

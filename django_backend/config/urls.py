@@ -1,12 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from accounts.api import operator_check
+from accounts.api import metrics, metrics_check, operator_check
+from accounts.login_views import (
+    LimitedAdminAuthenticationForm,
+    LimitedObtainAuthToken,
+    LimitedTokenObtainPairView,
+    LimitedTokenRefreshView,
+    admin_login,
+)
 from applications.api import ApplicationDetail, ApplicationListCreate
-from candidates.api import CandidateDetail, CandidateList
+from candidates.api import CandidateDetail, CandidateExport, CandidateList
 from config.health import healthz
 from ingestion.api import (
     ImportDetail,
@@ -18,14 +23,15 @@ from ingestion.api import (
 )
 from jobs.api import JobDetail, JobListCreate
 from matching.api import CandidatesForJob, JobsForCandidate, MatchExplanation
-from realtime.api import TaskRecordDetail, TaskRecordList
+from realtime.api import TaskRecordDetail, TaskRecordList, WebSocketTicketCreate
 from realtime.views import task_monitor_page
 
 api = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
-    path("auth/jwt/", TokenObtainPairView.as_view(), name="api-jwt"),
-    path("auth/jwt/refresh/", TokenRefreshView.as_view(), name="api-jwt-refresh"),
+    path("auth/token/", LimitedObtainAuthToken.as_view(), name="api-token"),
+    path("auth/jwt/", LimitedTokenObtainPairView.as_view(), name="api-jwt"),
+    path("auth/jwt/refresh/", LimitedTokenRefreshView.as_view(), name="api-jwt-refresh"),
     path("auth/operator-check/", operator_check, name="operator-check"),
+    path("auth/metrics-check/", metrics_check, name="metrics-check"),
     path("jobs/", JobListCreate.as_view(), name="job-list"),
     path("jobs/<int:pk>/", JobDetail.as_view(), name="job-detail"),
     path("jobs/<int:pk>/candidates/", CandidatesForJob.as_view(), name="job-candidates"),
@@ -35,6 +41,7 @@ api = [
     path("candidates/<int:pk>/jobs/", JobsForCandidate.as_view(), name="candidate-jobs"),
     path("candidates/", CandidateList.as_view(), name="candidate-list"),
     path("candidates/<int:pk>/", CandidateDetail.as_view(), name="candidate-detail"),
+    path("candidates/<int:pk>/export/", CandidateExport.as_view(), name="candidate-export"),
     path("resumes/", ResumeListCreate.as_view(), name="resume-list"),
     path("resumes/<int:pk>/", ResumeDetail.as_view(), name="resume-detail"),
     path("resumes/<int:pk>/file/", ResumeFileDownload.as_view(), name="resume-file"),
@@ -45,14 +52,23 @@ api = [
     path("applications/<int:pk>/", ApplicationDetail.as_view(), name="application-detail"),
     path("tasks/", TaskRecordList.as_view(), name="task-list"),
     path("tasks/<str:task_id>/", TaskRecordDetail.as_view(), name="task-detail"),
+    path("ws-tickets/", WebSocketTicketCreate.as_view(), name="ws-ticket"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # The split view serves its start-up script as a file, so the page runs under our Content-Security-Policy.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
 
+# Failed-login limits on the admin login too (accounts.login_views); the route before admin.site.urls takes it over.
+admin.site.login_form = LimitedAdminAuthenticationForm
 urlpatterns = [
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
     path("api/", include(api)),
     path("healthz", healthz, name="healthz"),
     path("realtime/tasks/", task_monitor_page, name="task-monitor"),
-    path("", include("django_prometheus.urls")),
+    # django_prometheus's export behind the bearer token (accounts.api.metrics); the same URL name.
+    path("metrics", metrics, name="prometheus-django-metrics"),
 ]
+
+handler404 = "config.api_errors.not_found"
+handler500 = "config.api_errors.server_error"

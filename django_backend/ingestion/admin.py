@@ -4,20 +4,22 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from accounts.admin_scoping import OrganizationScopedAdmin
+from accounts.admin_scoping import OrganizationScopedAdmin, OrganizationScopedInline
 from accounts.permissions import request_organization, request_user
 from ingestion.models import ImportBatch, ImportItem
 from ingestion.services import import_create
 from recruitment_core.archive import ArchiveRejected
 
 
-class ImportItemInline(admin.TabularInline):
+class ImportItemInline(OrganizationScopedInline, admin.TabularInline):
     model = ImportItem
+    organization_path = "batch__organization"
     fields = ("filename", "status", "error", "resume")
     readonly_fields = fields
     extra = 0
@@ -33,6 +35,7 @@ class ImportUploadForm(forms.Form):
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(OrganizationScopedAdmin):
+    organization_path = "organization"
     list_display = ("archive_name", "state", "progress_bar", "failed", "created_by", "created_at")
     list_filter = ("state",)
     inlines = [ImportItemInline]
@@ -68,7 +71,18 @@ class ImportBatchAdmin(OrganizationScopedAdmin):
         upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="ingestion_importbatch_upload")
         return [upload, *super().get_urls()]
 
+    def has_upload_permission(self, request: HttpRequest) -> bool:
+        """Importing needs the add permission and an organization to import into."""
+        user = request.user
+        return bool(getattr(user, "organization_id", None)) and user.has_perm("ingestion.add_importbatch")
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        context = {**(extra_context or {}), "can_upload": self.has_upload_permission(request)}
+        return super().changelist_view(request, extra_context=context)
+
     def upload_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_upload_permission(request):
+            raise PermissionDenied
         form = ImportUploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:

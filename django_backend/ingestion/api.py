@@ -7,7 +7,7 @@ from django.db import transaction
 from django.http import FileResponse, HttpResponse
 from django.http.response import HttpResponseBase
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import APIException
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -16,12 +16,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import IsOrganizationMember, request_organization, request_user
+from audit.services import audit_record
 from candidates.models import ResumeVersion
 from candidates.selectors import resume_list_for_organization
 from ingestion.models import ImportBatch, ImportItem
 from ingestion.services import import_create, resume_intake, resume_reparse, resume_upload_read
 from recruitment_core.archive import ArchiveRejected
 from recruitment_core.extraction import ExtractionError
+from recruitment_core.limits import profile_preview
 
 
 class FileRejected(APIException):
@@ -60,8 +62,41 @@ class ResumeOutput(serializers.ModelSerializer):
 
 
 class ResumeDetailOutput(ResumeOutput):
+    """With the parsed profile and the text, kept small as in the candidate detail: at most
+    API_EVIDENCE_PER_SKILL evidence lines per skill and the first API_TEXT_PREVIEW_CHARS characters of the text;
+    the whole resume is its file download."""
+
+    parsed = serializers.SerializerMethodField()
+    evidence_omitted = serializers.SerializerMethodField()
+    extracted_text = serializers.SerializerMethodField()
+    extracted_text_truncated = serializers.SerializerMethodField()
+    extracted_text_length = serializers.SerializerMethodField()
+
     class Meta(ResumeOutput.Meta):
-        fields = [*ResumeOutput.Meta.fields, "parsed", "extracted_text"]
+        fields = [
+            *ResumeOutput.Meta.fields,
+            "parsed",
+            "evidence_omitted",
+            "extracted_text",
+            "extracted_text_truncated",
+            "extracted_text_length",
+        ]
+
+    @extend_schema_field(serializers.JSONField())
+    def get_parsed(self, resume: ResumeVersion) -> dict[str, Any]:
+        return profile_preview(resume.parsed or {}, settings.API_EVIDENCE_PER_SKILL)[0]
+
+    def get_evidence_omitted(self, resume: ResumeVersion) -> int:
+        return profile_preview(resume.parsed or {}, settings.API_EVIDENCE_PER_SKILL)[1]
+
+    def get_extracted_text(self, resume: ResumeVersion) -> str:
+        return resume.extracted_text[: settings.API_TEXT_PREVIEW_CHARS]
+
+    def get_extracted_text_truncated(self, resume: ResumeVersion) -> bool:
+        return len(resume.extracted_text) > settings.API_TEXT_PREVIEW_CHARS
+
+    def get_extracted_text_length(self, resume: ResumeVersion) -> int:
+        return len(resume.extracted_text)
 
 
 class ResumeUploadInput(serializers.Serializer):
@@ -144,6 +179,14 @@ class ResumeFileDownload(APIView):
     def get(self, request: Request, pk: int) -> HttpResponseBase:
         resume = generics.get_object_or_404(
             resume_list_for_organization(organization=request_organization(request)), pk=pk
+        )
+        # Downloads are logged (one INSERT, ids only): the access log is the write a read may make.
+        audit_record(
+            action="resume.downloaded",
+            organization=request_organization(request),
+            actor=request_user(request),
+            target=resume,
+            candidate=resume.candidate_id,
         )
         disposition = f'attachment; filename="{resume.filename.replace(chr(34), "")}"'
         if settings.USE_X_ACCEL_REDIRECT:

@@ -7,7 +7,6 @@ from django.contrib import admin
 from django.http import HttpRequest, HttpResponse
 
 from accounts.admin_scoping import OrganizationScopedAdmin
-from accounts.permissions import request_organization
 from jobs.models import JobPosting
 from jobs.services import job_create, job_update
 from matching.ranking import candidates_for_job
@@ -21,6 +20,9 @@ REQUIREMENT_FIELDS = (
     "education_level",
     "seniority",
 )
+
+# The organization shows read-only: set from the user (admin_scoping); only a superuser adding a job picks it.
+DETAIL_FIELDS = ("title", "company", "description", "location", "remote_policy", "employment_type", "organization")
 
 
 class JobPostingForm(forms.ModelForm):
@@ -39,12 +41,13 @@ class JobPostingForm(forms.ModelForm):
 
 @admin.register(JobPosting)
 class JobPostingAdmin(OrganizationScopedAdmin):
+    organization_path = "organization"
     form = JobPostingForm
     list_display = ("title", "location", "remote_policy", "quality_score", "has_embedding", "created_at")
     search_fields = ("title", "description")
     change_form_template = "admin/jobs/jobposting/change_form.html"
     fieldsets = (
-        (None, {"fields": ("title", "company", "description", "location", "remote_policy", "employment_type")}),
+        (None, {"fields": DETAIL_FIELDS}),
         (
             "Requirements (read from the text; your edits are kept and re-rank the candidates)",
             {"fields": REQUIREMENT_FIELDS},
@@ -67,7 +70,7 @@ class JobPostingAdmin(OrganizationScopedAdmin):
             # Through the same service as the API: requirements read from the text, an audit record.
             data = form.cleaned_data
             job = job_create(
-                organization=request_organization(request),
+                organization=obj.organization,  # the user's (admin_scoping), or the one a superuser picked
                 actor=request.user,  # type: ignore[arg-type]
                 title=data["title"],
                 description=data["description"],

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from accounts.permissions import IsOrganizationMember, request_organization
 from candidates.models import Candidate
 from candidates.selectors import candidate_list_for_organization
+from config.pagination import check_page_exists, page_parameters, page_window
 from jobs.selectors import job_list_for_organization
 from matching.ranking import CandidateFilters, RankedMatch, candidates_for_job, explain_pair, jobs_for_candidate
 
@@ -43,8 +44,9 @@ class CandidatesForJobQuery(serializers.Serializer):
     status = serializers.CharField(
         required=False, default="", help_text="Only candidates with this application status."
     )
-    page = serializers.IntegerField(required=False, default=1, min_value=1)
-    page_size = serializers.IntegerField(required=False, default=20, min_value=1, max_value=100)
+
+
+CANDIDATES_PAGE_SIZE = 20
 
 
 class CandidatesForJob(APIView):
@@ -52,9 +54,13 @@ class CandidatesForJob(APIView):
 
     permission_classes = [IsOrganizationMember]
 
-    @extend_schema(parameters=[CandidatesForJobQuery], responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(
+        parameters=[CandidatesForJobQuery, *page_parameters(default_size=CANDIDATES_PAGE_SIZE)],
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request: Request, pk: int) -> Response:
         job = generics.get_object_or_404(job_list_for_organization(organization=request_organization(request)), pk=pk)
+        page, size = page_window(request, default_size=CANDIDATES_PAGE_SIZE)
         query = CandidatesForJobQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         options = query.validated_data
@@ -64,15 +70,13 @@ class CandidatesForJob(APIView):
             location=options["location"],
             status=options["status"],
         )
-        size = options["page_size"]
-        considered, matches = candidates_for_job(
-            job=job, limit=size, offset=(options["page"] - 1) * size, filters=filters
-        )
+        considered, matches = candidates_for_job(job=job, limit=size, offset=(page - 1) * size, filters=filters)
+        check_page_exists(page=page, size=size, count=considered)
         candidates = Candidate.objects.in_bulk([match.candidate_id for match in matches])
         return Response(
             {
                 "count": considered,
-                "page": options["page"],
+                "page": page,
                 "results": [match_json(match, candidate=candidates[match.candidate_id]) for match in matches],
             }
         )

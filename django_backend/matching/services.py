@@ -17,8 +17,12 @@ def text_sha256(text: str) -> str:
 
 
 def embed_text(text: str) -> list[float]:
-    """A unit-length vector for a whole document: chunks within the model's window, aggregated."""
-    values = embed_document(text, get_embedder(settings.EMBEDDING_BACKEND))
+    """A unit-length vector for a whole document: chunks within the model's window, aggregated.
+
+    At most RESUME_MAX_CHARS characters are read, so one task stays seconds long (about 110 chunks) even for
+    text stored before that cap existed, on a worker that also serves quick high-priority work.
+    """
+    values = embed_document(text[: settings.RESUME_MAX_CHARS], get_embedder(settings.EMBEDDING_BACKEND))
     assert len(values) == settings.EMBEDDING_DIMENSIONS
     return values
 

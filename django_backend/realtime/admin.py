@@ -7,12 +7,14 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 
 from accounts.admin_scoping import OrganizationScopedAdmin
+from accounts.roles import OPERATOR_PERMISSION
 from realtime.models import DeadLetter, TaskRecord
 from realtime.services import DeadLetterRetryError, dead_letter_retry
 
 
 @admin.register(TaskRecord)
 class TaskRecordAdmin(OrganizationScopedAdmin):
+    organization_path = "organization"
     list_display = ("task_id", "kind", "state", "progress", "target_link", "attempts", "created_at", "finished_at")
     list_filter = ("kind", "state")
     search_fields = ("task_id", "error")
@@ -35,7 +37,10 @@ class TaskRecordAdmin(OrganizationScopedAdmin):
 
 @admin.register(DeadLetter)
 class DeadLetterAdmin(OrganizationScopedAdmin):
-    """Tasks that failed for good, and the action that sends one again."""
+    """Tasks that failed for good, and the action that sends one again. Operators see every organization's."""
+
+    organization_path = "organization"
+    all_organizations_permission = OPERATOR_PERMISSION
 
     list_display = (
         "task_name",

@@ -9,12 +9,19 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from fixtures.ai_server import API_KEY
 
 AI_ENVIRONMENT_VARIABLES = (
     "AI_PROVIDER",
     "AI_REQUEST_TIMEOUT",
     "AI_MAX_INPUT_CHARS",
     "AI_ROOT_PATH",
+    "AI_SERVICE_API_KEY",
+    "AI_SERVICE_API_KEYS",
+    "AI_ALLOW_NO_API_KEY",
+    "AI_RATE_LIMIT_PER_MINUTE",
+    "AI_RATE_LIMIT_BURST",
+    "METRICS_BEARER_TOKEN",
     "OLLAMA_URL",
     "OLLAMA_MODEL",
     "OPENAI_API_KEY",
@@ -25,9 +32,11 @@ AI_ENVIRONMENT_VARIABLES = (
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch):
-    """Settings in these tests come from the test, never from the developer's shell."""
+    """Settings in these tests come from the test, never from the developer's shell. Every app accepts API_KEY
+    unless a test says otherwise: the service does not start without a key."""
     for name in AI_ENVIRONMENT_VARIABLES:
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AI_SERVICE_API_KEYS", API_KEY)
 
 
 @dataclass

@@ -3,23 +3,26 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
+from fixtures.ai_server import API_KEY
 
-from ai_service.main import app as module_app
+import ai_service.main
 from ai_service.main import create_app
 from ai_service.settings import AIServiceSettings
 from recruitment_core.scoring import score_match
 
 JOB = "Backend engineer: 5+ years with Python, Django and PostgreSQL; Docker is a must."
 RESUME = "Python developer, 6 years. Django and PostgreSQL in production. No exposure to Docker."
+KEY_HEADER = {"X-API-Key": API_KEY}
 
 
 @pytest.fixture
 def client():
-    return TestClient(create_app(AIServiceSettings()))
+    return TestClient(create_app(AIServiceSettings()), headers=KEY_HEADER)
 
 
 def test_module_level_app_uses_the_builtin_provider():
-    assert TestClient(module_app).get("/health").json() == {"status": "ok", "provider": "builtin"}
+    # Built from the environment on first access (uvicorn's `ai_service.main:app`), not on import.
+    assert TestClient(ai_service.main.app).get("/health").json() == {"status": "ok", "provider": "builtin"}
 
 
 def test_analyze_returns_the_deterministic_result(client):
@@ -101,7 +104,7 @@ def test_default_input_limit_is_100000_characters(client):
 
 
 def test_input_limit_comes_from_settings():
-    client = TestClient(create_app(AIServiceSettings(ai_max_input_chars=40)))
+    client = TestClient(create_app(AIServiceSettings(ai_max_input_chars=40)), headers=KEY_HEADER)
 
     oversize = client.post("/analyze", json={"job_description": "j" * 41, "resume_text": ""})
 
@@ -168,7 +171,7 @@ def test_docs_are_served(client):
 
 
 def test_root_path_for_the_gateway():
-    client = TestClient(create_app(AIServiceSettings(ai_root_path="/api/ai")))
+    client = TestClient(create_app(AIServiceSettings(ai_root_path="/api/ai")), headers=KEY_HEADER)
 
     assert client.get("/openapi.json").json()["servers"] == [{"url": "/api/ai"}]
     assert "/api/ai/openapi.json" in client.get("/docs").text
@@ -188,7 +191,7 @@ def test_response_fields_match_the_scorer_fields():
 
 
 def test_logs_are_json_lines_without_the_texts(capsys):
-    client = TestClient(create_app(AIServiceSettings()))
+    client = TestClient(create_app(AIServiceSettings()), headers=KEY_HEADER)
     capsys.readouterr()
 
     client.post("/analyze", json={"job_description": JOB, "resume_text": RESUME})
@@ -202,15 +205,18 @@ def test_logs_are_json_lines_without_the_texts(capsys):
         "name",
         "message",
         "provider",
+        "caller",
         "match_score",
         "job_description_chars",
         "resume_chars",
         "duration_ms",
     }
     assert (finished["level"], finished["name"], finished["provider"]) == ("INFO", "ai_service", "builtin")
+    assert finished["caller"] == "key-0"
     assert (finished["match_score"], finished["job_description_chars"], finished["resume_chars"]) == (
         61.5,
         80,
         86,
     )
     assert RESUME not in output
+    assert API_KEY not in output

@@ -5,6 +5,7 @@ import socket
 
 import pytest
 from fastapi.testclient import TestClient
+from fixtures.ai_server import API_KEY
 
 from ai_service.main import create_app
 from ai_service.prompts import SYSTEM_PROMPT
@@ -25,14 +26,14 @@ LLM_ANSWER = {
 
 def ollama_client(server, **overrides) -> TestClient:
     settings = AIServiceSettings(ai_provider="ollama", ollama_url=server.url, **overrides)
-    return TestClient(create_app(settings))
+    return TestClient(create_app(settings), headers={"X-API-Key": API_KEY})
 
 
 def openai_client(server, **overrides) -> TestClient:
     settings = AIServiceSettings(
         ai_provider="openai", openai_base_url=f"{server.url}/v1", openai_api_key="sk-test-123", **overrides
     )
-    return TestClient(create_app(settings))
+    return TestClient(create_app(settings), headers={"X-API-Key": API_KEY})
 
 
 def analyze(client: TestClient, job: str = JOB, resume: str = RESUME):
@@ -285,7 +286,9 @@ def test_unreachable_provider_is_a_502():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         url = f"http://127.0.0.1:{probe.getsockname()[1]}"
-    client = TestClient(create_app(AIServiceSettings(ai_provider="ollama", ollama_url=url)))
+    client = TestClient(
+        create_app(AIServiceSettings(ai_provider="ollama", ollama_url=url)), headers={"X-API-Key": API_KEY}
+    )
 
     response = analyze(client)
 

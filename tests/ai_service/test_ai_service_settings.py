@@ -1,4 +1,5 @@
 import pytest
+from fixtures.ai_server import API_KEY
 from pydantic import ValidationError
 
 from ai_service.main import create_app
@@ -17,6 +18,24 @@ def test_defaults():
     assert settings.openai_api_key.get_secret_value() == ""
     assert settings.openai_base_url == "https://api.openai.com/v1"
     assert settings.openai_model == "gpt-4o-mini"
+    assert settings.ai_service_api_key.get_secret_value() == ""
+    assert settings.accepted_api_keys == [API_KEY]  # from the test environment (conftest)
+    assert settings.ai_allow_no_api_key is False
+    assert (settings.ai_rate_limit_per_minute, settings.ai_rate_limit_burst) == (600, 60)
+    assert settings.metrics_bearer_token.get_secret_value() == ""
+
+
+def test_api_keys_from_the_environment(monkeypatch):
+    monkeypatch.setenv("AI_SERVICE_API_KEY", "worker-key-0123456789")
+    monkeypatch.setenv("AI_SERVICE_API_KEYS", " caller-one-0123456789 ,caller-two-0123456789,, worker-key-0123456789")
+    monkeypatch.setenv("METRICS_BEARER_TOKEN", "scrape-token-0123456789")
+
+    settings = AIServiceSettings()
+
+    assert settings.accepted_api_keys == ["worker-key-0123456789", "caller-one-0123456789", "caller-two-0123456789"]
+    assert settings.metrics_bearer_token.get_secret_value() == "scrape-token-0123456789"
+    for secret in ("worker-key", "caller-one", "caller-two", "scrape-token"):
+        assert secret not in repr(settings)
 
 
 def test_reads_environment_variables(monkeypatch):

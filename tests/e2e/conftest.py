@@ -90,6 +90,10 @@ def platform(postgres_server_url: str) -> Iterator[Platform]:
             "AI_SERVICE_PORT": str(embedded_pg.free_port()),
             "FLOWER_PORT": str(embedded_pg.free_port()),
             "AI_SERVICE_URL": "",  # filled below, once the port is known
+            # The workers' key, which the AI service also accepts (it refuses to start without one).
+            "AI_SERVICE_API_KEY": "e2e-ai-service-key-0123456789",
+            # Prometheus's credential for /metrics of both services (make up generates one into var/).
+            "METRICS_BEARER_TOKEN": "e2e-metrics-bearer-token-0123456789",
             "MEDIA_ROOT": str(work_dir / "media"),
             "STATIC_ROOT": str(work_dir / "static"),
             "USE_X_ACCEL_REDIRECT": "true",

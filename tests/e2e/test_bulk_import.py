@@ -16,7 +16,7 @@ import httpx
 import psutil
 import pytest
 from fixtures.make_resumes import make_docx, make_scanned_pdf, make_text_pdf
-from test_resume_flow import SocketRecorder, wait_until
+from test_resume_flow import SocketRecorder, socket_url, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -70,7 +70,7 @@ def test_two_hundred_resumes_with_progress_and_failures_per_file(platform, api):
     for number in range(5):
         files[f"broken/{number}.pdf"] = b"%PDF-1.4\n%truncated " + str(number).encode() + b"\n1 0 obj\n<< /Type"
         files[f"images/logo{number}.gif"] = b"GIF89a" + bytes(40)
-    stream = SocketRecorder(f"{platform.ws_url}/ws/tasks/?token={platform.token}")
+    stream = SocketRecorder(socket_url(platform, "/ws/tasks/"))
 
     batch_id = upload_archive(api, "two-hundred.zip", make_zip(files))
     batch = wait_for_import(api, batch_id)

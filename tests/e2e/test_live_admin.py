@@ -1,10 +1,12 @@
 """The admin's changelists follow background work live, in a real browser: rows appear and change in place,
-without a reload, over the organization's WebSocket stream or, when the socket is down, by polling."""
+without a reload, over the organization's WebSocket stream or, when the socket is down, by polling. All of it
+under the pages' Content-Security-Policy, which the browser must never have to enforce against our own code."""
 
 from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,6 +20,18 @@ ANALYSIS_WAIT = 120
 LIVE_WAIT = 30  # from the work's end to the row on screen: one event plus one fetch, or one poll
 RECONNECT_WAIT = 45  # the reconnect backoff tops out at 30 s
 MARKER = "set before the work started"
+
+
+@pytest.fixture(autouse=True)
+def no_csp_violations(staff_page: Any) -> Iterator[None]:
+    """Chromium reports every script, style or connection the policy refused on the console."""
+    violations: list[str] = []
+    staff_page.on(
+        "console",
+        lambda message: violations.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    yield
+    assert violations == []
 
 
 def resume_text(email: str) -> bytes:
@@ -40,7 +54,8 @@ def upload_resume(api: Any, email: str) -> dict[str, Any]:
 
 def open_live(page: Any, path: str) -> None:
     """Open a changelist, leave a marker a reload would wipe, and wait until it follows the stream."""
-    page.goto(path)
+    response = page.goto(path)
+    assert "script-src 'self'" in response.headers["content-security-policy"]
     page.evaluate(f"window.liveMarker = {MARKER!r}")
     expect(page.locator("#live-status")).to_have_attribute("data-state", "live")
 
@@ -156,3 +171,14 @@ def test_without_a_socket_the_list_polls_and_still_updates(platform, api, staff_
     socket_down = False
     expect(page.locator("#live-status")).to_have_attribute("data-state", "live", timeout=RECONNECT_WAIT * 1000)
     assert_not_reloaded(page)
+
+
+def test_task_monitor_page_follows_a_task(platform, api, staff_page):
+    page = staff_page
+    response = page.goto("/realtime/tasks/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    expect(page.locator("#status")).to_have_text("connected")
+
+    task_id = upload_resume(api, f"livia.{uuid.uuid4().hex[:8]}@example.com")["parse_task_id"]
+
+    expect(page.locator("#log")).to_contain_text(f"succeeded {task_id} parse_resume 100%", timeout=PARSE_WAIT * 1000)

@@ -12,6 +12,7 @@ import httpx
 import psycopg
 import pytest
 from fixtures.make_resumes import make_text_pdf
+from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
 pytestmark = pytest.mark.e2e
@@ -41,6 +42,15 @@ def wait_until(fetch: Any, done: Any, timeout: float, what: str) -> Any:
         time.sleep(0.5)
         value = fetch()
     return value
+
+
+def socket_url(platform: Any, path: str) -> str:
+    """A task-stream URL with a fresh single-use ticket, asked for with the API token in a header."""
+    response = httpx.post(
+        f"{platform.base_url}/api/ws-tickets/", headers={"Authorization": f"Token {platform.token}"}, timeout=30
+    )
+    assert response.status_code == 201, response.text
+    return f"{platform.ws_url}{path}?ticket={response.json()['ticket']}"
 
 
 class SocketRecorder(threading.Thread):
@@ -74,12 +84,16 @@ def test_gateway_serves_admin_ai_health_and_websocket(platform):
     assert health.status_code == 200
     assert health.json()["status"] == "ok"
     assert httpx.get(f"{platform.base_url}/static/admin/css/base.css").status_code == 200
-    with connect(f"{platform.ws_url}/ws/tasks/?token={platform.token}", open_timeout=10) as socket:
+    with connect(socket_url(platform, "/ws/tasks/"), open_timeout=10) as socket:
         assert json.loads(socket.recv(timeout=10))["type"] == "connection"
+    # An API token in the URL (it would sit in access logs) is refused before the handshake completes.
+    with pytest.raises(InvalidStatus) as refused:
+        connect(f"{platform.ws_url}/ws/tasks/?token={platform.token}", open_timeout=10)
+    assert refused.value.response.status_code == 403
 
 
 def test_resume_to_embedding_to_analysis_seen_live(platform, api):
-    organization_stream = SocketRecorder(f"{platform.ws_url}/ws/tasks/?token={platform.token}")
+    organization_stream = SocketRecorder(socket_url(platform, "/ws/tasks/"))
     assert wait_until(lambda: organization_stream.messages, bool, 10, "the connection message")
 
     pdf = make_text_pdf(RESUME_LINES)
@@ -119,7 +133,7 @@ def test_resume_to_embedding_to_analysis_seen_live(platform, api):
     application = api.post("/api/applications/", json={"candidate": candidate_id, "job": job.json()["id"]})
     assert application.status_code == 201, application.text
     task_id = application.json()["analysis_task_id"]
-    task_stream = SocketRecorder(f"{platform.ws_url}/ws/tasks/{task_id}/?token={platform.token}")
+    task_stream = SocketRecorder(socket_url(platform, f"/ws/tasks/{task_id}/"))
 
     analysed = wait_until(
         lambda: api.get(f"/api/applications/{application.json()['id']}/").json(),
@@ -183,7 +197,8 @@ def test_operator_uis_need_a_staff_session(platform):
     assert response.headers["location"] == "/admin/login/?next=/flower/"
 
 
-def test_staff_session_reaches_flower_through_the_gateway(platform):
+def test_recruiter_session_signs_in_but_is_refused_flower_through_the_gateway(platform):
+    """Recruiters are staff (the admin) but not operators: Flower is for operators (tests/e2e/test_operator_uis.py)."""
     with httpx.Client(base_url=platform.base_url, timeout=30) as browser:
         browser.get("/admin/login/")
         login = browser.post(
@@ -200,5 +215,5 @@ def test_staff_session_reaches_flower_through_the_gateway(platform):
         assert login.headers["location"] == "/admin/"
 
         flower = browser.get("/flower/")
-        assert flower.status_code == 200
-        assert "Flower" in flower.text
+        assert flower.status_code == 403
+        assert "Flower" not in flower.text

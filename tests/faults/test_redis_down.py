@@ -9,7 +9,7 @@ import time
 
 import httpx
 import pytest
-from fixtures.private_services import asgi_server, celery_worker, wait_for_worker, wait_until
+from fixtures.private_services import AsgiServer, asgi_server, celery_worker, wait_for_worker, wait_until
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import ClientConnection, connect
 
@@ -21,20 +21,25 @@ pytestmark = pytest.mark.faults
 UPLOAD_BUDGET_SECONDS = 5.0
 
 
-def stream(url: str, token: str) -> ClientConnection:
-    socket = connect(f"{url}/ws/tasks/?token={token}", open_timeout=5, close_timeout=2, legacy=True)
+def stream(server: AsgiServer, token: str) -> ClientConnection:
+    # A ticket lives in Redis: while Redis is down the API answers 503 and the stream cannot be opened.
+    ticket = httpx.post(f"{server.base_url}/api/ws-tickets/", headers={"Authorization": f"Token {token}"}, timeout=10)
+    if ticket.status_code != 201:
+        raise ConnectionRefusedError(f"no WebSocket ticket: {ticket.status_code} {ticket.text}")
+    url = f"{server.ws_url}/ws/tasks/?ticket={ticket.json()['ticket']}"
+    socket = connect(url, open_timeout=5, close_timeout=2, legacy=True)
     assert json.loads(socket.recv(timeout=5))["type"] == "connection"
     return socket
 
 
-def reconnect(url: str, token: str, timeout: float = 30) -> tuple[ClientConnection, int]:
+def reconnect(server: AsgiServer, token: str, timeout: float = 30) -> tuple[ClientConnection, int]:
     """What the admin pages' script does: try again with exponential backoff until the stream is back."""
     deadline = time.monotonic() + timeout
     delay, attempts = 0.25, 0
     while True:
         attempts += 1
         try:
-            return stream(url, token), attempts
+            return stream(server, token), attempts
         except (OSError, InvalidStatus, ConnectionClosed, TimeoutError):
             if time.monotonic() > deadline:
                 raise
@@ -64,7 +69,7 @@ def test_redis_down_uploads_and_tasks_still_work_and_sockets_come_back(services,
     ):
         processes.append(server.process)  # its log is printed if the test fails
         wait_for_worker(worker)
-        listener = stream(server.ws_url, token)
+        listener = stream(server, token)
 
         private_redis.stop()
 
@@ -87,10 +92,10 @@ def test_redis_down_uploads_and_tasks_still_work_and_sockets_come_back(services,
         assert record["state"] == "succeeded", record
         assert "could not broadcast task event" in worker.output()
         with pytest.raises((InvalidStatus, ConnectionClosed, OSError, TimeoutError)):
-            stream(server.ws_url, token)
+            stream(server, token)
 
         private_redis.start()
-        socket, attempts = reconnect(server.ws_url, token)
+        socket, attempts = reconnect(server, token)
         resume = upload_resume(api, "Ravi Returned")
         types = events_until(socket, resume["parse_task_id"], "succeeded")
         socket.close()

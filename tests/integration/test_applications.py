@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fixtures.ai_server import running_ai_service
+from fixtures.ai_server import API_KEY, running_ai_service
 
 from accounts.models import Organization
 from applications.ai_client import AIServiceUnavailable
@@ -34,7 +34,7 @@ def application(organization, django_capture_on_commit_callbacks) -> Application
 
 
 def test_analysis_stores_score_and_feedback(application, settings, ai_service_url):
-    settings.AI_SERVICE_URL = ai_service_url
+    settings.AI_SERVICE_URL, settings.AI_SERVICE_API_KEY = ai_service_url, API_KEY
 
     assert application_analyze(application_id=application.pk) == "done"
 
@@ -43,11 +43,12 @@ def test_analysis_stores_score_and_feedback(application, settings, ai_service_ur
     assert application.ai_feedback["missing_skills"] == ["Kubernetes"]
     assert len(application.ai_feedback["interview_questions"]) == 3
     assert application.ai_feedback["provider"] == "builtin"
+    assert application.ai_feedback["input_truncated"] is False
     assert application.ai_score == pytest.approx(sum(application.ai_feedback["breakdown"].values()), abs=0.05)
 
 
 def test_analysis_is_not_repeated_once_done(application, settings, ai_service_url):
-    settings.AI_SERVICE_URL = ai_service_url
+    settings.AI_SERVICE_URL, settings.AI_SERVICE_API_KEY = ai_service_url, API_KEY
     application_analyze(application_id=application.pk)
     settings.AI_SERVICE_URL = "http://127.0.0.1:9"  # nothing listens: a second run must not call out
 

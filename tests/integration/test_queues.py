@@ -89,6 +89,7 @@ def test_beat_sends_maintenance_to_the_low_priority_queue():
         "realtime.tasks.reap_stale_tasks_task",
         "realtime.tasks.refresh_embeddings_task",
         "realtime.tasks.delete_orphan_resume_files_task",
+        "candidates.tasks.delete_expired_candidates_task",
     }
     for entry in schedule.values():
         assert TASK_QUEUES[entry["task"]] == QueueName.LOW

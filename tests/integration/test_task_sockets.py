@@ -8,6 +8,7 @@ import pytest
 from asgiref.sync import sync_to_async
 from channels.testing import WebsocketCommunicator
 from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from accounts.models import Organization
 from accounts.services import recruiter_create
@@ -23,8 +24,12 @@ def queued_task(organization) -> TaskRecord:  # type: ignore[no-untyped-def]
     return TaskRecord.objects.create(task_id="a1b2c3", kind=TaskRecord.Kind.PARSE_RESUME, organization=organization)
 
 
-def token_for(user) -> str:  # type: ignore[no-untyped-def]
-    return Token.objects.create(user=user).key
+def ticket_for(user) -> str:  # type: ignore[no-untyped-def]
+    """A WebSocket ticket, asked for with the user's API token as a service client would."""
+    token = Token.objects.create(user=user).key
+    response = APIClient().post("/api/ws-tickets/", HTTP_AUTHORIZATION=f"Token {token}")
+    assert response.status_code == 201
+    return response.json()["ticket"]
 
 
 async def open_socket(path: str) -> tuple[WebsocketCommunicator, bool, int | None]:
@@ -34,10 +39,10 @@ async def open_socket(path: str) -> tuple[WebsocketCommunicator, bool, int | Non
 
 
 def test_subscriber_gets_snapshot_then_live_events(recruiter, queued_task):
-    token = token_for(recruiter)
+    ticket = ticket_for(recruiter)
 
     async def scenario() -> list[dict]:
-        communicator, connected, _ = await open_socket(f"/ws/tasks/{queued_task.task_id}/?token={token}")
+        communicator, connected, _ = await open_socket(f"/ws/tasks/{queued_task.task_id}/?ticket={ticket}")
         assert connected
         received = [await communicator.receive_json_from(timeout=5) for _ in range(2)]
         await sync_to_async(task_mark)(queued_task.task_id, TaskRecord.State.STARTED)
@@ -59,10 +64,10 @@ def test_subscriber_gets_snapshot_then_live_events(recruiter, queued_task):
 
 
 def test_failed_task_carries_its_error(recruiter, queued_task):
-    token = token_for(recruiter)
+    ticket = ticket_for(recruiter)
 
     async def scenario() -> dict:
-        communicator, connected, _ = await open_socket(f"/ws/tasks/?token={token}")
+        communicator, connected, _ = await open_socket(f"/ws/tasks/?ticket={ticket}")
         assert connected
         assert (await communicator.receive_json_from(timeout=5))["type"] == "connection"
         await sync_to_async(task_mark)(queued_task.task_id, TaskRecord.State.FAILED, error="ValueError: bad PDF")
@@ -79,18 +84,20 @@ def test_another_organizations_task_is_refused(queued_task):
     outsider = recruiter_create(
         username="oscar", password="oscar-password-1", organization=Organization.objects.create(name="Other Co")
     )
-    token = token_for(outsider)
+    ticket = ticket_for(outsider)
 
     async def scenario() -> tuple[bool, int | None]:
-        communicator, connected, code = await open_socket(f"/ws/tasks/{queued_task.task_id}/?token={token}")
+        communicator, connected, code = await open_socket(f"/ws/tasks/{queued_task.task_id}/?ticket={ticket}")
         await communicator.disconnect()
         return connected, code
 
     assert asyncio.run(scenario()) == (False, 4403)
 
 
-@pytest.mark.parametrize(("path", "code"), [("/ws/tasks/a1b2c3/?token=wrong", 4401), ("/ws/tasks/?token=wrong", 4401)])
-def test_bad_token_is_refused(queued_task, path, code):
+@pytest.mark.parametrize(
+    ("path", "code"), [("/ws/tasks/a1b2c3/?ticket=wrong", 4401), ("/ws/tasks/?ticket=" + "x" * 43, 4401)]
+)
+def test_bad_ticket_is_refused(queued_task, path, code):
     async def scenario() -> tuple[bool, int | None]:
         communicator, connected, close_code = await open_socket(path)
         await communicator.disconnect()
@@ -100,10 +107,10 @@ def test_bad_token_is_refused(queued_task, path, code):
 
 
 def test_unknown_task_is_refused(recruiter):
-    token = token_for(recruiter)
+    ticket = ticket_for(recruiter)
 
     async def scenario() -> tuple[bool, int | None]:
-        communicator, connected, code = await open_socket(f"/ws/tasks/nope/?token={token}")
+        communicator, connected, code = await open_socket(f"/ws/tasks/nope/?ticket={ticket}")
         await communicator.disconnect()
         return connected, code
 

@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parents[2]
 COMPOSE = REPO / "docker-compose.yml"
 COMPOSE_LOCAL = REPO / "docker-compose.local.yml"
 NGINX_CONF = REPO / "nginx" / "nginx.conf"
+NGINX_LOCAL_CONF = REPO / "nginx" / "nginx.local.conf"
 MONITORING = REPO / "monitoring"
 PROMETHEUS_YML = MONITORING / "prometheus" / "prometheus.yml"
 ALERTS_YML = MONITORING / "prometheus" / "alerts.yml"
@@ -58,6 +59,7 @@ SUPERVISORD_CONF = REPO / "scripts" / "supervisord.conf"
 LOCAL_SERVICES = {"postgres", "rabbitmq", "redis"}
 MEDIA, STATIC, LOGS = "/app/var/media", "/app/var/static", "/app/logs"
 UPLOAD_LIMIT = 10 * 1024 * 1024
+METRICS_TOKEN = "test-metrics-token"
 
 
 def _load_yaml(path: Path) -> Any:
@@ -310,6 +312,58 @@ def test_secrets_are_not_literals(compose: dict[str, Any]) -> None:
     assert grafana["GF_SERVER_ROOT_URL"] == "%(protocol)s://%(domain)s/grafana/"
     assert grafana["GF_SERVER_SERVE_FROM_SUB_PATH"] == "true"
     assert _environment(compose["services"]["ai"])["OPENAI_API_KEY"] == "${OPENAI_API_KEY:-}"
+    for name in ("django", "ai", *WORKERS):
+        token = _environment(compose["services"][name])["METRICS_BEARER_TOKEN"]
+        assert token.startswith("${METRICS_BEARER_TOKEN:?"), name
+
+
+def _rabbitmq_definitions(compose: dict[str, Any], tmp_path: Path) -> tuple[dict[str, Any], str]:
+    """The definitions the rabbitmq container writes at start, made by running its own command here (the file
+    written under tmp_path, the hand-over to the real entrypoint left out)."""
+    service = compose["services"]["rabbitmq"]
+    shell, flag, script = service["command"]
+    assert (shell, flag) == ("sh", "-c")
+    match = re.search(r"cat > (\S+) <<", script)
+    assert match, "the command writes a definitions file"
+    target = match.group(1)
+    runnable = script.replace("$$", "$").replace(target, str(tmp_path / "definitions.json"))
+    runnable = "\n".join(line for line in runnable.splitlines() if not line.startswith(("chown ", "exec ")))
+    assert script.splitlines()[-1] == "exec docker-entrypoint.sh rabbitmq-server"
+    env = {
+        "PATH": os.environ["PATH"],
+        "RABBITMQ_APP_USER": "recruitment",
+        "RABBITMQ_APP_PASSWORD": "app-pw-1",
+        "RABBITMQ_OPERATOR_USER": "operator",
+        "RABBITMQ_OPERATOR_PASSWORD": "operator-pw-1",
+    }
+    subprocess.run(["sh", "-c", runnable], env=env, check=True, timeout=30)
+    written = tmp_path / "definitions.json"
+    assert written.stat().st_mode & 0o077 == 0, "the passwords are readable by their owner only"
+    return json.loads(written.read_text()), target
+
+
+def test_rabbitmq_users_are_an_app_user_and_a_monitoring_user_never_guest(
+    compose: dict[str, Any], tmp_path: Path
+) -> None:
+    services = compose["services"]
+    rabbitmq = _environment(services["rabbitmq"])
+    assert not {"RABBITMQ_DEFAULT_USER", "RABBITMQ_DEFAULT_PASS"} & set(rabbitmq), "no administrator default user"
+    assert rabbitmq["RABBITMQ_APP_PASSWORD"].startswith("${RABBITMQ_APP_PASSWORD:?")
+    assert rabbitmq["RABBITMQ_OPERATOR_PASSWORD"].startswith("${RABBITMQ_OPERATOR_PASSWORD:?")
+    definitions, target = _rabbitmq_definitions(compose, tmp_path)
+    assert re.search(rf"^load_definitions\s*=\s*{re.escape(target)}$", RABBITMQ_CONF.read_text(), re.M)
+    users = {user["name"]: user for user in definitions["users"]}
+    assert set(users) == {"recruitment", "operator"}, "no guest"
+    assert (users["recruitment"]["password"], users["recruitment"]["tags"]) == ("app-pw-1", "")
+    assert (users["operator"]["password"], users["operator"]["tags"]) == ("operator-pw-1", "monitoring")
+    permissions = {p["user"]: (p["vhost"], p["configure"], p["write"], p["read"]) for p in definitions["permissions"]}
+    assert permissions == {"recruitment": ("/", ".*", ".*", ".*"), "operator": ("/", "^$", "^$", ".*")}
+    broker_url = "amqp://${RABBITMQ_APP_USER:-recruitment}:${RABBITMQ_APP_PASSWORD:?set RABBITMQ_APP_PASSWORD in .env}"
+    for name in ("django", *WORKERS, "beat", "flower", "migrate"):
+        assert _environment(services[name])["CELERY_BROKER_URL"].startswith(broker_url + "@rabbitmq:5672/"), name
+    broker_api = _environment(services["flower"])["FLOWER_BROKER_API"]
+    assert broker_api.startswith("http://${RABBITMQ_OPERATOR_USER:-operator}:${RABBITMQ_OPERATOR_PASSWORD:?")
+    assert "guest" not in re.sub(r"#[^\n]*", "", COMPOSE.read_text())
 
 
 # --- nginx/nginx.conf --------------------------------------------------------------------------------------
@@ -355,6 +409,9 @@ def test_nginx_routes_each_prefix_to_its_service(locations: dict[str, str]) -> N
         "/prometheus/": "http://prometheus:9090",
         "/rabbitmq/": "http://rabbitmq:15672",
         "= /_auth/operator": "http://django:8000/api/auth/operator-check/",
+        "= /_auth/metrics": "http://django:8000/api/auth/metrics-check/",
+        "= /metrics": "http://django:8000",
+        "= /api/ai/metrics": "http://ai:8001/metrics",
     }
     for location, upstream in expected.items():
         assert _directives(locations[location], "proxy_pass") == [upstream], location
@@ -368,15 +425,24 @@ def test_nginx_serves_files_from_the_shared_volumes(locations: dict[str, str]) -
     assert not [loc for loc, block in locations.items() if f"{MEDIA}" in block and loc != "/protected-media/"]
 
 
-def test_nginx_guards_operator_uis_with_a_staff_session(locations: dict[str, str]) -> None:
-    for location in ("/flower/", "/prometheus/", "/rabbitmq/", "= /metrics", "= /api/ai/metrics"):
+def test_nginx_guards_operator_uis_with_an_operator_session(locations: dict[str, str]) -> None:
+    for location in ("/flower/", "/prometheus/", "/rabbitmq/"):
         block = locations[location]
         assert _directives(block, "auth_request") == ["/_auth/operator"], location
         assert _directives(block, "error_page") == ["401 = @staff_login"], location
-    auth = locations["= /_auth/operator"]
-    assert re.search(r"(^|[;\s])internal;", auth)
-    assert _directives(auth, "proxy_pass_request_body") == ["off"]
-    assert _directives(auth, "proxy_method") == ["GET"]
+    for location in ("= /metrics", "= /api/ai/metrics"):
+        block = locations[location]
+        assert _directives(block, "auth_request") == ["/_auth/metrics"], location
+        assert _directives(block, "error_page") == ["401 = @metrics_unauthorized"], location
+        assert _directives(block, "auth_request_set") == [
+            "$metrics_authorization $upstream_http_x_metrics_authorization"
+        ]
+        assert "Authorization $metrics_authorization" in _directives(block, "proxy_set_header"), location
+    for check in ("= /_auth/operator", "= /_auth/metrics"):
+        auth = locations[check]
+        assert re.search(r"(^|[;\s])internal;", auth)
+        assert _directives(auth, "proxy_pass_request_body") == ["off"]
+        assert _directives(auth, "proxy_method") == ["GET"]
     login = NGINX_CONF.read_text()
     assert re.search(r"location @staff_login \{\s*return 302 /admin/login/\?next=\$request_uri;", login)
     assert "auth_request" not in locations["/grafana/"], "Grafana has its own login"
@@ -424,6 +490,120 @@ def test_nginx_logs_json() -> None:
     assert logs == ["/dev/stdout json", f"{LOGS}/nginx-access.log json"]
 
 
+@pytest.mark.parametrize("path", [NGINX_CONF, NGINX_LOCAL_CONF], ids=lambda p: p.name)
+def test_nginx_never_logs_query_strings(path: Path) -> None:
+    raw = path.read_text()
+    formats = re.findall(r"log_format \w+ [^;]*;", raw)
+    assert formats, "a log format of our own"
+    for log_format in formats:
+        assert "$request_uri" not in log_format and "$args" not in log_format and "$query_string" not in log_format
+        assert "$request " not in log_format and "$http_referer" not in log_format
+        assert '"uri":"$request_path"' in log_format
+    assert re.search(r'map \$request_uri \$request_path \{\s*"~\^\(\?<path>\[\^\?\]\*\)" \$path;\s*\}', raw)
+    assert not re.search(r"access_log [^;]*(?<!json);", re.sub(r"access_log off;", "", raw)), "every log: json"
+
+
+def _security_headers_hold_everywhere(text: str, blocks: dict[str, str]) -> None:
+    server_level = text[text.index("server {") : text.index("location")]
+    headers = {"X-Content-Type-Options nosniff always", "X-Frame-Options DENY always"}
+    assert headers <= set(_directives(server_level, "add_header"))
+    hidden = set(_directives(server_level, "proxy_hide_header"))
+    assert {"X-Content-Type-Options", "X-Frame-Options", "X-Metrics-Authorization"} <= hidden
+    # nginx does not merge add_header or proxy_hide_header: a location with any of its own repeats them.
+    for location, block in blocks.items():
+        own = set(_directives(block, "add_header"))
+        assert not own or headers <= own, location
+        assert not _directives(block, "proxy_hide_header"), location
+
+
+def test_nginx_sets_security_headers_on_every_route(locations: dict[str, str]) -> None:
+    _security_headers_hold_everywhere(_nginx_text(), locations)
+    assert "Cache-Control private, no-store always" in [
+        re.sub(r'"', "", header) for header in _directives(NGINX_CONF.read_text(), "add_header")
+    ]
+
+
+def test_nginx_limits_sign_in_attempts_and_the_ai_service(locations: dict[str, str]) -> None:
+    text = _nginx_text()
+    assert _directives(text, "limit_req_zone") == [
+        "$login_attempt_key zone=login:10m rate=30r/m",
+        "$binary_remote_addr zone=ai:10m rate=10r/s",
+    ]
+    assert _directives(text, "limit_req_status") == ["429"]
+    assert re.search(
+        r"map \$request_method \$login_attempt_key \{\s*POST\s+\$binary_remote_addr;\s*default\s+\"\";", text
+    )
+    login = locations["~ ^/(admin/login/|api/auth/token/|api/auth/jwt/)$"]
+    assert _directives(login, "limit_req") == ["zone=login burst=30 nodelay"]
+    assert _directives(locations["/api/ai/"], "limit_req") == ["zone=ai burst=20 nodelay"]
+    limited = sorted(location for location, block in locations.items() if "limit_req " in block)
+    assert limited == ["/api/ai/", "~ ^/(admin/login/|api/auth/token/|api/auth/jwt/)$"]
+
+
+def test_nginx_replaces_server_errors_of_the_services(locations: dict[str, str]) -> None:
+    text = _nginx_text()
+    server_level = text[text.index("server {") : text.index("location")]
+    assert "500 = @server_error" in _directives(server_level, "error_page")
+    for location, block in locations.items():
+        if re.search(r"proxy_pass http://(django|ai):", block) and not location.startswith(("= /_auth", "= /")):
+            if location in ("/ws/",):
+                continue
+            assert _directives(block, "proxy_intercept_errors") == ["on"], location
+            own = _directives(block, "error_page")
+            assert not own or "500 = @server_error" in own, location
+
+
+@pytest.mark.parametrize("path", [NGINX_CONF, NGINX_LOCAL_CONF], ids=lambda p: p.name)
+def test_nginx_has_room_for_the_promised_websocket_clients(path: Path) -> None:
+    """`make bench-tasks` fans task updates out to 200 WebSocket clients; each holds two connections in nginx."""
+    text = path.read_text()
+    connections = int(re.search(r"worker_connections (\d+);", text).group(1))
+    files = int(re.search(r"worker_rlimit_nofile (\d+);", text).group(1))
+    assert connections == 4096 and connections >= 10 * 2 * 200
+    assert files >= 2 * connections
+    assert "200" in text[: text.index("worker_connections")], "the comment ties the figure to the promise"
+
+
+def _local_text() -> str:
+    text = re.sub(r"#[^\n]*", "", NGINX_LOCAL_CONF.read_text())
+    return re.sub(r"'[^']*'|\"[^\"]*\"", '""', text)
+
+
+def _blocks(text: str) -> dict[str, str]:
+    blocks = {}
+    for match in re.finditer(r"location\s+(?:(=|~\*?|\^~)\s+)?(\S+)\s*\{", text):
+        depth, end = 1, match.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            end += 1
+        blocks[f"{match.group(1) or ''} {match.group(2)}".strip()] = text[match.end() : end - 1]
+    return blocks
+
+
+def test_the_local_gateway_enforces_the_same_rules(locations: dict[str, str]) -> None:
+    """nginx.local.conf (make up, e2e) and nginx.conf (containers) differ in upstream addresses only."""
+    local_text, text = _local_text(), _nginx_text()
+    local = _blocks(local_text)
+    _security_headers_hold_everywhere(local_text, local)
+    for directive in ("limit_req_zone", "limit_req_status", "worker_connections", "worker_rlimit_nofile"):
+        assert _directives(local_text, directive) == _directives(text, directive), directive
+    shared = ("= /_auth/operator", "= /_auth/metrics", "/flower/", "/rabbitmq/", "= /metrics", "= /api/ai/metrics",
+              "/api/ai/", "~ ^/(admin/login/|api/auth/token/|api/auth/jwt/)$", "/protected-media/", "/ws/",
+              "@server_error", "@too_many_requests", "@metrics_unauthorized")  # fmt: skip
+    for location in shared:
+        for directive in ("auth_request", "auth_request_set", "limit_req", "add_header", "proxy_intercept_errors",
+                          "proxy_method", "proxy_pass_request_body", "internal", "return"):  # fmt: skip
+            assert _directives(local[location], directive) == _directives(locations[location], directive), (
+                location,
+                directive,
+            )
+    assert _directives(local["= /metrics"], "error_page") == ["401 = @metrics_unauthorized"]
+    assert _directives(local["/flower/"], "error_page") == ["401 = @login"]
+    assert "Authorization $metrics_authorization" in _directives(local["= /api/ai/metrics"], "proxy_set_header")
+    assert _directives(local["= /_auth/metrics"], "proxy_pass") == ["http://django/api/auth/metrics-check/"]
+    assert "X-Forwarded-For $remote_addr" in _directives(local_text[: local_text.index("location")], "proxy_set_header")
+
+
 def test_nginx_upstreams_are_compose_services(compose: dict[str, Any]) -> None:
     services = compose["services"]
     for host, port in set(re.findall(r"http://([a-z][\w-]*):(\d+)", _nginx_text())):
@@ -468,6 +648,14 @@ def test_prometheus_scrapes_compose_services(compose: dict[str, Any]) -> None:
     mounts = {mount.source: mount.target for mount in _mounts(services["prometheus"])}
     config_dir = mounts["./monitoring/prometheus"]
     assert f"--config.file={config_dir}/prometheus.yml" in _command(services["prometheus"])
+    # Both services want the bearer token on /metrics: a compose secret, from METRICS_BEARER_TOKEN.
+    for name in ("django", "ai"):
+        assert jobs[name]["authorization"] == {
+            "type": "Bearer",
+            "credentials_file": "/run/secrets/metrics_bearer_token",
+        }, name
+    assert services["prometheus"]["secrets"] == ["metrics_bearer_token"]
+    assert compose["secrets"]["metrics_bearer_token"] == {"environment": "METRICS_BEARER_TOKEN"}
 
 
 def test_alert_rules_are_complete() -> None:
@@ -666,7 +854,15 @@ def test_docker_compose_accepts_the_file(path: Path, tmp_path: Path) -> None:
     command = _docker_compose()
     if command is None:
         pytest.skip("Docker Compose v2 is not installed")
-    env = {**os.environ, "DJANGO_SECRET_KEY": "test-secret", "GRAFANA_ADMIN_PASSWORD": "test-password"}
+    required = {
+        "DJANGO_SECRET_KEY": "test-secret",
+        "GRAFANA_ADMIN_PASSWORD": "test-password",
+        "AI_SERVICE_API_KEY": "test-ai-service-key-0123456789",
+        "METRICS_BEARER_TOKEN": "test-metrics-token",
+        "RABBITMQ_APP_PASSWORD": "test-app-password",
+        "RABBITMQ_OPERATOR_PASSWORD": "test-operator-password",
+    }
+    env = {**os.environ, **required}
     # An empty env file, so a developer's .env cannot change the outcome.
     (tmp_path / "empty.env").write_text("")
     result = subprocess.run(
@@ -686,7 +882,7 @@ def test_docker_compose_accepts_the_file(path: Path, tmp_path: Path) -> None:
         missing = subprocess.run(
             [*command, "--env-file", str(tmp_path / "empty.env"), "-f", str(path), "config", "-q"],
             cwd=REPO,
-            env={k: v for k, v in os.environ.items() if k not in {"DJANGO_SECRET_KEY", "GRAFANA_ADMIN_PASSWORD"}},
+            env={k: v for k, v in os.environ.items() if k not in required},
             capture_output=True,
             text=True,
             timeout=60,
@@ -702,9 +898,14 @@ def _promtool() -> str:
     return promtool
 
 
-def test_promtool_accepts_config_and_alert_rules() -> None:
+def test_promtool_accepts_config_and_alert_rules(tmp_path: Path) -> None:
     promtool = _promtool()
-    for args in (["check", "config", str(PROMETHEUS_YML)], ["test", "rules", str(ALERTS_TEST_YML)]):
+    # promtool checks that the scrape credential file exists: the copy points at one here.
+    (tmp_path / "token").write_text("test-metrics-token")
+    shutil.copy(ALERTS_YML, tmp_path / ALERTS_YML.name)
+    config = PROMETHEUS_YML.read_text().replace("/run/secrets/metrics_bearer_token", str(tmp_path / "token"))
+    (tmp_path / "prometheus.yml").write_text(config)
+    for args in (["check", "config", str(tmp_path / "prometheus.yml")], ["test", "rules", str(ALERTS_TEST_YML)]):
         result = subprocess.run([promtool, *args], capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stdout + result.stderr
 
@@ -805,10 +1006,22 @@ def _stub_handler(name: str, upstreams: Upstreams) -> type[BaseHTTPRequestHandle
             with upstreams.lock:
                 upstreams.seen.append((name, self.command, self.path, headers, body))
             status, extra, payload = 200, {}, json.dumps({"upstream": name, "path": self.path}).encode()
+            content_type = "application/json"
+            role_match = re.search(r"role=(\w+)", headers.get("cookie", ""))
+            role = role_match.group(1) if role_match else ""
             if name == "django" and self.path.startswith("/api/auth/operator-check/"):
-                role = re.search(r"role=(\w+)", headers.get("cookie", ""))
-                status = {"staff": 204, "recruiter": 403}.get(role.group(1) if role else "", 401)
+                status = {"staff": 204, "recruiter": 403}.get(role, 401)
                 payload = b""
+            elif name == "django" and self.path.startswith("/api/auth/metrics-check/"):
+                bearer = headers.get("authorization") == f"Bearer {METRICS_TOKEN}"
+                status = 204 if bearer else {"staff": 204, "recruiter": 403}.get(role, 401)
+                extra = {"X-Metrics-Authorization": f"Bearer {METRICS_TOKEN}"} if status == 204 else {}
+                payload = b""
+            elif "/boom" in self.path:
+                status, content_type = 500, "text/html"
+                payload = b"<h1>Traceback</h1> DATABASES = postgres://user:secret@db"
+            elif self.path.startswith("/api/unavailable/"):
+                status, payload = 503, b'{"code":"unavailable","detail":"try later"}'
             elif name == "django" and self.path == "/api/candidates/1/resume/":
                 extra = {"X-Accel-Redirect": "/protected-media/resumes/cv.txt",
                          "Content-Disposition": 'attachment; filename="cv.txt"'}  # fmt: skip
@@ -816,7 +1029,10 @@ def _stub_handler(name: str, upstreams: Upstreams) -> type[BaseHTTPRequestHandle
             self.send_response(status)
             for key, value in extra.items():
                 self.send_header(key, value)
-            self.send_header("Content-Type", "application/json")
+            # What Django sends itself: the gateway replaces these with its own, never sending two.
+            self.send_header("X-Frame-Options", "SAMEORIGIN")
+            self.send_header("X-Content-Type-Options", "nosniff")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)
@@ -926,10 +1142,9 @@ def test_gateway_upgrades_websockets(gateway: Gateway) -> None:
         ("/flower/tasks", "flower"),
         ("/prometheus/graph", "prometheus"),
         ("/rabbitmq/api/queues/%2F/high_priority", "rabbitmq"),
-        ("/metrics", "django"),
     ],
 )
-def test_operator_uis_need_a_staff_session(gateway: Gateway, path: str, upstream: str) -> None:
+def test_operator_uis_need_an_operator_session(gateway: Gateway, path: str, upstream: str) -> None:
     before = len(gateway.upstreams.requests_to(upstream))
     status, headers, _ = gateway.request("GET", path)
     assert status == 302
@@ -957,10 +1172,36 @@ def test_auth_check_is_a_bodiless_get_even_for_posts(gateway: Gateway) -> None:
     assert gateway.upstreams.requests_to("rabbitmq")[-1][:2] == ("DELETE", path)
 
 
-def test_ai_metrics_are_for_staff_only(gateway: Gateway) -> None:
-    assert gateway.request("GET", "/api/ai/metrics")[0] == 302
-    status, _, body = gateway.request("GET", "/api/ai/metrics", headers={"Cookie": "role=staff"})
-    assert status == 200 and json.loads(body) == {"upstream": "ai", "path": "/metrics"}
+@pytest.mark.parametrize(("path", "upstream", "upstream_path"), [("/metrics", "django", "/metrics"),
+                                                                   ("/api/ai/metrics", "ai", "/metrics")])  # fmt: skip
+def test_metrics_are_for_prometheus_and_operators(
+    gateway: Gateway, path: str, upstream: str, upstream_path: str
+) -> None:
+    before = len(gateway.upstreams.requests_to(upstream))
+    status, headers, body = gateway.request("GET", path)
+    assert status == 401
+    assert json.loads(body)["code"] == "not_authenticated"
+    assert headers["www-authenticate"] == 'Bearer realm="metrics"'
+    assert gateway.request("GET", path, headers={"Authorization": "Bearer wrong"})[0] == 401
+    assert gateway.request("GET", path, headers={"Cookie": "role=recruiter"})[0] == 403
+    assert [r for r in gateway.upstreams.requests_to(upstream)[before:] if "-check/" not in r[1]] == []
+
+    for credentials in ({"Authorization": f"Bearer {METRICS_TOKEN}"}, {"Cookie": "role=staff"}):
+        status, headers, body = gateway.request("GET", path, headers=credentials)
+        assert status == 200 and json.loads(body) == {"upstream": upstream, "path": upstream_path}
+        assert "x-metrics-authorization" not in headers, "the credential is for nginx alone"
+        # The service wants the bearer token itself: the gateway sets it, for operators' sessions too.
+        assert gateway.upstreams.requests_to(upstream)[-1][2]["authorization"] == f"Bearer {METRICS_TOKEN}"
+    check = [r for r in gateway.upstreams.requests_to("django") if r[1] == "/api/auth/metrics-check/"][-1]
+    assert (check[0], check[3]) == ("GET", b"")
+
+
+def test_the_check_answers_keep_the_credential_to_nginx(gateway: Gateway) -> None:
+    status, headers, _ = gateway.request(
+        "GET", "/api/auth/metrics-check/", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}
+    )
+    assert status == 204
+    assert "x-metrics-authorization" not in headers
 
 
 def test_grafana_keeps_its_prefix_and_its_own_login(gateway: Gateway) -> None:
@@ -976,6 +1217,7 @@ def test_resumes_only_through_x_accel_redirect(gateway: Gateway) -> None:
     assert body == b"Ada Lovelace, analyst"
     assert headers["content-disposition"] == 'attachment; filename="cv.txt"'
     assert headers["cache-control"] == "private, no-store"
+    assert (headers["x-content-type-options"], headers["x-frame-options"]) == ("nosniff", "DENY")
 
 
 def test_static_files_come_from_the_static_volume(gateway: Gateway) -> None:
@@ -1006,3 +1248,94 @@ def test_gateway_writes_json_access_logs(gateway: Gateway) -> None:
         time.sleep(0.05)
     entries = [json.loads(line) for line in log.read_text().splitlines()]
     assert any(entry["uri"] == "/healthz" and entry["status"] == 200 for entry in entries)
+
+
+def _header_values(
+    port: int, path: str, method: str = "GET", headers: dict[str, str] | None = None
+) -> tuple[int, list[tuple[str, str]]]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request(method, path, headers=headers or {})
+        response = connection.getresponse()
+        response.read()
+        return response.status, [(key.lower(), value) for key, value in response.getheaders()]
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "status"),
+    [
+        ("/admin/", {}, 200),
+        ("/api/jobs/", {}, 200),
+        ("/api/ai/analyze", {}, 200),
+        ("/static/app.css", {}, 200),
+        ("/api/candidates/1/resume/", {}, 200),  # X-Accel-Redirect to a file
+        ("/protected-media/resumes/cv.txt", {}, 404),
+        ("/flower/", {}, 302),
+        ("/flower/", {"Cookie": "role=recruiter"}, 403),
+        ("/rabbitmq/", {"Cookie": "role=staff"}, 200),
+        ("/grafana/", {}, 200),
+        ("/metrics", {}, 401),
+        ("/boom", {}, 500),
+        ("/no-such-file.txt", {"Cookie": "role=staff"}, 200),
+    ],
+)
+def test_every_route_sends_the_security_headers_once(
+    gateway: Gateway, path: str, headers: dict[str, str], status: int
+) -> None:
+    answered, sent = _header_values(gateway.port, path, headers=headers)
+    assert answered == status
+    assert [value for key, value in sent if key == "x-content-type-options"] == ["nosniff"]
+    assert [value for key, value in sent if key == "x-frame-options"] == ["DENY"]
+
+
+@pytest.mark.parametrize("path", ["/boom", "/api/boom/", "/api/ai/boom"])
+def test_server_errors_never_show_the_service_error_page(gateway: Gateway, path: str) -> None:
+    status, headers, body = gateway.request("GET", path)
+    assert status == 500
+    assert headers["content-type"] == "application/json"
+    assert json.loads(body) == {
+        "code": "server_error",
+        "detail": "Something went wrong on our side; it has been logged.",
+    }
+
+
+def test_other_errors_reach_clients_with_their_bodies(gateway: Gateway) -> None:
+    status, _, body = gateway.request("GET", "/api/unavailable/")
+    assert status == 503
+    assert json.loads(body) == {"code": "unavailable", "detail": "try later"}
+
+
+def test_access_log_never_holds_a_query_string(gateway: Gateway) -> None:
+    gateway.request("GET", "/ws/tasks/?token=log-secret-1", headers={"Upgrade": "websocket", "Connection": "Upgrade"})
+    gateway.request("GET", "/admin/login/?next=/admin/&password=log-secret-2")
+    log = gateway.root / "logs" / "nginx-access.log"
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and '"/admin/login/"' not in log.read_text():
+        time.sleep(0.05)
+    text = log.read_text() + (gateway.root / "access.log").read_text()
+    assert '"uri":"/ws/tasks/"' in text and '"uri":"/admin/login/"' in text
+    assert "log-secret" not in text and "?" not in "".join(json.loads(line)["uri"] for line in text.splitlines())
+
+
+def test_sign_in_attempts_are_limited_per_address(gateway: Gateway) -> None:
+    """30 attempts at once pass, then 429 until the bucket drains (30 a minute); the forms still load."""
+    statuses = [gateway.request("POST", "/api/auth/token/", body=b"username=a&password=b")[0] for _ in range(40)]
+    assert statuses[:30] == [200] * 30
+    assert statuses[-5:] == [429] * 5
+    status, headers, body = gateway.request("POST", "/admin/login/", body=b"username=a&password=b")
+    assert status == 429
+    assert json.loads(body)["code"] == "rate_limited"
+    assert headers["retry-after"] == "60"
+    assert (headers["x-content-type-options"], headers["x-frame-options"]) == ("nosniff", "DENY")
+    assert gateway.request("GET", "/admin/login/")[0] == 200
+
+
+def test_the_ai_service_is_limited_per_address(gateway: Gateway) -> None:
+    time.sleep(2.5)  # what earlier tests sent has drained (10 a second)
+    statuses = [gateway.request("GET", "/api/ai/health")[0] for _ in range(40)]
+    assert statuses[:20] == [200] * 20
+    assert statuses.count(429) >= 10
+    time.sleep(2.5)  # 10 a second: the bucket drains
+    assert gateway.request("GET", "/api/ai/health")[0] == 200

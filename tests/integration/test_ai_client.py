@@ -1,0 +1,97 @@
+"""The workers' client of the AI service against the real service (HTTP, builtin provider): its API key, the
+input limit both sides share, and how 401 and 429 answers reach the application."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from fixtures.ai_server import API_KEY, running_ai_service
+
+from applications.ai_client import AIServiceUnavailable, truncate_text
+from applications.models import Application
+from applications.services import application_analyze
+from candidates.models import Candidate
+from jobs.models import JobPosting
+from recruitment_core.scoring import score_match
+
+JOB = "Backend developer: Python, Django, PostgreSQL and Kubernetes. 5 years of experience."
+RESUME = "Python developer with 6 years of Django and PostgreSQL. Docker in production."
+
+
+@pytest.fixture
+def make_application(organization, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
+    def make(resume: str = RESUME) -> Application:
+        with django_capture_on_commit_callbacks(execute=False):
+            candidate = Candidate.objects.create(organization=organization, name="Pia", extracted_text=resume)
+            job = JobPosting.objects.create(organization=organization, title="Backend Developer", description=JOB)
+            return Application.objects.create(candidate=candidate, job=job)
+
+    return make
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("short text", 20, ("short text", False)),
+        ("exactly ten", 11, ("exactly ten", False)),
+        ("Python Django PostgreSQL", 20, ("Python Django", True)),  # never half a word
+        ("Python\nDjango  \tPostgreSQL", 16, ("Python\nDjango", True)),  # trailing whitespace dropped
+        ("a " + "x" * 30, 20, ("a " + "x" * 18, True)),  # no boundary in the second half: cut at the limit
+    ],
+)
+def test_truncate_text_cuts_at_whitespace(text, limit, expected):
+    assert truncate_text(text, limit) == expected
+
+
+@pytest.mark.django_db
+def test_too_long_resume_is_sent_cut_to_the_shared_limit_and_analysed(make_application, settings, caplog):
+    # Both sides on their defaults: the default AI_MAX_INPUT_CHARS of Django must be the AI service's.
+    long_resume = RESUME + " Kubernetes operator." + " Managed on-call rotations." * 5000
+    assert len(long_resume) > settings.AI_MAX_INPUT_CHARS == 100_000
+    application = make_application(long_resume)
+    sent_resume, _ = truncate_text(long_resume, 100_000)
+
+    with running_ai_service() as url, caplog.at_level(logging.INFO, logger="ai_service"):
+        settings.AI_SERVICE_URL, settings.AI_SERVICE_API_KEY = url, API_KEY
+        assert application_analyze(application_id=application.pk) == "done"
+
+    application.refresh_from_db()
+    assert (application.analysis_status, application.analysis_error) == ("done", "")
+    assert application.ai_feedback["input_truncated"] is True
+    assert application.ai_feedback["missing_skills"] == []
+    assert application.ai_score == score_match(JOB, sent_resume).score
+    [finished] = [record for record in caplog.records if record.getMessage() == "analysis finished"]
+    assert finished.resume_chars == len(sent_resume) == 99_998  # type: ignore[attr-defined]
+    assert finished.caller == "key-0"  # type: ignore[attr-defined]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("worker_key", ["", "not-the-key-of-this-service"])
+def test_refused_key_fails_the_analysis_naming_the_setting(make_application, settings, worker_key):
+    application = make_application()
+
+    with running_ai_service() as url:
+        settings.AI_SERVICE_URL, settings.AI_SERVICE_API_KEY = url, worker_key
+        assert application_analyze(application_id=application.pk) == "failed"
+
+    application.refresh_from_db()
+    assert application.analysis_error == (
+        "The AI service refused the workers' API key (401): set AI_SERVICE_API_KEY to one of the keys the AI "
+        "service accepts (its AI_SERVICE_API_KEY or AI_SERVICE_API_KEYS)."
+    )
+
+
+@pytest.mark.django_db
+def test_rate_limit_is_a_retryable_error_with_the_wait(make_application, settings):
+    first, second = make_application(), make_application(RESUME + " Kubernetes.")
+
+    with running_ai_service(ai_rate_limit_per_minute=1, ai_rate_limit_burst=1) as url:
+        settings.AI_SERVICE_URL, settings.AI_SERVICE_API_KEY = url, API_KEY
+        assert application_analyze(application_id=first.pk) == "done"
+        with pytest.raises(AIServiceUnavailable, match=r"rate-limiting the workers' key \(429\)") as raised:
+            application_analyze(application_id=second.pk)
+
+    assert raised.value.retry_after == 60
+    second.refresh_from_db()
+    assert (second.analysis_status, second.ai_feedback) == ("pending", None)

@@ -1,0 +1,122 @@
+"""The WebSocket authorization matrix: every route of `realtime.routing.websocket_urlpatterns`, for every role,
+through the real ASGI application and Redis channel layer, signed in with the browser's session cookie.
+
+A route without an entry in WS fails, naming itself. An accepted socket must then carry only its organization's
+events: a task of organization A announced on the organization stream reaches A's members and not B's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.urls import URLPattern, URLResolver
+
+from security.matrix_support import FAST_HASHERS, ROLE_ORGANIZATION, ROLES, World, build_world, expectation
+
+# The consumers read the database from other threads: committed data, each test starting empty.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("matrix_settings")]
+
+OPEN = "accepted"
+# Columns: anonymous, recruiter_a, recruiter_b, org_admin_a, operator, platform_admin, staff_no_org.
+# The task route names organization A's task. Close codes: 4401 not signed in, 4403 not theirs.
+WS = {
+    "ws/tasks/": (4401, OPEN, OPEN, OPEN, 4403, 4403, 4403),  # the user's organization's stream: needs one
+    "ws/tasks/<str:task_id>/": (4401, OPEN, 4403, OPEN, 4403, OPEN, 4403),
+}
+
+
+def websocket_routes(patterns: list[Any] | None = None, prefix: str = "") -> list[str]:
+    from realtime.routing import websocket_urlpatterns
+
+    routes = []
+    for pattern in websocket_urlpatterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            routes += websocket_routes(pattern.url_patterns, prefix + str(pattern.pattern))
+        elif isinstance(pattern, URLPattern):
+            routes.append(prefix + str(pattern.pattern))
+    return routes
+
+
+CELLS = [(route, role) for route in websocket_routes() for role in ROLES]
+
+
+@pytest.fixture
+def socket_world(settings) -> World:  # type: ignore[no-untyped-def]
+    from realtime.models import TaskRecord
+
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+    world = build_world(rows=False)
+    for key, organization in world.orgs.items():
+        world.rows[key] = {
+            "task": TaskRecord.objects.create(
+                task_id=f"socket-task-of-{key.lower()}", kind=TaskRecord.Kind.PARSE_RESUME, organization=organization
+            )
+        }
+    return world
+
+
+def _session_headers(world: World, role: str) -> list[tuple[bytes, bytes]]:
+    headers = [(b"host", b"localhost"), (b"origin", b"http://localhost")]
+    client = world.client_for(role)
+    if role != "anonymous":
+        headers.append(
+            (b"cookie", f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode())
+        )
+    return headers
+
+
+async def _scenario(world: World, role: str, path: str, headers: list[tuple[bytes, bytes]]) -> tuple[Any, list[dict]]:
+    from config.asgi import application
+    from realtime.models import TaskRecord
+    from realtime.services import task_mark
+
+    communicator = WebsocketCommunicator(application, path, headers=headers)
+    connected, code = await communicator.connect(timeout=5)
+    if not connected:
+        await communicator.disconnect()
+        return code, []
+    received = [await communicator.receive_json_from(timeout=5)]
+    await database_sync_to_async(task_mark)(world.a("task").task_id, TaskRecord.State.STARTED)
+    if await communicator.receive_nothing(timeout=1):
+        received.append({})
+    else:
+        received.append(await communicator.receive_json_from(timeout=5))
+    await communicator.disconnect()
+    return OPEN, received
+
+
+@pytest.mark.parametrize(("route", "role"), CELLS, ids=[f"{route}|{role}" for route, role in CELLS])
+def test_websocket_route(socket_world: World, route: str, role: str) -> None:
+    if route not in WS:
+        pytest.fail(f"WebSocket route {route} has no entry in WS: add its expected outcome for every role")
+    expected = expectation(WS[route], role)
+    path = "/" + route.replace("<str:task_id>", socket_world.a("task").task_id)
+
+    outcome, messages = asyncio.run(_scenario(socket_world, role, path, _session_headers(socket_world, role)))
+
+    assert outcome == expected, f"{role} on {route}: {outcome}, expected {expected}"
+    if outcome != OPEN:
+        return
+    snapshot, announced = messages
+    assert snapshot["type"] == "connection"
+    if "<str:task_id>" in route:
+        assert snapshot["task_id"] == socket_world.a("task").task_id
+        assert announced.get("task_id") == socket_world.a("task").task_id
+    else:
+        own = ROLE_ORGANIZATION[role]
+        assert snapshot["organization_id"] == socket_world.orgs[own].pk
+        # A's task event reaches A's members only.
+        assert bool(announced) is (own == "A"), f"{role} (organization {own}) got {announced}"
+        if announced:
+            assert announced["task_id"] == socket_world.a("task").task_id
+
+
+def test_every_websocket_route_has_an_entry_and_no_entry_is_stale() -> None:
+    routes = set(websocket_routes())
+    assert not routes - set(WS), f"WebSocket routes without an expected outcome: {sorted(routes - set(WS))}"
+    assert not set(WS) - routes, f"entries for WebSocket routes that no longer exist: {sorted(set(WS) - routes)}"
