@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := cd django_backend && ../$(PY) manage.py
 ENV_LOAD := set -a && source .env.example && { [ ! -f .env ] || source .env; } && set +a
 
-.PHONY: up down status logs install eval-parse bench-parse eval-rank bench-search bench-embed bench-tasks bench test test-unit test-integration test-e2e test-faults lint migrations-check deploy-check
+.PHONY: up down status logs install eval-parse bench-parse eval-rank bench-search bench-embed bench-tasks bench test test-unit test-integration test-e2e test-faults test-security lint migrations-check deploy-check
 
 up:  ## Install what is missing and run every service; prints the URLs.
 	@bash scripts/up.sh
@@ -33,6 +33,9 @@ test-integration: install
 
 test-e2e: install
 	$(VENV)/bin/pytest tests/e2e
+
+test-security: install  ## Who may see and do what on every surface, hostile files, personal data, clean logs.
+	$(VENV)/bin/pytest tests/security
 
 test-faults: install  ## RabbitMQ, Redis and PostgreSQL stopped and restarted (private instances), and queue priorities.
 	$(VENV)/bin/pytest tests/faults -s

@@ -14,6 +14,10 @@ import pytest
 
 from scripts import embedded_pg
 
+# The running platform (supervisord, nginx in front) for end-to-end and gateway tests: one per session, shared by
+# tests/e2e and tests/security.
+pytest_plugins = ["fixtures.running_platform"]
+
 
 @pytest.fixture(scope="session")
 def postgres_server_url() -> Iterator[str]:

@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote, urlparse
 import httpx
 import kombu
 import pytest
-from gateway_support import (
+from fixtures.gateway_support import (
     BrokerUsers,
     broker_users,
     client_for,

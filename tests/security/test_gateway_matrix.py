@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote, urlparse
 
 import httpx
 import pytest
-from gateway_support import ROLES, BrokerUsers, broker_users, client_for, signed_in_sessions
+from fixtures.gateway_support import ROLES, BrokerUsers, broker_users, client_for, signed_in_sessions
 
 pytestmark = pytest.mark.e2e
 
