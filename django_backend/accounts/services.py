@@ -6,41 +6,48 @@ from accounts.models import Organization, User
 from accounts.roles import OPERATORS, ORGANIZATION_ADMINS, RECRUITERS, role_group
 
 
+def _user_create(
+    *, username: str, password: str, organization: Organization | None, role: str, group: str, is_staff: bool
+) -> User:
+    user = User.objects.create_user(
+        username=username, password=password, organization=organization, role=role, is_staff=is_staff
+    )
+    user.groups.add(role_group(group))
+    return user
+
+
 def recruiter_create(*, username: str, password: str, organization: Organization, is_staff: bool = True) -> User:
     """A recruiter who can sign in to the admin and the API, scoped to one organization; not an operator."""
-    user = User.objects.create_user(
+    return _user_create(
         username=username,
         password=password,
         organization=organization,
         role=User.Role.RECRUITER,
+        group=RECRUITERS,
         is_staff=is_staff,
     )
-    user.groups.add(role_group(RECRUITERS))
-    return user
 
 
 def organization_admin_create(*, username: str, password: str, organization: Organization) -> User:
     """A recruiter who also manages the users of their organization."""
-    user = User.objects.create_user(
+    return _user_create(
         username=username,
         password=password,
         organization=organization,
         role=User.Role.ORGANIZATION_ADMIN,
+        group=ORGANIZATION_ADMINS,
         is_staff=True,
     )
-    user.groups.add(role_group(ORGANIZATION_ADMINS))
-    return user
 
 
 def operator_create(*, username: str, password: str, organization: Organization | None = None) -> User:
     """An operator: Flower, the RabbitMQ UI, metrics and dead letters. Without an organization they see no
     candidate data; staff only so the admin's dead-letter pages let them in."""
-    user = User.objects.create_user(
+    return _user_create(
         username=username,
         password=password,
         organization=organization,
         role=User.Role.OPERATOR,
+        group=OPERATORS,
         is_staff=True,
     )
-    user.groups.add(role_group(OPERATORS))
-    return user

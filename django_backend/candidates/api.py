@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field
@@ -15,9 +14,9 @@ from accounts.permissions import IsOrganizationMember, request_organization, req
 from audit.services import audit_record
 from candidates.export import candidate_export
 from candidates.models import Candidate
+from candidates.previews import PREVIEW_FIELDS, ProfilePreviewFields
 from candidates.privacy import candidate_delete
 from candidates.selectors import candidate_list_for_organization
-from recruitment_core.limits import profile_preview
 
 
 class CandidateOutput(serializers.ModelSerializer):
@@ -46,45 +45,20 @@ class CandidateOutput(serializers.ModelSerializer):
         return candidate.embedding is not None
 
 
-class CandidateDetailOutput(CandidateOutput):
-    """With the structured profile: work history, education, and each skill with its evidence.
-
-    Small whatever the resume: at most API_EVIDENCE_PER_SKILL evidence lines per skill (`evidence_omitted`
-    counts the others) and the first API_TEXT_PREVIEW_CHARS characters of the text (`extracted_text_truncated`,
-    `extracted_text_length`); the whole resume is the file download of `current_resume`.
-    """
+class CandidateDetailOutput(ProfilePreviewFields, CandidateOutput):
+    """With the structured profile (work history, education, each skill with its evidence), kept small whatever the
+    resume (candidates.previews): `evidence_omitted` counts the evidence lines left out, `extracted_text_truncated`
+    and `extracted_text_length` say how much text there is; the whole resume is the file download of
+    `current_resume`."""
 
     profile = serializers.SerializerMethodField()
-    evidence_omitted = serializers.SerializerMethodField()
-    extracted_text = serializers.SerializerMethodField()
-    extracted_text_truncated = serializers.SerializerMethodField()
-    extracted_text_length = serializers.SerializerMethodField()
 
     class Meta(CandidateOutput.Meta):
-        fields = [
-            *CandidateOutput.Meta.fields,
-            "profile",
-            "evidence_omitted",
-            "extracted_text",
-            "extracted_text_truncated",
-            "extracted_text_length",
-        ]
+        fields = [*CandidateOutput.Meta.fields, "profile", *PREVIEW_FIELDS]
 
     @extend_schema_field(serializers.JSONField())
     def get_profile(self, candidate: Candidate) -> dict[str, Any]:
-        return profile_preview(candidate.profile or {}, settings.API_EVIDENCE_PER_SKILL)[0]
-
-    def get_evidence_omitted(self, candidate: Candidate) -> int:
-        return profile_preview(candidate.profile or {}, settings.API_EVIDENCE_PER_SKILL)[1]
-
-    def get_extracted_text(self, candidate: Candidate) -> str:
-        return candidate.extracted_text[: settings.API_TEXT_PREVIEW_CHARS]
-
-    def get_extracted_text_truncated(self, candidate: Candidate) -> bool:
-        return len(candidate.extracted_text) > settings.API_TEXT_PREVIEW_CHARS
-
-    def get_extracted_text_length(self, candidate: Candidate) -> int:
-        return len(candidate.extracted_text)
+        return self.profile_shown(candidate)
 
 
 class CandidateList(generics.ListAPIView):

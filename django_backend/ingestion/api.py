@@ -18,12 +18,12 @@ from rest_framework.views import APIView
 from accounts.permissions import IsOrganizationMember, request_organization, request_user
 from audit.services import audit_record
 from candidates.models import ResumeVersion
+from candidates.previews import PREVIEW_FIELDS, ProfilePreviewFields
 from candidates.selectors import resume_list_for_organization
 from ingestion.models import ImportBatch, ImportItem
 from ingestion.services import import_create, resume_intake, resume_reparse, resume_upload_read
 from recruitment_core.archive import ArchiveRejected
 from recruitment_core.extraction import ExtractionError
-from recruitment_core.limits import profile_preview
 
 
 class FileRejected(APIException):
@@ -61,42 +61,18 @@ class ResumeOutput(serializers.ModelSerializer):
         ]
 
 
-class ResumeDetailOutput(ResumeOutput):
-    """With the parsed profile and the text, kept small as in the candidate detail: at most
-    API_EVIDENCE_PER_SKILL evidence lines per skill and the first API_TEXT_PREVIEW_CHARS characters of the text;
-    the whole resume is its file download."""
+class ResumeDetailOutput(ProfilePreviewFields, ResumeOutput):
+    """With the parsed profile and the text, kept small as in the candidate detail (candidates.previews)."""
 
+    profile_field = "parsed"
     parsed = serializers.SerializerMethodField()
-    evidence_omitted = serializers.SerializerMethodField()
-    extracted_text = serializers.SerializerMethodField()
-    extracted_text_truncated = serializers.SerializerMethodField()
-    extracted_text_length = serializers.SerializerMethodField()
 
     class Meta(ResumeOutput.Meta):
-        fields = [
-            *ResumeOutput.Meta.fields,
-            "parsed",
-            "evidence_omitted",
-            "extracted_text",
-            "extracted_text_truncated",
-            "extracted_text_length",
-        ]
+        fields = [*ResumeOutput.Meta.fields, "parsed", *PREVIEW_FIELDS]
 
     @extend_schema_field(serializers.JSONField())
     def get_parsed(self, resume: ResumeVersion) -> dict[str, Any]:
-        return profile_preview(resume.parsed or {}, settings.API_EVIDENCE_PER_SKILL)[0]
-
-    def get_evidence_omitted(self, resume: ResumeVersion) -> int:
-        return profile_preview(resume.parsed or {}, settings.API_EVIDENCE_PER_SKILL)[1]
-
-    def get_extracted_text(self, resume: ResumeVersion) -> str:
-        return resume.extracted_text[: settings.API_TEXT_PREVIEW_CHARS]
-
-    def get_extracted_text_truncated(self, resume: ResumeVersion) -> bool:
-        return len(resume.extracted_text) > settings.API_TEXT_PREVIEW_CHARS
-
-    def get_extracted_text_length(self, resume: ResumeVersion) -> int:
-        return len(resume.extracted_text)
+        return self.profile_shown(resume)
 
 
 class ResumeUploadInput(serializers.Serializer):
