@@ -7,7 +7,6 @@ import dataclasses
 import hashlib
 import logging
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from django.conf import settings
@@ -20,15 +19,14 @@ from django.utils import timezone
 from accounts.models import Organization, User
 from candidates.models import Candidate, ResumeVersion
 from ingestion.models import ImportBatch, ImportItem
+from ingestion.reading import resume_text_parse, resume_text_read
 from matching.ranking import features_to_json
 from realtime.models import TaskRecord
 from realtime.services import broadcast_organization, task_enqueue, task_progress
 from recruitment_core.archive import ArchiveLimits, ArchiveRejected, iter_resumes, open_archive
 from recruitment_core.extraction import ExtractionError, check_upload
-from recruitment_core.limits import ResumeLimits
 from recruitment_core.ranking import CandidateFeatures
-from recruitment_core.resume_parser import ParsedResume, parse_resume
-from recruitment_core.sandbox import extract_text_limited
+from recruitment_core.resume_parser import ParsedResume
 
 logger = logging.getLogger(__name__)
 
@@ -107,25 +105,6 @@ def resume_intake(
     return Intake(resume=resume, duplicate=False, task=record)
 
 
-def resume_limits() -> ResumeLimits:
-    """The caps per resume from the settings; extraction and parsing both apply them."""
-    return ResumeLimits(
-        max_pages=settings.RESUME_MAX_PAGES,
-        max_chars=settings.RESUME_MAX_CHARS,
-        max_work_entries=settings.RESUME_MAX_WORK_ENTRIES,
-        max_education_entries=settings.RESUME_MAX_EDUCATION_ENTRIES,
-        max_skill_evidence=settings.RESUME_MAX_SKILL_EVIDENCE,
-        max_evidence_per_skill=settings.RESUME_MAX_EVIDENCE_PER_SKILL,
-        max_emails=settings.RESUME_MAX_EMAILS,
-        max_links=settings.RESUME_MAX_LINKS,
-    )
-
-
-def _parse_today() -> date | None:
-    configured = getattr(settings, "RESUME_PARSE_TODAY", "")
-    return date.fromisoformat(configured) if configured else None
-
-
 def resume_parse(*, resume_id: int, task_id: str | None = None) -> str:
     """Extract and parse a stored resume, then attach it to the right candidate. Returns the parse status.
 
@@ -136,19 +115,10 @@ def resume_parse(*, resume_id: int, task_id: str | None = None) -> str:
         return "missing"
     ResumeVersion.objects.filter(pk=resume_id).update(parse_status=ResumeVersion.ParseStatus.PARSING)
     _progress(task_id, 10, "Reading the file")
-    limits = resume_limits()
     try:
         with resume.file.open("rb") as stored:
             data = stored.read(settings.MAX_UPLOAD_BYTES + 1)
-        # The worker enforces the limit too: the stored file may predate a lower limit, or not come from an upload.
-        check_upload(data, max_bytes=settings.MAX_UPLOAD_BYTES)
-        extracted = extract_text_limited(
-            data,
-            resume.kind,
-            timeout_seconds=settings.PARSE_TIMEOUT_SECONDS,
-            max_memory_mb=settings.PARSE_MAX_MEMORY_MB,
-            limits=limits,
-        )
+        extracted = resume_text_read(data, kind=resume.kind)
     except ExtractionError as error:
         return _resume_failed(resume, ResumeVersion.ParseStatus.FAILED, str(error))
     except OSError as error:
@@ -157,9 +127,7 @@ def resume_parse(*, resume_id: int, task_id: str | None = None) -> str:
         return _resume_failed(resume, ResumeVersion.ParseStatus.NO_TEXT, NO_TEXT_MESSAGE, red_flags=extracted.red_flags)
 
     _progress(task_id, 60, "Reading the resume")
-    parsed = parse_resume(
-        extracted.text, today=_parse_today(), default_region=settings.DEFAULT_PHONE_REGION, limits=limits
-    )
+    parsed = resume_text_parse(extracted.text)
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [IDENTITY_LOCK_NAMESPACE, resume.organization_id])

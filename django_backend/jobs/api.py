@@ -44,14 +44,24 @@ class JobOutput(serializers.ModelSerializer):
         return job.embedding is not None
 
 
+class RemoteInput(serializers.ChoiceField):
+    """remote, hybrid or onsite; or a JSON boolean as many clients send it (true: remote, false: not remote)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=["remote", "hybrid", "onsite", "true", "false"], **kwargs)
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, bool):
+            data = "true" if data else "false"
+        return super().to_internal_value(data)
+
+
 class JobInput(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=50_000)
     company = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     location = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    remote = serializers.ChoiceField(
-        choices=["remote", "hybrid", "onsite", "true", "false"], required=False, allow_null=True, default=None
-    )
+    remote = RemoteInput(required=False, allow_null=True, default=None)
     employment_type = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
 
 

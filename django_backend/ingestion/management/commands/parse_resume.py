@@ -1,4 +1,5 @@
-"""Parse resume files without touching the database: one JSON object per file (evaluations run this)."""
+"""Parse resume files without touching the database, exactly as the worker does (ingestion.reading): one JSON
+object per file (evaluations run this)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
-from recruitment_core.extraction import ExtractionError, check_upload
-from recruitment_core.resume_parser import parse_resume
-from recruitment_core.sandbox import extract_text_limited
+from ingestion.reading import resume_text_parse, resume_text_read
+from recruitment_core.extraction import ExtractionError
 
 
 class Command(BaseCommand):
@@ -38,16 +37,11 @@ class Command(BaseCommand):
 
 def parse_file(path: Path, *, today: date | None) -> dict[str, Any]:
     try:
-        data = path.read_bytes()
-        kind = check_upload(data, max_bytes=settings.MAX_UPLOAD_BYTES)
-        extracted = extract_text_limited(
-            data, kind, timeout_seconds=settings.PARSE_TIMEOUT_SECONDS, max_memory_mb=settings.PARSE_MAX_MEMORY_MB
-        )
+        extracted = resume_text_read(path.read_bytes())
     except ExtractionError as error:
         return {"file": str(path), "error": f"{error.code}: {error}"}
     except OSError as error:
         return {"file": str(path), "error": f"unreadable: {error}"}
     if not extracted.text.strip():
         return {"file": str(path), "error": "no_text: no text could be extracted, even with OCR"}
-    parsed = parse_resume(extracted.text, today=today, default_region=settings.DEFAULT_PHONE_REGION)
-    return {"file": str(path), **parsed.to_summary()}
+    return {"file": str(path), **resume_text_parse(extracted.text, today=today).to_summary()}
