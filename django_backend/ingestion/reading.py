@@ -5,11 +5,12 @@ and caps, so what a command prints is what parsing sees."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 
-from recruitment_core.extraction import ExtractedText, check_upload
+from recruitment_core.extraction import ExtractedText, ExtractionError, check_upload
 from recruitment_core.limits import ResumeLimits
 from recruitment_core.resume_parser import ParsedResume, parse_resume
 from recruitment_core.sandbox import extract_text_limited
@@ -42,6 +43,16 @@ def resume_text_read(data: bytes, *, kind: str | None = None) -> ExtractedText:
         max_memory_mb=settings.PARSE_MAX_MEMORY_MB,
         limits=resume_limits(),
     )
+
+
+def resume_file_read(path: Path) -> ExtractedText | str:
+    """A file's text as `resume_text_read` gives it, or why it has none (`code: message`), for the commands."""
+    try:
+        return resume_text_read(path.read_bytes())
+    except ExtractionError as error:
+        return f"{error.code}: {error}"
+    except OSError as error:
+        return f"unreadable: {error}"
 
 
 def resume_text_parse(text: str, *, today: date | None = None) -> ParsedResume:

@@ -9,8 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from ingestion.reading import resume_text_read
-from recruitment_core.extraction import ExtractionError
+from ingestion.reading import resume_file_read
 
 
 class Command(BaseCommand):
@@ -30,10 +29,7 @@ class Command(BaseCommand):
 
 
 def text_of_file(path: Path) -> dict[str, str]:
-    try:
-        extracted = resume_text_read(path.read_bytes())
-    except ExtractionError as error:
-        return {"file": str(path), "error": f"{error.code}: {error}"}
-    except OSError as error:
-        return {"file": str(path), "error": f"unreadable: {error}"}
+    extracted = resume_file_read(path)
+    if isinstance(extracted, str):
+        return {"file": str(path), "error": extracted}
     return {"file": str(path), "text": extracted.text}

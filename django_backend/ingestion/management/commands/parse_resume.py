@@ -11,8 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from ingestion.reading import resume_text_parse, resume_text_read
-from recruitment_core.extraction import ExtractionError
+from ingestion.reading import resume_file_read, resume_text_parse
 
 
 class Command(BaseCommand):
@@ -36,12 +35,9 @@ class Command(BaseCommand):
 
 
 def parse_file(path: Path, *, today: date | None) -> dict[str, Any]:
-    try:
-        extracted = resume_text_read(path.read_bytes())
-    except ExtractionError as error:
-        return {"file": str(path), "error": f"{error.code}: {error}"}
-    except OSError as error:
-        return {"file": str(path), "error": f"unreadable: {error}"}
+    extracted = resume_file_read(path)
+    if isinstance(extracted, str):
+        return {"file": str(path), "error": extracted}
     if not extracted.text.strip():
         return {"file": str(path), "error": "no_text: no text could be extracted, even with OCR"}
     return {"file": str(path), **resume_text_parse(extracted.text, today=today).to_summary()}
