@@ -376,16 +376,8 @@ def _nginx_text() -> str:
 
 
 def _nginx_locations() -> dict[str, str]:
-    """Each `location [modifier] path` mapped to the text of its block."""
-    text = _nginx_text()
-    blocks = {}
-    for match in re.finditer(r"location\s+(?:(=|~\*?|\^~)\s+)?(\S+)\s*\{", text):
-        depth, end = 1, match.end()
-        while depth:
-            depth += {"{": 1, "}": -1}.get(text[end], 0)
-            end += 1
-        blocks[f"{match.group(1) or ''} {match.group(2)}".strip()] = text[match.end() : end - 1]
-    return blocks
+    """Each `location [modifier] path` of the container gateway mapped to the text of its block."""
+    return _blocks(_nginx_text())
 
 
 def _directives(block: str, name: str) -> list[str]:
@@ -570,6 +562,7 @@ def _local_text() -> str:
 
 
 def _blocks(text: str) -> dict[str, str]:
+    """Each `location [modifier] path` of an nginx config mapped to the text of its block."""
     blocks = {}
     for match in re.finditer(r"location\s+(?:(=|~\*?|\^~)\s+)?(\S+)\s*\{", text):
         depth, end = 1, match.end()
