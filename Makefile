@@ -40,7 +40,7 @@ test-security: install  ## Who may see and do what on every surface, hostile fil
 test-faults: install  ## RabbitMQ, Redis and PostgreSQL stopped and restarted (private instances), and queue priorities.
 	$(VENV)/bin/pytest tests/faults -s
 
-eval-parse:  ## Precision, recall and F1 per field of the resume parser on the corpus in tests/corpus.
+eval-parse:  ## Per-field F1 of the resume parser on tests/corpus and tests/layout_corpus; whole words per PDF producer.
 	$(PY) scripts/eval_parse.py
 
 bench-parse:  ## Resume extraction + parsing throughput and worker memory, against a pypdf baseline.

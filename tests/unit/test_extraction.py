@@ -24,6 +24,7 @@ from fixtures.make_resumes import (
     make_hidden_text_pdf,
     make_layout_pdf,
     make_odt,
+    make_positioned_words_pdf,
     make_rtf,
     make_running_header_pdf,
     make_scan_image,
@@ -428,9 +429,9 @@ def test_dates_beside_entries_are_read_line_by_line_not_as_a_column():
     )
 
 
-def test_word_hyphenated_at_a_line_end_keeps_its_hyphen_and_lines():
+def test_word_hyphenated_at_a_line_end_is_joined_without_its_hyphen():
     assert extract_text(make_text_pdf(["Built the billing plat-", "form for Acme"]), "pdf").text == (
-        "Built the billing plat-\nform for Acme"
+        "Built the billing platform\nfor Acme"
     )
 
 
@@ -772,3 +773,64 @@ def test_doc_without_antiword_says_so(monkeypatch, tmp_path):
 
     assert error.code == "doc_unavailable"
     assert "antiword program is not installed" in str(error)
+
+
+# --- words placed by position, without space characters ------------------------------------------
+
+POSITIONED_LINES = [
+    "I am a self-motivated and patient focused nurse executive with a strong history",
+    "Company Name City State Charge Nurse 02/2012 to 05/2014",
+]
+
+
+@pytest.mark.parametrize("word_gap", [150, 180, 250, 333])
+def test_words_placed_apart_without_spaces_come_back_as_words(word_gap):
+    text = extract_text(make_positioned_words_pdf(POSITIONED_LINES, word_gap=word_gap), "pdf").text
+
+    assert text == "\n".join(POSITIONED_LINES)
+
+
+def test_kerning_inside_a_word_does_not_split_it():
+    # 40 thousandths of an em: more than any kerning pair, well below a space.
+    text = extract_text(make_positioned_words_pdf(["Registered Nurse"], word_gap=40), "pdf").text
+
+    assert text == "RegisteredNurse"
+
+
+def test_letter_spaced_heading_reads_as_words():
+    text = extract_text(make_positioned_words_pdf(["SKILL HIGHLIGHTS"], word_gap=600, letter_spacing=3), "pdf").text
+
+    assert text == "SKILL HIGHLIGHTS"
+
+
+def test_short_words_at_word_gaps_are_not_joined_as_letter_spacing():
+    text = extract_text(make_positioned_words_pdf(["I am a a to be"], word_gap=250), "pdf").text
+
+    assert text == "I am a a to be"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Managed construc-", "tion administration"], "Managed construction\nadministration"),
+        (["Retail and multi-", "family projects"], "Retail and multifamily\nprojects"),
+        (["A self-", "motivated nurse"], "A self-motivated\nnurse"),
+        (["Crew change-", "outs on site"], "Crew change-outs\non site"),
+        (["Dates 2019-", "2020 and more"], "Dates 2019-\n2020 and more"),
+        (["Skills:", "- Python"], "Skills:\n- Python"),
+    ],
+)
+def test_words_hyphenated_at_a_line_end_are_joined_on_the_first_line(lines, expected):
+    assert extract_text(make_text_pdf(lines), "pdf").text == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Company Name\u00ef\u00bc\u009a City , State", "Company Name: City , State"),
+        ("Jos\u00c3\u00a9 Garc\u00c3\u00ada", "José García"),
+        ("José Zoë naïve café – “quoted”", "José Zoë naïve café – “quoted”"),
+    ],
+)
+def test_text_decoded_in_the_wrong_encoding_is_repaired_and_good_text_kept(raw, expected):
+    assert normalise_text(raw) == expected
