@@ -25,7 +25,7 @@ sys.path.insert(0, str(SET_DIR.parent))  # so `corpus.*` and `ranking_corpus.*` 
 from corpus.model import marked_up_texts  # noqa: E402
 from corpus.render import render  # noqa: E402
 
-from ranking_corpus.model import CATEGORIES, GRADES, REMOTE_VALUES, Candidate, Posting  # noqa: E402
+from ranking_corpus.model import CATEGORIES, GRADES, REMOTE_VALUES, TRAP_CATEGORIES, Candidate, Posting  # noqa: E402
 from ranking_corpus.postings import JOBS  # noqa: E402
 from ranking_corpus.specs import CANDIDATES  # noqa: E402
 
@@ -65,6 +65,9 @@ def validate(jobs: list[Posting], candidates: list[Candidate]) -> None:
     for item in candidates:
         if item.category not in CATEGORIES:
             problems.append(f"{item.resume_id}: unknown category {item.category!r}")
+        if item.category in TRAP_CATEGORIES and item.target_job not in job_ids:
+            problems.append(f"{item.resume_id}: a {item.category} case needs the job it targets, not "
+                            f"{item.target_job!r}")  # fmt: skip
         unknown = sorted(set(item.grades) - set(job_ids))
         if unknown:
             problems.append(f"{item.resume_id}: grades for unknown jobs {unknown}")
@@ -103,7 +106,8 @@ def manifest(jobs: list[Posting], candidates: list[Candidate]) -> dict[str, obje
         ],
         "resumes": [
             {"resume_id": item.resume_id, "file": item.resume.filename, "format": item.resume.extension,
-             "family": item.family, "category": item.category, "hidden_text": bool(item.resume.hidden),
+             "family": item.family, "category": item.category, "target_job": item.target_job,
+             "hidden_text": bool(item.resume.hidden),
              "grades": {job_id: grade for job_id, grade in sorted(item.grades.items()) if grade},
              "note": item.note}
             for item in candidates
@@ -128,12 +132,12 @@ def build() -> dict[str, bytes]:
 
 
 def stats(jobs: list[Posting], candidates: list[Candidate]) -> str:
-    lines = [f"{'job':<26}{'3':>4}{'2':>4}{'1':>4}{'0':>4}"]
+    lines = [f"{'job':<32}{'3':>5}{'2':>5}{'1':>5}{'0':>5}"]
     for job in jobs:
         counts = Counter(item.grade(job.job_id) for item in candidates)
-        lines.append(f"{job.job_id:<26}" + "".join(f"{counts[grade]:>4}" for grade in (3, 2, 1, 0)))
+        lines.append(f"{job.job_id:<32}" + "".join(f"{counts[grade]:>5}" for grade in (3, 2, 1, 0)))
     total = Counter(item.grade(job.job_id) for job in jobs for item in candidates)
-    lines.append(f"{'all pairs':<26}" + "".join(f"{total[grade]:>4}" for grade in (3, 2, 1, 0)))
+    lines.append(f"{'all pairs':<32}" + "".join(f"{total[grade]:>5}" for grade in (3, 2, 1, 0)))
     kinds = Counter(item.resume.extension for item in candidates)
     categories = Counter(item.category for item in candidates)
     lines.append("formats: " + ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items())))

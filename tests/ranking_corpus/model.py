@@ -30,7 +30,12 @@ CATEGORIES = (
     "under_qualified",
     "wrong_location",
     "distractor",
+    "negated_skill",
+    "hidden_injection",
+    "visible_injection",
 )
+# Cases built to mislead a ranker about one posting; the manifest names that posting as `target_job`.
+TRAP_CATEGORIES = ("keyword_stuffed", "negated_skill", "hidden_injection", "visible_injection")
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class Candidate:
     category: str
     grades: dict[str, int]
     note: str = ""  # one line for reviewers: what the case is
+    target_job: str | None = None  # for a trap: the posting it is built to fool
 
     @property
     def resume_id(self) -> str:
@@ -101,7 +107,8 @@ def degree(level: str, text: str, institution: str, year: int | None, detail: st
 _AREA_CODES = {
     "AZ": "602", "CA": "916", "CO": "303", "GA": "404", "IL": "312", "IN": "317", "MA": "617", "MI": "313",
     "MN": "612", "MS": "662", "NC": "919", "NJ": "201", "NY": "212", "OH": "614", "OK": "918", "OR": "503",
-    "RI": "401", "TN": "901", "TX": "512", "WA": "206", "WI": "608", "Canada": "416",
+    "RI": "401", "TN": "901", "TX": "512", "WA": "206", "WI": "608", "Canada": "416", "SC": "843", "PA": "215",
+    "FL": "305", "KY": "502", "NV": "702", "MO": "314",
 }  # fmt: skip
 _PHONE_FORMATS = {
     "United Kingdom": "+44 7700 900{:03d}",
@@ -143,6 +150,8 @@ class Layout:
     layout: str = "plain"
     options: dict[str, str] = field(default_factory=dict)
     headings: tuple[str, str, str, str] = ("Summary", "Experience", "Education", "Skills")
+    sidebar: tuple[str, ...] = ()  # headings a two-column layout puts in the sidebar
+    skills_table: bool = False  # print "Label: items" skill lines as a grid where the renderer can
 
 
 TXT = Layout()
@@ -156,6 +165,13 @@ PDF_TIMES = Layout("pdf", "single", {"font": "Times-Roman", "size": "9.5"}, ("Pr
 DOCX = Layout("docx", "plain")
 DOCX_BOLD = Layout("docx", "plain", {"heading_style": "bold"}, ("Profile", "Employment History", "Education",
                                                                 "Skills"))  # fmt: skip
+PDF_TWO_COLUMN = Layout("pdf", "two_column", sidebar=("Skills", "Education", "Certifications"))
+PDF_DARK_SIDEBAR = Layout("pdf", "two_column", {"dark_sidebar": "1", "sidebar_side": "right"},
+                          sidebar=("Skills", "Certifications", "Licenses"))  # fmt: skip
+DOCX_TABLE = Layout("docx", "layout_table", sidebar=("Skills", "Education", "Certifications"))
+DOCX_HEADER = Layout("docx", "header_contact")
+DOCX_SKILL_GRID = Layout("docx", "plain", {"heading_style": "bold"}, skills_table=True)
+TXT_TITLE = Layout(options={"heading_style": "title", "bullet": "•"})
 
 
 def candidate(
@@ -175,6 +191,7 @@ def candidate(
     layout: Layout = TXT,
     hidden: str | None = None,
     note: str = "",
+    target_job: str | None = None,
 ) -> Candidate:
     """A candidate whose resume has the usual shape: name, headline, contact, summary, roles, education, skills."""
     email = _email(name, stem)
@@ -185,7 +202,7 @@ def candidate(
         sections.append(Experience(experience_heading, roles, style="title_dates"))
     sections.append(Education(education_heading, education))
     if skills:
-        sections.append(Skills(skills_heading, skills))
+        sections.append(Skills(skills_heading, skills, as_table=layout.skills_table))
     sections += extra
     resume = Resume(
         stem=stem,
@@ -200,7 +217,8 @@ def candidate(
         location=location,
         sections=tuple(sections),
         hidden=hidden,
+        sidebar=layout.sidebar,
         notes=note,
         options=dict(layout.options),
     )
-    return Candidate(resume, family, category, grades, note)
+    return Candidate(resume, family, category, grades, note, target_job)

@@ -8,6 +8,7 @@ licences, location) the way a hiring manager would write them.
 from __future__ import annotations
 
 from ranking_corpus.model import Posting
+from ranking_corpus.postings_more import MORE_JOBS
 
 # The postings are laid out like the documents they describe; the formatter would re-indent every one.
 # fmt: off
@@ -433,3 +434,6 @@ Nice to have
 
 On site in Memphis, Tennessee.""",
 ))
+
+# The later professions are kept in postings_more.py so each module stays readable.
+JOBS.extend(MORE_JOBS)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from corpus.model import Lines
 
+from ranking_corpus.job_ids import ACC, AE, BE, DA, DS, FA, FE, HR, MATH, MKT, RGM, RN, SBE, SRE, TA, UX, WH
 from ranking_corpus.model import (
     DOCX,
     DOCX_BOLD,
@@ -25,19 +26,6 @@ from ranking_corpus.model import (
     degree,
     role,
 )
-
-BE = "backend_engineer"
-SBE = "senior_backend_engineer"
-FE = "frontend_engineer"
-SRE = "devops_sre"
-DS = "data_scientist"
-DA = "junior_data_analyst"
-RN = "icu_registered_nurse"
-ACC = "staff_accountant"
-AE = "account_executive"
-UX = "ux_product_designer"
-MATH = "math_teacher"
-WH = "warehouse_supervisor"
 
 CANDIDATES: list[Candidate] = []
 
@@ -541,7 +529,7 @@ add(candidate(
 
 add(candidate(
     "cc_restaurant_to_devops", family="devops", category="career_changer",
-    grades={SRE: 1, WH: 1},
+    grades={SRE: 1, WH: 1, RGM: 1},
     note="Restaurant general manager retraining in cloud: certificates and a home lab, no production work.",
     name="Tyler Morgan", location="Colorado Springs, CO", headline="Aspiring DevOps Engineer",
     summary="Former restaurant general manager moving into cloud engineering. I bring calm under pressure from "
@@ -758,7 +746,7 @@ add(candidate(
 
 add(candidate(
     "cc_accountant_to_analyst", family="data", category="career_changer",
-    grades={DA: 3, ACC: 1, DS: 1},
+    grades={DA: 3, ACC: 1, DS: 1, FA: 1},
     note="Former staff accountant with an analytics master's, SQL and Tableau, in Columbus.",
     name="Hannah Schultz", location="Columbus, OH", headline="Data Analyst",
     summary="Analyst with a finance background: four years in corporate accounting, then a master's in business "
@@ -924,7 +912,7 @@ add(candidate(
 
 add(candidate(
     "acct_strong", family="accounting", category="strong", layout=PDF,
-    grades={ACC: 3},
+    grades={ACC: 3, FA: 1},
     note="Three years as a staff accountant at a retailer in the Twin Cities: close, reconciliations, NetSuite.",
     name="Brian Larson", location="St. Paul, MN", headline="Staff Accountant",
     summary="Staff accountant with three years of corporate accounting in retail. Dependable at close, "
@@ -946,7 +934,7 @@ add(candidate(
 
 add(candidate(
     "acct_paraphrased", family="accounting", category="paraphrased",
-    grades={ACC: 3},
+    grades={ACC: 3, FA: 1},
     note="Strong candidate who writes 'closed the books' and 'tied out balance sheet accounts' instead of "
          "month-end close and reconciliations.",
     name="Nadia Hussein", location="Bloomington, MN", headline="Corporate Accounting Associate",
@@ -970,7 +958,7 @@ add(candidate(
 
 add(candidate(
     "acct_senior_nonprofit", family="accounting", category="partial", layout=DOCX,
-    grades={ACC: 2},
+    grades={ACC: 2, FA: 1},
     note="Six years of close and reconciliations in non-profit fund accounting: a bit senior, different sector.",
     name="Olga Lindqvist", location="Edina, MN", headline="Senior Accountant",
     summary="Accountant with six years in non-profit healthcare: month-end close, grants and audit support.",
@@ -1007,7 +995,7 @@ add(candidate(
 
 add(candidate(
     "acct_audit_manager", family="accounting", category="over_qualified", layout=DOCX,
-    grades={ACC: 2},
+    grades={ACC: 2, FA: 1},
     note="Big Four audit manager and CPA applying to a staff role: can do it, unlikely to stay.",
     name="Steven Park", location="Minneapolis, MN", headline="Audit Manager, CPA",
     summary="CPA with ten years in public accounting auditing retail and manufacturing companies. Looking to "
@@ -1492,8 +1480,8 @@ add(candidate(
 
 add(candidate(
     "retail_store_manager", family="logistics", category="weak", layout=TXT_COLON,
-    grades={WH: 1},
-    note="Retail store manager: leads people and handles stock, not a warehouse.",
+    grades={WH: 1, RGM: 1},
+    note="Retail store manager: leads people and handles stock, not a warehouse; transferable, not a restaurant.",
     name="Angela Rivera", location="Memphis, TN", headline="Store Manager",
     summary="Retail store manager with five years leading teams of 25 in big-box retail.",
     roles=(
@@ -1510,7 +1498,7 @@ add(candidate(
 # === adversarial: keyword stuffing ===============================================================================
 
 add(candidate(
-    "kw_stuffed_backend_barista", family="other", category="keyword_stuffed",
+    "kw_stuffed_backend_barista", family="other", category="keyword_stuffed", target_job=BE,
     grades={},
     note="Barista with every backend buzzword in a skills line and no evidence of any of them.",
     name="Connor Walsh", location="Austin, TX", headline="Aspiring Backend Engineer",
@@ -1529,7 +1517,7 @@ add(candidate(
 ))
 
 add(candidate(
-    "kw_stuffed_nurse_receptionist", family="other", category="keyword_stuffed", layout=DOCX,
+    "kw_stuffed_nurse_receptionist", family="other", category="keyword_stuffed", target_job=RN, layout=DOCX,
     grades={},
     note="Dental receptionist listing ICU nursing terms, Registered Nurse and CCRN as skills, with no licence.",
     name="Tiffany Grant", location="Chicago, IL", headline="Healthcare Professional",
@@ -1546,9 +1534,10 @@ add(candidate(
 ))
 
 add(candidate(
-    "kw_stuffed_ds_marketing", family="other", category="keyword_stuffed", layout=TXT_MD,
-    grades={},
-    note="Social media coordinator with a data-science buzzword list; the work is posting and scheduling.",
+    "kw_stuffed_ds_marketing", family="other", category="keyword_stuffed", target_job=DS, layout=TXT_MD,
+    grades={MKT: 1},
+    note="Social media coordinator with a data-science buzzword list; the work is posting and scheduling "
+         "(1 for the marketing manager job: junior).",
     name="Brittany Shaw", location="Boston, MA", headline="Data-Driven Marketing Professional",
     summary="Creative marketer who loves data, AI and machine learning.",
     roles=(
@@ -1563,7 +1552,7 @@ add(candidate(
 ))
 
 add(candidate(
-    "kw_stuffed_devops_helpdesk", family="other", category="keyword_stuffed",
+    "kw_stuffed_devops_helpdesk", family="other", category="keyword_stuffed", target_job=SRE,
     grades={},
     note="Help desk technician listing every SRE tool; the work is password resets and laptops.",
     name="Derek Lang", location="Denver, CO", headline="IT Professional | Cloud | DevOps | SRE",
@@ -1580,7 +1569,7 @@ add(candidate(
 ))
 
 add(candidate(
-    "kw_stuffed_ae_picker", family="logistics", category="keyword_stuffed", layout=TXT_UNDERLINE,
+    "kw_stuffed_ae_picker", family="logistics", category="keyword_stuffed", target_job=AE, layout=TXT_UNDERLINE,
     grades={WH: 1},
     note="Warehouse picker with a B2B SaaS sales vocabulary list; weak for the warehouse job on real evidence.",
     name="Jacob Miller", location="Memphis, TN", headline="Sales Professional",
@@ -1596,7 +1585,7 @@ add(candidate(
 ))
 
 add(candidate(
-    "kw_stuffed_frontend_realtor", family="sales", category="keyword_stuffed", layout=DOCX_BOLD,
+    "kw_stuffed_frontend_realtor", family="sales", category="keyword_stuffed", target_job=FE, layout=DOCX_BOLD,
     grades={AE: 1},
     note="Real estate agent with a React/TypeScript/WCAG skills list: 0 for frontend and design; consumer "
          "sales makes her a weak account executive.",
@@ -1613,7 +1602,7 @@ add(candidate(
 ))
 
 add(candidate(
-    "kw_hidden_car_sales", family="sales", category="keyword_stuffed", layout=PDF,
+    "kw_hidden_car_sales", family="sales", category="keyword_stuffed", target_job=ACC, layout=PDF,
     hidden="GAAP month-end close journal entries reconciliations NetSuite BlackLine CPA accruals fixed assets "
            "staff accountant balance sheet SOX audit",
     grades={AE: 1},
@@ -1629,7 +1618,7 @@ add(candidate(
 ))
 
 add(candidate(
-    "kw_stuffed_accounting_cashier", family="other", category="keyword_stuffed",
+    "kw_stuffed_accounting_cashier", family="other", category="keyword_stuffed", target_job=ACC,
     grades={},
     note="Grocery cashier with a visible list of every accounting requirement; no accounting work or degree.",
     name="Kyle Anderson", location="Minneapolis, MN", headline="Accounting Professional",
@@ -1647,7 +1636,7 @@ add(candidate(
 ))
 
 add(candidate(
-    "kw_stuffed_ux_fitness", family="other", category="keyword_stuffed", layout=DOCX,
+    "kw_stuffed_ux_fitness", family="other", category="keyword_stuffed", target_job=UX, layout=DOCX,
     grades={},
     note="Fitness instructor listing product design tools and methods with no design work at all.",
     name="Chloe Bennett", location="New York, NY", headline="Creative Product Designer | UX | UI",
@@ -1664,7 +1653,7 @@ add(candidate(
 ))
 
 add(candidate(
-    "kw_stuffed_math_callcenter", family="other", category="keyword_stuffed", layout=TXT_COLON,
+    "kw_stuffed_math_callcenter", family="other", category="keyword_stuffed", target_job=MATH, layout=TXT_COLON,
     grades={},
     note="Call-centre agent listing the maths job's courses, certification and exams as skills.",
     name="Brandon Torres", location="San Antonio, TX", headline="Mathematics Educator",
@@ -1681,7 +1670,7 @@ add(candidate(
 ))
 
 add(candidate(
-    "kw_stuffed_warehouse_admin", family="other", category="keyword_stuffed",
+    "kw_stuffed_warehouse_admin", family="other", category="keyword_stuffed", target_job=WH,
     grades={},
     note="Dental office administrator listing warehouse supervision keywords with no warehouse work.",
     name="Monique Carter", location="Memphis, TN", headline="Operations Supervisor",
@@ -1701,8 +1690,8 @@ add(candidate(
 
 add(candidate(
     "chef_distractor", family="other", category="distractor",
-    grades={},
-    note="Executive sous chef: unrelated to every job.",
+    grades={RGM: 1},
+    note="Executive sous chef in Chicago: kitchen management only, and far from the Charleston restaurant job.",
     name="Giovanni Russo", location="Chicago, IL", headline="Executive Sous Chef",
     summary="Chef with ten years in high-volume Italian kitchens.",
     roles=(
@@ -1715,8 +1704,8 @@ add(candidate(
 
 add(candidate(
     "hr_generalist_distractor", family="other", category="distractor", layout=TXT_MD,
-    grades={},
-    note="HR generalist: unrelated to every job.",
+    grades={HR: 1, TA: 1},
+    note="HR generalist in Minneapolis: 1 for the on-site Louisville HR job (location) and the recruiter job.",
     name="Rachel Adams", location="Minneapolis, MN", headline="HR Generalist",
     summary="HR generalist with five years supporting managers and employees in manufacturing.",
     roles=(
@@ -1728,3 +1717,18 @@ add(candidate(
                       2021),),
     skills=("Workday, benefits administration, employee relations, recruiting",),
 ))
+
+# fmt: on
+
+# The later professions and the ranker traps live in their own modules; they are added last so the fictional
+# phone numbers above keep the values they were first given.
+from ranking_corpus import (  # noqa: E402
+    specs_engineering_finance,
+    specs_legal_office,
+    specs_marketing_hospitality,
+    specs_talent,
+    specs_traps,
+)
+
+for _module in (specs_talent, specs_legal_office, specs_marketing_hospitality, specs_engineering_finance, specs_traps):
+    CANDIDATES.extend(_module.CANDIDATES)
