@@ -51,6 +51,8 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script: make `scripts` and `recruitment_core` importable
     sys.path.insert(0, str(REPO))
 
+from scripts import eval_rank_views as views  # noqa: E402
+
 SET_DIR = REPO / "tests" / "ranking_corpus"
 K = 10
 RELEVANT_GRADE = 2
@@ -379,6 +381,8 @@ class Report:
     grade_counts: dict[int, int]
     systems: dict[str, SystemResult]
     warnings: list[str]
+    family_of: dict[str, str] = field(default_factory=dict)
+    trap_results: list[views.TrapResult] = field(default_factory=list)
 
     def margin(self, baseline: str) -> tuple[float, float] | None:
         """The product's (NDCG@10, MAP) minus the baseline's; None when either is missing."""
@@ -388,10 +392,17 @@ class Report:
         return product.mean_ndcg - other.mean_ndcg, product.map - other.map
 
     @property
+    def below_cosine(self) -> list[str]:
+        """Professions where the product's NDCG@10 is below plain embedding cosine."""
+        return views.families_below(self.systems, self.family_of, PRODUCT, EMBEDDING)
+
+    @property
     def passed(self) -> bool:
-        """The product beats every baseline on both metrics (strictly)."""
+        """NDCG@10 at least MARGIN_TARGET above every baseline, MAP above every baseline, no profession below
+        plain cosine, and every trap held."""
         margins = [self.margin(baseline) for baseline in BASELINES]
-        return all(margin is not None and margin[0] > 0 and margin[1] > 0 for margin in margins)
+        beats = all(m is not None and m[0] >= views.MARGIN_TARGET - 1e-9 and m[1] > 0 for m in margins)
+        return beats and not self.below_cosine and all(result.held for result in self.trap_results)
 
 
 def format_table(report: Report) -> str:
@@ -407,8 +418,15 @@ def format_table(report: Report) -> str:
         margin = report.margin(baseline)
         if margin is not None:
             lines.append(f"product over {baseline:<10} NDCG@{K} {margin[0]:+.3f}   MAP {margin[1]:+.3f}")
+    if report.family_of and report.systems:
+        lines.append(views.format_families(report.systems, report.family_of, PRODUCT, EMBEDDING))
+    if report.trap_results:
+        lines.append(views.format_traps(report.trap_results, K))
     if PRODUCT in report.systems:
-        lines.append(f"product beats both baselines on both metrics: {'PASS' if report.passed else 'FAIL'}")
+        lines.append(
+            f"target: NDCG@{K} >= better baseline + {views.MARGIN_TARGET:.2f}, MAP above both, no profession below "
+            f"cosine ({len(report.below_cosine)} below), every trap held: {'PASS' if report.passed else 'FAIL'}"
+        )
     else:
         lines.append("product: not evaluated (see the warnings)")
     return "\n".join(lines)
@@ -461,6 +479,25 @@ def report_json(report: Report) -> dict[str, Any]:
             for baseline in BASELINES
             if (margin := report.margin(baseline)) is not None
         },
+        "per_profession": {
+            name: {
+                "ndcg_at_10": {f: round(v, 4) for f, v in views.per_family(result.ndcg, report.family_of).items()},
+                "map": {f: round(v, 4) for f, v in views.per_family(result.ap, report.family_of).items()},
+            }
+            for name, result in report.systems.items()
+        },
+        "professions_below_cosine": report.below_cosine,
+        "traps": [
+            {
+                "resume": r.trap.resume_id,
+                "category": r.trap.category,
+                "job": r.trap.target_job,
+                "position": r.position,
+                "held": r.held,
+                "outranked_better": r.outranked_better,
+            }
+            for r in report.trap_results
+        ],
         "passed": report.passed if PRODUCT in report.systems else None,
         "warnings": report.warnings,
     }
@@ -532,7 +569,14 @@ def main(argv: list[str] | None = None) -> int:
             warnings.append(f"{result.name}: {len(result.unexpected)} scores for ungraded jobs or resumes: {shown}")
 
     grade_counts = Counter(grade for job_grades in grades.values() for grade in job_grades.values())
-    report = Report(len(grades), len(resumes), dict(grade_counts), systems, warnings)
+    trap_results = [
+        views.check_trap(trap, rank(product_scores.get(trap.target_job, {})), grades.get(trap.target_job, {}), K)
+        for trap in views.traps(set_dir)
+        if product_scores
+    ]
+    report = Report(
+        len(grades), len(resumes), dict(grade_counts), systems, warnings, views.families(set_dir), trap_results
+    )
     if args.json:
         print(json.dumps(report_json(report), indent=2))
     else:

@@ -16,6 +16,7 @@ from ranking_corpus.model import CATEGORIES
 from ranking_corpus.postings import JOBS
 from ranking_corpus.specs import CANDIDATES
 
+from scripts import eval_rank_views as views
 from scripts.eval_rank import (
     BM25,
     EMBEDDING,
@@ -264,6 +265,7 @@ def _report(product: tuple[float, float] | None, bm25: tuple[float, float], embe
 
 def test_report_passes_only_when_the_product_beats_both_baselines_on_both_metrics() -> None:
     assert _report((0.9, 0.8), (0.7, 0.6), (0.8, 0.7)).passed
+    assert not _report((0.85, 0.8), (0.7, 0.6), (0.8, 0.7)).passed  # NDCG@10 only 0.05 over the better baseline
     assert not _report((0.9, 0.6), (0.7, 0.6), (0.8, 0.5)).passed  # a tie with BM25 on MAP is not a win
     assert not _report((0.75, 0.8), (0.7, 0.6), (0.8, 0.7)).passed  # behind the embedding on NDCG
     assert not _report(None, (0.7, 0.6), (0.8, 0.7)).passed
@@ -348,3 +350,23 @@ def test_paraphrased_resumes_are_strong_for_their_job() -> None:
     paraphrased = [item for item in CANDIDATES if item.category == "paraphrased"]
     assert len(paraphrased) >= 6
     assert all(3 in item.grades.values() for item in paraphrased)
+
+
+def test_professions_and_traps_decide_the_report() -> None:
+    report = _report((0.9, 0.8), (0.7, 0.6), (0.8, 0.7))
+    report.family_of = {"job1": "nursing"}
+    assert report.passed and report.below_cosine == []
+    report.systems[EMBEDDING] = _system(EMBEDDING, 0.95, 0.7)
+    assert report.below_cosine == ["nursing"] and not report.passed
+
+
+def test_a_trap_holds_only_below_every_better_resume_and_stuffing_outside_the_top_k() -> None:
+    grades = {"strong": 3, "good": 2, "stuffed": 0, "other": 0}
+    stuffed = views.Trap("stuffed", "keyword_stuffed", "job1")
+    negated = views.Trap("good", "negated_skill", "job1")
+    assert views.check_trap(stuffed, ["strong", "good", "other", "stuffed"], grades, k=2).held
+    assert not views.check_trap(stuffed, ["strong", "good", "stuffed", "other"], grades, k=3).held  # in the top 3
+    result = views.check_trap(stuffed, ["strong", "stuffed", "good"], grades, k=1)
+    assert (result.position, result.outranked_better, result.held) == (2, ["good"], False)
+    assert views.check_trap(negated, ["strong", "good"], grades, k=10).held
+    assert not views.check_trap(negated, ["good", "strong"], grades, k=10).held
