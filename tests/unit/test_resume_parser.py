@@ -806,4 +806,3 @@ def test_education_entries(text, expected):
 
 def test_degrees_outside_the_education_section_are_not_education():
     assert parse("Summary\nEngineer with an MBA from Wharton School").education == []
-
