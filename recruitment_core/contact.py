@@ -1,15 +1,18 @@
 """Contact details at the top of a resume: the person's name, e-mails, phone, location and links."""
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import phonenumbers
 
+from recruitment_core.dates import find_date_ranges
 from recruitment_core.sections import Line
 from recruitment_core.skills import find_skill_mentions, load_taxonomy
 from recruitment_core.vocabulary import (
     PARENTHETICAL,
     employer_score,
+    is_bullet,
     is_place,
     region_of,
     split_strong,
@@ -21,6 +24,8 @@ from recruitment_core.vocabulary import (
 NAME_SEARCH_LINES = 8
 CONTACT_SEARCH_LINES = 15
 CONTACT_BLOCK_RADIUS = 3
+# A sidebar printed before the main column puts the name this far down.
+NAME_FALLBACK_LINES = 80
 
 EMAIL = re.compile(r"(?<![\w.+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,24}(?![\w-])", re.IGNORECASE)
 # OCR and careless typing put a space next to the "@" ("jane.doe @gmail.com"); accepted only when the name part
@@ -53,6 +58,7 @@ LOCATION_LABEL = re.compile(
 )
 NAME_LABEL = re.compile(r"^\s*(?:full\s+)?name\s*[:\-–]\s*", re.IGNORECASE)
 NAME_TOKEN = re.compile(r"^(?:[^\W\d_]\.|[^\W\d_]+(?:['’`-][^\W\d_]+)*\.?)$")
+COLUMN_GAP = re.compile(r"(?<=\S)\s{3,}(?=\S)")
 PHONE_LABEL = re.compile(r"\b(?:phone|tel|mobile|cell|mob|ph|contact)\b|\+\d", re.IGNORECASE)
 MIN_PHONE_DIGITS = 10
 # Postcodes: US ZIP, UK ("EH9 1HY"), Canadian ("M5V 2T6"), and the four-to-six digit codes before or after a
@@ -97,25 +103,45 @@ STREET_WORDS = frozenset(
 class Contact:
     name: str | None
     name_line: int | None  # the line number the name was read from
+    name_below_sidebar: bool  # the name was read below a sidebar printed before it, not at the top
     emails: list[str]
     phone: str | None
     location: str | None
     links: list[str]
 
 
-def parse_contact(lines: list[Line], *, excluded_lines: set[int], default_region: str) -> Contact:
-    """Read contact details; `excluded_lines` (e.g. a References section) hold other people's details."""
+def parse_contact(
+    lines: list[Line],
+    *,
+    excluded_lines: set[int],
+    name_lines: set[int],
+    role_lines: set[int] | None = None,
+    sidebar_name_lines: set[int] | None = None,
+    default_region: str,
+) -> Contact:
+    """Read contact details; `excluded_lines` (e.g. a References section) hold other people's details, the
+    name is read only from `name_lines` (the contact block, not a section's heading or contents), and the
+    location not from `role_lines` (where a job or a school is, not where the person lives). Without a name
+    there, one is looked for in `sidebar_name_lines`, below a sidebar printed first."""
     own_lines = [line for line in lines if line.number not in excluded_lines]
     text = "\n".join(line.text for line in own_lines)
     top = [line for line in own_lines if not line.is_blank][:CONTACT_SEARCH_LINES]
-    name, name_line = find_name(top[:NAME_SEARCH_LINES])
+    name, name_line = find_name([line for line in top[:NAME_SEARCH_LINES] if line.number in name_lines])
     emails = find_emails(text)
-    location = find_location([*_contact_block(own_lines, emails), *top], own_lines)
+    name_below_sidebar = False
+    if name is None:
+        fallback = [line for line in own_lines[:NAME_FALLBACK_LINES] if line.number in (sidebar_name_lines or ())]
+        name, name_line = find_name_beside_title(fallback, emails)
+        name_below_sidebar = name is not None
+    top_places = [line for line in top if line.number not in (role_lines or ())]
+    contact_block = _contact_block(own_lines, emails)
+    location = find_location([*contact_block, *top_places], own_lines)
     return Contact(
         name=name,
         name_line=name_line,
+        name_below_sidebar=name_below_sidebar,
         emails=emails,
-        phone=find_phone(top, own_lines, default_region=default_region, location=location),
+        phone=find_phone([*top, *contact_block], own_lines, default_region=default_region, location=location),
         location=location,
         links=find_links(text),
     )
@@ -162,21 +188,71 @@ def find_links(text: str) -> list[str]:
     return list(dict.fromkeys(link for _, link in sorted(found)))
 
 
+def _columns(text: str) -> str:
+    """Columns set apart by wide gaps ("Jane Doe      jane@example.com") written as "|"-separated parts."""
+    return COLUMN_GAP.sub(" | ", text)
+
+
 def find_name(top: list[Line]) -> tuple[str | None, int | None]:
-    """The person's name: the first line near the top that reads as one ("Jane Doe, MBA" -> "Jane Doe")."""
-    for line in top:
-        text = line.text.strip()
-        if NAME_LABEL.match(text):
-            text = NAME_LABEL.sub("", text)
-        if "@" in text or "://" in text:
-            # "Jane Doe | jane@example.com | (415) 555-0100": the name is the first part
-            parts = split_strong(text)
-            text = parts[0] if parts and "@" not in parts[0] else ""
-        for part in split_strong(text)[:1]:
-            name = clean_name(part)
-            if name:
-                return name, line.number
+    """The person's name: the first line near the top that reads as one ("Jane Doe, MBA" -> "Jane Doe").
+
+    A name broken over two lines of one word each ("Priyanka" / "Deshpande") is read as one."""
+    for index, line in enumerate(top):
+        following = top[index + 1].text.strip() if index + 1 < len(top) else ""
+        name = _name_on_line(line.text, following)
+        if name is None and _is_single_word(line.text) and _is_single_word(following):
+            name = clean_name(f"{line.text.strip()} {following}")
+        if name:
+            return name, line.number
     return None, None
+
+
+def find_name_beside_title(lines: list[Line], emails: list[str]) -> tuple[str | None, int | None]:
+    """A name printed below a sidebar rather than at the top: a line that reads as a name and is confirmed by
+    the job title on the line below it or by the e-mail address it matches ("Maya Okafor" / "Senior UX Designer")."""
+    text_lines = [line for line in lines if not line.is_blank and not is_bullet(line.text)]
+    for index, line in enumerate(text_lines):
+        following = text_lines[index + 1].text if index + 1 < len(text_lines) else ""
+        name = _name_on_line(line.text, following)
+        if name is None or employer_score(name):
+            continue
+        if line.text.rstrip().endswith("-"):
+            following = text_lines[index + 2].text if index + 2 < len(text_lines) else ""
+        title = split_strong(following)[:1]
+        if (title and title_score(title[0]) >= 3 and clean_name(title[0]) is None) or _matches_email(name, emails):
+            return name, line.number
+    return None, None
+
+
+def _name_on_line(text: str, following: str) -> str | None:
+    if text.rstrip().endswith("-") and following.strip():
+        text = text.rstrip() + following.strip()  # "Thảo Nguyễn, MSN, RN, NE-" / "BC"
+    text = _columns(text.strip())
+    if NAME_LABEL.match(text):
+        text = NAME_LABEL.sub("", text)
+    if "@" in text or "://" in text:
+        # "Jane Doe | jane@example.com | (415) 555-0100": the name is the first part
+        parts = split_strong(text)
+        text = parts[0] if parts and "@" not in parts[0] else ""
+    parts = split_strong(text)
+    return clean_name(parts[0]) if parts else None
+
+
+def _is_single_word(text: str) -> bool:
+    stripped = text.strip()
+    return " " not in stripped and NAME_TOKEN.match(stripped) is not None and stripped[:1].isupper()
+
+
+def _matches_email(name: str, emails: list[str]) -> bool:
+    """Whether a word of the name (three letters or more) is part of an e-mail address's mailbox."""
+    mailboxes = [_ascii(email.split("@")[0]) for email in emails]
+    tokens = [_ascii(token) for token in name.split()]
+    return any(len(token) >= 3 and token in mailbox for token in tokens for mailbox in mailboxes)
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(character for character in decomposed if character.isalnum() and character.isascii())
 
 
 def clean_name(text: str) -> str | None:
@@ -217,7 +293,7 @@ def _is_credential(token: str) -> bool:
 
 
 def find_phone(top: list[Line], lines: list[Line], *, default_region: str, location: str | None) -> str | None:
-    """The first phone number near the top (else on a line that labels one), in E.164.
+    """The first phone number near the top or beside the e-mail address (else on a line that labels one), in E.164.
 
     Numbers are read in `default_region` unless written with a country code; when none is found that way,
     the region of the resume's location is tried ("020 7946 0958" under "London, UK"). Numbers that are
@@ -227,8 +303,8 @@ def find_phone(top: list[Line], lines: list[Line], *, default_region: str, locat
     location_region = _location_region(location)
     if location_region and location_region not in regions:
         regions.append(location_region)
-    top_text = "\n".join(line.text for line in top)
-    labelled_text = "\n".join(line.text for line in lines if PHONE_LABEL.search(line.text))
+    top_text = "\n".join(_without_date_ranges(line.text) for line in top)
+    labelled_text = "\n".join(_without_date_ranges(line.text) for line in lines if PHONE_LABEL.search(line.text))
     for region in regions:
         for text in (top_text, labelled_text):
             for match in phonenumbers.PhoneNumberMatcher(text, region):
@@ -239,6 +315,14 @@ def find_phone(top: list[Line], lines: list[Line], *, default_region: str, locat
             if digits >= MIN_PHONE_DIGITS or (match.raw_string.startswith("+") and digits >= MIN_PHONE_DIGITS - 2):
                 return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
     return None
+
+
+def _without_date_ranges(text: str) -> str:
+    """ "02/2012 - 05/2014" blanked: the digits of a date range read as a phone number."""
+    for date_range in find_date_ranges(text):
+        start, end = date_range.span
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def _location_region(location: str | None) -> str | None:
@@ -261,14 +345,14 @@ def find_location(top: list[Line], lines: list[Line]) -> str | None:
     labelled = [line for line in lines[:40] if LOCATION_LABEL.search(line.text)]
     candidates = [*labelled, *top]
     for line in candidates:
-        for part in split_strong(LOCATION_LABEL.sub(" | ", line.text)):
+        for part in split_strong(LOCATION_LABEL.sub(" | ", _columns(line.text))):
             if "@" in part or "://" in part or "www." in part:
                 continue
             location = _place_in(POSTCODE.sub("", part))
             if location:
                 return location
     for line in candidates:
-        for part in split_strong(LOCATION_LABEL.sub(" | ", line.text)):
+        for part in split_strong(LOCATION_LABEL.sub(" | ", _columns(line.text))):
             if TOWN_AND_REGION.fullmatch(part.strip()) and _reads_as_place(part):
                 return part.strip()
     return None

@@ -42,9 +42,15 @@ FIELD_END = re.compile(
     re.IGNORECASE,
 )
 DEGREE_WORD = re.compile(r"\s*(?:degree|diploma)\b", re.IGNORECASE)
+# A line about the distinction a degree was earned with, not about another school.
+HONOURS_LINE = re.compile(r"^\s*(?:(?:summa|magna)\s+)?cum\s+laude\b|^\s*(?:gpa|dean'?s list)\b", re.IGNORECASE)
+# A line broken in a narrow column after a word that cannot end a degree or a school's name.
+DANGLING_END = re.compile(r"\s(?:in|of|and|&|for|at)\s*$", re.IGNORECASE)
+SCHOOL_NAME_DEGREE = re.compile(r"(?:high|secondary)\s+school", re.IGNORECASE)
+NAME_WORD_BEFORE = re.compile(r"\b[A-Z][\w.'’-]*\s+$")
 # "of Science" / "of Business Administration", up to " in ", a separator or a date.
 KIND_OF_DEGREE = re.compile(
-    r"\s+of\s+([^,|;(\[•·–—]+?)(?=\s+(?:in|en|em)\s|\s*[,|;(\[•·–—]|\s-\s|\s+(?:19|20)\d\d|\s*$)", re.I
+    r"\s+of\s+([^,|;:(\[•·–—]+?)(?=\s+(?:in|en|em)\s|\s*[,|;:(\[•·–—]|\s-\s|\s+(?:19|20)\d\d|\s*$)", re.I
 )
 FIELD_START = re.compile(r"\s*(?:\b(?:in|en|em|di|in the field of)\b|[,:]|\s[-–—]\s|[–—])?\s*(?=\S)", re.IGNORECASE)
 FIELD_LABEL = re.compile(r"^\s*(?:major|field of study|concentration|field|programme|program)\s*[:\-–]\s*(.+)$", re.I)
@@ -110,7 +116,7 @@ def find_degree(text: str) -> _Degree | None:
     vocab = degree_vocabulary()
     text = text.replace("’", "'")
     found = []
-    match = vocab.pattern.search(text)
+    match = next((match for match in vocab.pattern.finditer(text) if not _names_a_school(text, match)), None)
     if match and match.lastgroup:
         found.append(_Degree(match.lastgroup, match.start(), match.end(), match.group()))
     for exact in vocab.exact_pattern.finditer(text):
@@ -124,6 +130,15 @@ def find_degree(text: str) -> _Degree | None:
     if degree.level == "master" and SCOTTISH_MA.match(degree.text) and HONOURS.match(text, degree.end):
         return _Degree("bachelor", degree.start, degree.end, degree.text)
     return degree
+
+
+def _names_a_school(text: str, match: re.Match[str]) -> bool:
+    """ "Lincoln High School": the words of a diploma inside the name of the school that gives it."""
+    return (
+        SCHOOL_NAME_DEGREE.fullmatch(match.group()) is not None
+        and DEGREE_WORD.match(text, match.end()) is None
+        and NAME_WORD_BEFORE.search(text, 0, match.start()) is not None
+    )
 
 
 def degree_level(text: str) -> str | None:
@@ -159,6 +174,28 @@ def parse_education(lines: Sequence[Line], *, today: date) -> list[EducationEntr
     return [entry for entry in entries if entry.degree_level or entry.institution]
 
 
+def displaced_degrees(lines: Sequence[Line], years: list[int], *, today: date) -> list[EducationEntry]:
+    """Degrees printed away from their heading: each line that opens with a degree, read with the line after it
+    (the school) unless that is a bullet point. Degrees without a year take `years` (found under the heading),
+    in order, when there is one for each."""
+    texts = [line.text.strip() for line in lines if not line.is_blank]
+    entries = []
+    for index, text in enumerate(texts):
+        degree = None if is_bullet(text) else find_degree(text)
+        if degree is None or text[: degree.start].strip():
+            continue
+        window = [text]
+        if index + 1 < len(texts) and not is_bullet(texts[index + 1]) and not find_degree(texts[index + 1]):
+            window.append(texts[index + 1])
+        found = parse_education([Line(0, 0, line) for line in window], today=today)
+        entries += found[:1]
+    if len(years) == len(entries):
+        entries = [
+            entry if entry.year else replace(entry, year=year) for entry, year in zip(entries, years, strict=True)
+        ]
+    return entries
+
+
 def _unwrapped(texts: list[str]) -> list[str]:
     """Lines with a school's name broken over two or three lines (narrow columns) joined again:
     "MBA (Marketing), Symbiosis" / "Institute of Business" / "Management, 2013"."""
@@ -173,6 +210,8 @@ def _unwrapped(texts: list[str]) -> list[str]:
 
 def _continues(previous: str, text: str) -> bool:
     stripped = text.strip()
+    if stripped and DANGLING_END.search(previous) and not is_bullet(stripped):
+        return True  # "Master of Science in" / "Information Systems 2012"
     if not stripped[:1].isupper() or is_bullet(stripped) or find_degree(stripped) or previous.rstrip()[-1:] in ".;:)":
         return False
     first = stripped.split(",")[0].strip()
@@ -219,6 +258,8 @@ def _merge(entry: EducationEntry, facts: _LineFacts) -> EducationEntry:
 
 
 def _line_facts(text: str, today: date) -> _LineFacts:
+    if HONOURS_LINE.match(text):
+        return _LineFacts()  # "cum laude; Articles Editor, University of Pennsylvania Law Review"
     vocab = degree_vocabulary()
     text = text.replace("’", "'")
     # "(Hons)", "(A.A.S.)" sit between a degree and its field; blanking keeps the offsets.
@@ -285,8 +326,9 @@ def _field_after(text: str, original: str, degree: _Degree) -> tuple[str | None,
         if (bracketed := BRACKETED_FIELD.match(original, position)) and _bracketed_field(bracketed.group(1)):
             return _bracketed_field(bracketed.group(1)), bracketed.end()
     separator = FIELD_START.match(text, position)
-    if kind_field and separator and not IN_FIELD.match(separator.group()):
-        return kind_field, kind_end  # "Bachelor of Accountancy, Nanyang ...": the degree names its field
+    # "Bachelor of Accountancy, Nanyang ...": the degree names its field, unless "in" or a colon gives another
+    if kind_field and separator and not IN_FIELD.match(separator.group()) and ":" not in separator.group():
+        return kind_field, kind_end
     if separator:
         field_text = FIELD_END.split(text[separator.end() :], maxsplit=1)[0]
         field = _clean_field(field_text)
@@ -327,6 +369,7 @@ def _institution(text: str) -> str | None:
             following = commas[index + 1] if index + 1 < len(commas) else ""
             if (
                 re.match(r"^University of [A-Z]", name)
+                and sum(word in degree_vocabulary().institution_words for word in lower_words(name)) == 1
                 and following[:1].isupper()
                 and len(following.split()) <= 3
                 and not region_of(following)

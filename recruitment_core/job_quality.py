@@ -155,14 +155,9 @@ def assess_job_quality(
             years=_years(min_years),
         )
 
-    categories = load_taxonomy().category_by_skill
-    technologies = [
-        skill for skill in requirements.required_skills if categories.get(skill) not in rules.non_technology_categories
-    ]
-    if len(technologies) > limits["max_required_technologies"]:
-        findings.flag(
-            "too_many_required_skills", count=len(technologies), limit=int(limits["max_required_technologies"])
-        )
+    technologies = _required_technologies(requirements, rules)
+    if technologies > limits["max_required_technologies"]:
+        findings.flag("too_many_required_skills", count=technologies, limit=int(limits["max_required_technologies"]))
 
     if not requirements.location and requirements.remote_policy == "unknown":
         findings.flag("missing_location")
@@ -196,6 +191,21 @@ def assess_job_quality(
 
     score = max(0, min(100, 100 - findings.deductions))
     return JobQuality(score=score, red_flags=findings.red_flags, suggestions=findings.suggestions)
+
+
+def _required_technologies(requirements: JobRequirements, rules: QualityRules) -> int:
+    """How many technologies the posting requires; skills any one of which will do ("Java or Python") count once."""
+    categories = load_taxonomy().category_by_skill
+    technologies = {
+        skill for skill in requirements.required_skills if categories.get(skill) not in rules.non_technology_categories
+    }
+    count = len(technologies)
+    for group in requirements.skill_alternatives:
+        named = technologies.intersection(group)
+        if named:
+            count -= len(named) - 1
+            technologies -= named
+    return count
 
 
 def _entry_word(title: str) -> str:

@@ -13,19 +13,23 @@ from datetime import date
 from typing import Any, TypeVar
 
 from recruitment_core.contact import parse_contact
-from recruitment_core.dates import YearMonth
-from recruitment_core.education import EducationEntry, degree_level, parse_education
+from recruitment_core.dates import DateRange, YearMonth, find_date_ranges, years_in_text
+from recruitment_core.education import EducationEntry, degree_level, displaced_degrees, parse_education
+from recruitment_core.injection import instruction_flags, without_instructions
 from recruitment_core.limits import DEFAULT_LIMITS, ResumeLimits, cut_text, kept_flag
 from recruitment_core.sections import (
     CONTACT_SECTION,
     Line,
     Section,
+    blank_placeholders,
     evidence_section,
     normalise_text,
     sections_text,
     split_lines,
     split_sections,
+    without_degree_sections,
 )
+from recruitment_core.skill_lists import TAXONOMY_SOURCE, listed_skills, max_free_skills
 from recruitment_core.skills import find_skill_mentions
 from recruitment_core.vocabulary import (
     PARENTHETICAL,
@@ -34,7 +38,7 @@ from recruitment_core.vocabulary import (
     strip_bullet,
     words,
 )
-from recruitment_core.work_history import WorkBlock, WorkEntry, parse_work_history, total_years
+from recruitment_core.work_history import WorkBlock, WorkEntry, parse_work_history, total_years, with_dates
 
 __all__ = [
     "EducationEntry",
@@ -47,6 +51,11 @@ __all__ = [
 
 # Sections whose details belong to other people or are not work: never read for contact details or roles.
 OTHER_PEOPLE_SECTIONS = frozenset({"references"})
+# Sections a person's name may be printed in: the block at the top and a labelled contact block.
+NAME_SECTIONS = frozenset({CONTACT_SECTION, "contact_details"})
+# Sections whose places are where a job, a school or a project was: never the person's location.
+ROLE_SECTIONS = frozenset({"experience", "education", "projects", "volunteer", "activities"})
+SCHOOL_SECTIONS = frozenset({"education", "coursework", "references"})
 NOT_WORK_SECTIONS = frozenset(
     {
         "education",
@@ -70,6 +79,9 @@ PROJECT_LABEL = re.compile(
     re.IGNORECASE,
 )
 MAX_PROJECT_NAME_WORDS = 8
+# Bullets that are not read as such: a symbol-font glyph extraction could not map ("� Led the team") and an
+# en dash ("– Cut costs 14%"); each becomes "•", one character for another.
+UNKNOWN_BULLET = re.compile(r"(?m)^([ \t]*)[\ufffd–](?=[ \t])")
 _Item = TypeVar("_Item")
 
 
@@ -82,6 +94,7 @@ class SkillEvidence:
     context: str  # the resume line that mentions it
     role: str | None  # "Title at Employer" inside a work entry, or the project's name
     months: int | None  # months of use when the mention sits in a dated role
+    source: str = TAXONOMY_SOURCE  # or "skills_list": a skills-list item the taxonomy does not know
 
 
 @dataclass(frozen=True)
@@ -137,25 +150,53 @@ def parse_resume(
     `limits`; each cap that is hit adds a red flag."""
     today = today or date.today()
     text, text_cut = cut_text(normalise_text(text), limits.max_chars)
+    text = UNKNOWN_BULLET.sub(lambda match: f"{match.group(1)}•", blank_placeholders(text))
     flags = [text_cut] if text_cut else []
+    flags += instruction_flags(text)  # sentences addressed to automated screeners: flagged, never evidence
     lines = split_lines(text)
-    sections = split_sections(lines)
+    sections = without_degree_sections(
+        split_sections(lines), lambda section: any(degree_level(line.text) for line in section.lines)
+    )
     excluded = {line.number for section in sections if section.name in OTHER_PEOPLE_SECTIONS for line in section.lines}
-    contact = parse_contact(lines, excluded_lines=excluded, default_region=default_region)
+    name_lines = {line.number for section in sections if section.name in NAME_SECTIONS for line in section.lines}
+    role_lines = {line.number for section in sections if section.name in ROLE_SECTIONS for line in section.lines}
+    experience_lines = {line.number for section in sections if section.name == "experience" for line in section.lines}
+    heading_lines = {section.heading_line for section in sections}
+    sidebar_name_lines = {
+        line.number
+        for line in lines
+        if line.number not in heading_lines and line.number not in excluded and line.number not in experience_lines
+    }
+    contact = parse_contact(
+        lines,
+        excluded_lines=excluded,
+        name_lines=name_lines,
+        role_lines=role_lines,
+        sidebar_name_lines=sidebar_name_lines,
+        default_region=default_region,
+    )
 
     blocks = _work_blocks(sections, today)
     history = sorted(
         (block.entry for block in blocks),
-        key=lambda entry: (_end_index(entry, today), entry.start.index if entry.start else -1),
+        # Current roles keep the resume's order: the one written first is the main one.
+        key=lambda entry: (
+            _end_index(entry, today),
+            0 if entry.is_current else entry.start.index if entry.start else -1,
+        ),
         reverse=True,
     )
-    education = [
-        entry
-        for section in sections
-        if section.name == "education"
-        for entry in parse_education(section.lines, today=today)
-    ]
-    skills = _skill_evidence(text, lines, sections, blocks, contact.name_line, limits.max_evidence_chars)
+    education = _education(sections, today)
+    skills = _skill_evidence(
+        without_instructions(text),
+        lines,
+        sections,
+        blocks,
+        contact.name_line,
+        limits.max_evidence_chars,
+        name_below_sidebar=contact.name_below_sidebar,
+        max_free=max_free_skills(limits),
+    )
     years = total_years(history, today=today)  # every role counts, kept or not
     emails = _capped(contact.emails, limits.max_emails, "emails_truncated", "email addresses", flags)
     links = _capped(contact.links, limits.max_links, "links_truncated", "links", flags)
@@ -223,12 +264,55 @@ def _work_blocks(sections: list[Section], today: date) -> list[WorkBlock]:
     """Roles from the experience sections; without one, dated roles anywhere outside other known sections."""
     experience = [section for section in sections if section.name == "experience"]
     if experience:
-        return [block for section in experience for block in parse_work_history(section.lines, today=today)]
-    candidates = [section for section in sections if section.name not in NOT_WORK_SECTIONS]
+        blocks = [block for section in experience for block in parse_work_history(section.lines, today=today)]
+        if blocks and all(not block.entry.role for block in blocks):
+            # Only dates under the heading: the roles they date were read under the headings that follow.
+            return _roles_for_dates(sections, blocks, today) or blocks
+        if blocks:
+            return blocks
+    # Without roles there, dated roles elsewhere: outside the sections that hold no work, or, when an experience
+    # heading stands empty (two columns read heading by heading), under whichever heading they were read.
+    excluded = SCHOOL_SECTIONS if experience else NOT_WORK_SECTIONS
+    candidates = [section for section in sections if section.name not in excluded]
     blocks = [
         block for section in candidates for block in parse_work_history(section.lines, today=today, undated=False)
     ]
     return [block for block in blocks if not _reads_as_education(block.entry)]
+
+
+def _roles_for_dates(sections: list[Section], dates: list[WorkBlock], today: date) -> list[WorkBlock]:
+    """Undated roles of the sections after the first experience heading, given the dates found under it."""
+    first = next(index for index, section in enumerate(sections) if section.name == "experience")
+    roles = [
+        block
+        for section in sections[first + 1 :]
+        if section.name not in OTHER_PEOPLE_SECTIONS
+        for block in parse_work_history(
+            [line for line in section.lines if not find_date_ranges(line.text)], today=today
+        )
+        if not degree_level(block.entry.role)
+    ]
+    date_ranges = [
+        DateRange(block.entry.start, block.entry.end, block.entry.is_current, (0, 0))
+        for block in dates
+        if block.entry.start is not None
+    ]
+    return with_dates(roles, date_ranges, today=today)
+
+
+def _education(sections: list[Section], today: date) -> list[EducationEntry]:
+    """Degrees of the education sections; when those hold none (two columns read heading by heading, so that
+    only the years stand under the heading), the degrees that open a line in the sections after it."""
+    schooling = [section for section in sections if section.name == "education"]
+    entries = [entry for section in schooling for entry in parse_education(section.lines, today=today)]
+    if entries or not schooling:
+        return entries
+    first = sections.index(schooling[0])
+    later = [
+        line for section in sections[first + 1 :] if section.name not in OTHER_PEOPLE_SECTIONS for line in section.lines
+    ]
+    years = [year for section in schooling for line in section.lines for year in years_in_text(line.text)]
+    return displaced_degrees(later, years, today=today)
 
 
 def _reads_as_education(entry: WorkEntry) -> bool:
@@ -245,12 +329,16 @@ def _skill_evidence(
     blocks: list[WorkBlock],
     name_line: int | None,
     max_context_chars: int,
+    *,
+    name_below_sidebar: bool = False,
+    max_free: int = 0,
 ) -> list[SkillEvidence]:
     if name_line is not None:
         # A name is not a skill claim ("Ruby Chen" does not know Ruby), nor is anything printed above it:
         # a resume starts with its owner's name, and keywords before it are hidden stuffing or page furniture.
-        end = lines[name_line].end
-        text = re.sub(r"[^\n]", " ", text[:end]) + text[end:]
+        # A name found below a sidebar printed first hides only its own line: the sidebar is the resume's.
+        start, end = lines[name_line].start if name_below_sidebar else 0, lines[name_line].end
+        text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
     line_starts = [line.start for line in lines]
     section_of_line: dict[int, str] = {}
     for section in sections:
@@ -290,6 +378,14 @@ def _skill_evidence(
                 months=months,
             )
         )
+    # Items of skills lists: taxonomy skills named alone ("Onboarding") and skills the taxonomy does not know.
+    skills_lines = [line for section in sections if section.name == "skills" for line in section.lines]
+    recorded = {(item.name, item.context) for item in evidence}
+    for listed in listed_skills(text, skills_lines, max_free):
+        context = context_of_line(lines[listed.line])
+        if (listed.name, context) not in recorded:
+            recorded.add((listed.name, context))
+            evidence.append(SkillEvidence(listed.name, "skills", context, None, None, listed.source))
     return evidence
 
 

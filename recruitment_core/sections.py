@@ -9,15 +9,19 @@ carry their content on the same line ("Skills: Python, SQL"). The text before th
 """
 
 import functools
+import itertools
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from recruitment_core.dates import find_date_ranges
 from recruitment_core.vocabulary import employer_score, title_score
 
 HEADINGS_PATH = Path(__file__).parent / "data" / "section_headings.json"
+VOCABULARY_PATH = Path(__file__).parent / "data" / "resume_vocabulary.json"
 
 CONTACT_SECTION = "contact"
 
@@ -25,7 +29,8 @@ CONTACT_SECTION = "contact"
 RULE = re.compile(r"^\s*[-=_~*#.•·─━═—–+]{3,}\s*$")
 DECORATION = re.compile(r"^[\s#*=_~:|•·▪■►>\[\]()-]+|[\s#*=_~:|•·▪■►<\[\]()-]+$")
 NUMBERING = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)]\s+")
-LETTER_SPACED = re.compile(r"^(?:\w ){2,}\w$")
+# "E X P E R I E N C E", and as some PDFs space it unevenly, "EX P E R I E N C E" or "S U M M A RY".
+LETTER_SPACED = re.compile(r"^(?:\w{1,2} +){2,}\w{1,2}$")
 INLINE_HEADING = re.compile(r"^\s*(?:[#*]+\s*)?([A-Za-z][A-Za-z &/'’-]{1,40}?)\s*[:：]\s*(\S.*)$")
 INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 MAX_HEADING_WORDS = 6
@@ -38,6 +43,16 @@ SKILL_LABEL_SECTIONS = frozenset({"skills", "languages"})
 MIN_KNOWN_SHARE = 0.5
 MAX_TITLE_CASE_HEADING_WORDS = 4
 HEADING_FILLERS = frozenset({"and", "of", "the", "my", "a", "in", "for", "with"})
+# A line that closes a block of text (a sentence, a row of a two-column grid) rather than sitting in a list of
+# one- or two-word items: a heading word on the line after it opens a section even when not set out as one.
+# Headings in a left margin beside their text ("EXPERIENCE Sonoran Builders Group"): a few words, read as
+# such only in a resume that opens two or more sections that way.
+MARGIN_TOKEN = re.compile(r"[^\s]+")
+MAX_MARGIN_HEADING_WORDS = 4
+MIN_MARGIN_SECTIONS = 2
+MAX_DATED_HEADER_WORDS = 16
+MIN_BLOCK_END_WORDS = 3
+COLUMN_GAP = re.compile(r"\S\s{3,}\S|\t")
 
 
 @dataclass(frozen=True)
@@ -64,6 +79,7 @@ class Section:
     name: str
     heading: str | None
     lines: tuple[Line, ...]
+    heading_line: int | None = None  # the number of the line holding the heading
 
     @property
     def text(self) -> str:
@@ -77,6 +93,7 @@ class HeadingVocabulary:
     weak_headings: frozenset[str]
     inline_headings: frozenset[str]
     evidence_section: dict[str, str]
+    degree_dependent: dict[str, str]  # heading -> the section it opens when it names no degree
 
 
 @functools.cache
@@ -92,7 +109,37 @@ def heading_vocabulary() -> HeadingVocabulary:
         weak_headings=frozenset(normalise_heading(heading) for heading in data["weak_headings"]),
         inline_headings=frozenset(normalise_heading(heading) for heading in data["inline_headings"]),
         evidence_section=data["evidence_section"],
+        degree_dependent={normalise_heading(key): name for key, name in data["degree_dependent_headings"].items()},
     )
+
+
+@functools.cache
+def _placeholder_pattern() -> re.Pattern[str]:
+    data = json.loads(VOCABULARY_PATH.read_text(encoding="utf-8"))
+    variants = [variant for pattern in data["placeholders"] for variant in (pattern, _upper_letters(pattern))]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(variants)})(?![\w-])")
+
+
+def _upper_letters(pattern: str) -> str:
+    """A regular expression's letters in capitals, its escapes ("\\s") kept."""
+    return re.sub(
+        r"\\.|[a-z]", lambda match: match.group() if len(match.group()) > 1 else match.group().upper(), pattern
+    )
+
+
+def blank_placeholders(text: str) -> str:
+    """Resume builders' template words ("Company Name", "City , State") turned into spaces: they name nothing,
+    and blanking them keeps every offset in the text."""
+    pattern = _placeholder_pattern()
+    if not pattern.search(text):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        blanked = pattern.sub(lambda match: " " * len(match.group()), line)
+        if blanked != line and not any(character.isalnum() for character in blanked):
+            blanked = " " * len(line)  # "Company Name — City , State": the dash between them goes too
+        lines.append(blanked)
+    return "\n".join(lines)
 
 
 def evidence_section(section: str) -> str:
@@ -124,19 +171,20 @@ def normalise_heading(text: str) -> str:
 def _core(text: str) -> str:
     core = DECORATION.sub("", text.strip())
     core = NUMBERING.sub("", core)
-    if LETTER_SPACED.match(core):
+    if LETTER_SPACED.match(core) and sum(len(token) == 1 for token in core.split()) * 2 > len(core.split()):
         core = core.replace(" ", "")
     return core
 
 
-def _known_section(core: str, *, formatted: bool) -> str | None:
+def _known_section(core: str, *, formatted: bool, after_block: bool = False) -> str | None:
     vocab = heading_vocabulary()
     key = normalise_heading(core)
     if not key:
         return None
     name = vocab.section_by_heading.get(key) or vocab.section_by_squashed_heading.get(key.replace(" ", ""))
     if name is not None:
-        return name if formatted or key not in vocab.weak_headings else None
+        weak = key in vocab.weak_headings or key.replace(" ", "") in vocab.weak_headings
+        return name if formatted or not weak or (after_block and core[:1].isupper()) else None
     # A known heading among other words: "Relevant Professional Experience", "Education & Registration",
     # "Classroom Experience". Set out as a heading, or a short title-case line that names no job.
     words = key.split()
@@ -145,6 +193,8 @@ def _known_section(core: str, *, formatted: bool) -> str | None:
         return None
     if not formatted and not (len(words) <= MAX_TITLE_CASE_HEADING_WORDS and _is_title_case(core)):
         return None
+    if title_score(core) >= 2:
+        return None  # "DIRECTOR OF EDUCATION" is a job title, not the education section
     best: tuple[int, str] | None = None
     for size in range(len(words) - 1, 0, -1):
         for first in range(len(words) - size + 1):
@@ -185,7 +235,13 @@ def _heading_of(line: Line, previous: Line | None, following: Line | None) -> st
     )
     if re.match(r"[-*•·▪]\s", raw):  # a bullet point
         return None
-    return _known_section(core, formatted=formatted)
+    return _known_section(core, formatted=formatted, after_block=previous is not None and _ends_block(previous))
+
+
+def _ends_block(line: Line) -> bool:
+    """Whether `line` closes a block of text (a sentence, a grid row) rather than being an item of a list."""
+    text = line.text.strip()
+    return len(text.split()) >= MIN_BLOCK_END_WORDS or COLUMN_GAP.search(text) is not None
 
 
 def _inline_heading(line: Line) -> tuple[str, Line] | None:
@@ -204,23 +260,103 @@ def _is_sublabel(current: str, labelled: str) -> bool:
     return current in SUBLABELLED_SECTIONS or (current == "skills" and labelled in SKILL_LABEL_SECTIONS)
 
 
+@dataclass(frozen=True)
+class _MarginHeading:
+    """A heading printed in a left margin, on the same line as the first line of its section."""
+
+    section: str
+    heading: str
+    content: Line
+    continued: bool  # "EDUCATION AND" whose last word ("TRAINING") starts the next line
+
+
+@functools.cache
+def _heading_first_words() -> frozenset[str]:
+    return frozenset(heading.split()[0] for heading in heading_vocabulary().section_by_heading)
+
+
+def _margin_heading(line: Line) -> _MarginHeading | None:
+    """ "EXPERIENCE Sonoran Builders Group", "Profile Human resources leader with ..."."""
+    first = MARGIN_TOKEN.search(line.text)
+    if first is None or normalise_heading(first.group()) not in _heading_first_words():
+        return None
+    tokens = list(itertools.islice(MARGIN_TOKEN.finditer(line.text), MAX_MARGIN_HEADING_WORDS + 2))
+    vocab = heading_vocabulary()
+    for size in range(min(len(tokens) - 1, MAX_MARGIN_HEADING_WORDS), 0, -1):
+        words = [token.group() for token in tokens[:size]]
+        rest = tokens[size].group()
+        if all(word.isupper() for word in words if word.isalpha()):
+            if rest.isupper() and rest.isalpha() and rest.lower() not in HEADING_FILLERS:
+                return None  # "EDUCATION DIRECTOR": a title in capitals, not a heading beside its text
+        elif not (words[0][:1].isupper() and not rest[:1].islower()):
+            continue
+        continued = rest.lower() in HEADING_FILLERS and rest.isupper()
+        key = normalise_heading(" ".join(words))
+        section = vocab.section_by_heading.get(key)
+        if section is None or (key in vocab.weak_headings and not words[0].isupper()):
+            continue  # "University College London": a weak heading word counts in a margin only in capitals
+        start = tokens[size + 1].start() if continued and size + 1 < len(tokens) else tokens[size].start()
+        content = Line(line.number, line.start + start, line.text[start:])
+        return _MarginHeading(section, " ".join(words), content, continued)
+    return None
+
+
+def _uses_margin_headings(lines: list[Line]) -> bool:
+    """Whether the resume sets its headings in a left margin: two or more sections open that way."""
+    vocab = heading_vocabulary()
+    found = {
+        margin.section
+        for line in lines
+        if (margin := _margin_heading(line)) and normalise_heading(margin.heading) not in vocab.weak_headings
+    }
+    return len(found) >= MIN_MARGIN_SECTIONS
+
+
+def _dated_header(line: Line) -> bool:
+    """ "Senior Brand Manager, Gain July 2020 – Present": a short line holding a date range."""
+    return bool(find_date_ranges(line.text)) and len(line.text.split()) <= MAX_DATED_HEADER_WORDS
+
+
+def _continuation(line: Line) -> Line:
+    """The line after "EDUCATION AND" without the heading's last word ("TRAINING Everest Institute")."""
+    match = re.match(r"\s*[A-Z]{2,}\b\s*", line.text)
+    if not match:
+        return line
+    return Line(line.number, line.start + match.end(), line.text[match.end() :])
+
+
 def split_sections(lines: list[Line]) -> list[Section]:
     """The resume's sections in order; the first is the contact block (possibly empty)."""
     sections: list[Section] = []
     name: str = CONTACT_SECTION
     heading: str | None = None
+    heading_line: int | None = None
     body: list[Line] = []
     previous: Line | None = None
+    margins = _uses_margin_headings(lines)
+    continued = False
     for index, line in enumerate(lines):
+        if continued:
+            line, continued = _continuation(line), False
         following = lines[index + 1] if index + 1 < len(lines) else None
         found = _heading_of(line, previous, following)
         inline = None if found else _inline_heading(line)
+        margin = None if found or inline or not margins else _margin_heading(line)
+        if margin:
+            # A margin heading set level with its section's second line: the dated line above opens the section.
+            carried = body[-1:] if margin.section == "experience" and body and _dated_header(body[-1]) else []
+            sections.append(Section(name, heading, tuple(body[: len(body) - len(carried)]), heading_line))
+            name, heading, heading_line = margin.section, margin.heading, line.number
+            body = [*carried, margin.content]
+            continued, previous = margin.continued, line
+            continue
         if found and name == "skills" and found == "languages" and not line.text.strip().isupper():
             found = None  # "Languages:" above "Python, Go" labels a list of skills
         if inline and not (previous is None or previous.is_blank) and _is_sublabel(name, inline[0]):
             inline = None  # "Skills: Python, Django" under a job labels that job's tools
         if found or inline:
-            sections.append(Section(name, heading, tuple(body)))
+            sections.append(Section(name, heading, tuple(body), heading_line))
+            heading_line = line.number
             if found:
                 name, heading, body = found, line.text.strip(), []
             elif inline:
@@ -230,8 +366,24 @@ def split_sections(lines: list[Line]) -> list[Section]:
         else:
             body.append(line)
         previous = line
-    sections.append(Section(name, heading, tuple(body)))
+    sections.append(Section(name, heading, tuple(body), heading_line))
     return [section for index, section in enumerate(sections) if index == 0 or section.heading is not None]
+
+
+def without_degree_sections(sections: list[Section], names_degree: Callable[[Section], bool]) -> list[Section]:
+    """Sections under a degree-dependent heading ("Qualifications") that name no degree, while another section
+    holds the education, relabelled as what such a heading then lists (skills)."""
+    fallback = heading_vocabulary().degree_dependent
+
+    def dependent(section: Section) -> str | None:
+        return fallback.get(normalise_heading(_core(section.heading))) if section.heading else None
+
+    if not any(section.name == "education" and dependent(section) is None for section in sections):
+        return sections
+    return [
+        replace(section, name=name) if (name := dependent(section)) and not names_degree(section) else section
+        for section in sections
+    ]
 
 
 def sections_text(sections: list[Section]) -> dict[str, str]:

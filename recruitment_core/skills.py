@@ -11,6 +11,10 @@ and up to three kinds of alias:
   skills-like context: listed next to another skill ("Python, Go and Rust"), followed by a word such as
   "programming" or "developer", or preceded by "in", "using" or "with".
 
+An entry may also list `not_within`: longer phrases in which its alias means something else ("change
+management systems", "bug triage", "nursing home"). They are matched like aliases, so the longest match
+wins, and a match on one of them yields no skill.
+
 Matching is longest-alias-first, so "React Native" is not also read as "React", and respects word
 boundaries that keep the punctuation of "C++", "C#", ".NET" and "Node.js" ("Java" does not match inside
 "JavaScript"). A mention in a negated clause ("no exposure to Java", "not familiar with Go") is ignored.
@@ -68,6 +72,7 @@ class SkillTaxonomy:
     skill_by_exact_alias: dict[str, str]  # alias -> name, exact case
     skill_by_context_alias: dict[str, str]  # alias -> name, exact case and a skills-like context
     category_by_skill: dict[str, str]
+    not_a_skill: frozenset[str] = frozenset()  # lower-cased phrases in which an alias means something else
 
 
 @dataclass(frozen=True)
@@ -93,22 +98,43 @@ def _alias_regex(alias: str, ignore_case: bool) -> str:
     return f"(?i:{body})" if ignore_case else body
 
 
-def _alternation(aliases: list[tuple[str, bool]]) -> str:
-    """One regex alternative per (alias, ignore_case), grouped by first letter, longest alias first.
+# Aliases are grouped on their first letters while a group holds more than GROUP_MIN_ALIASES of them.
+GROUP_MAX_DEPTH = 3
+GROUP_MIN_ALIASES = 4
+
+
+def _char_class(char: str) -> str:
+    """A regex for one character of an alias, whatever its case; a space stands for any whitespace."""
+    if char.isspace():
+        return r"\s"
+    both = char.lower() + char.upper() if char.upper() != char.lower() else char
+    return f"[{re.escape(both)}]"
+
+
+def _alternation(aliases: list[tuple[str, bool]], depth: int = 0) -> str:
+    """One regex alternative per (alias, ignore_case), grouped by their first letters, longest first.
 
     The regex engine tries alternatives in order and keeps the first that matches, so longest-first
-    makes "React Native" win over "React". Grouping behind a one-letter lookahead lets it skip all but
+    makes "React Native" win over "React". Grouping behind one-letter lookaheads lets it skip all but
     one group at each position, which makes matching long texts many times faster.
     """
     groups: dict[str, list[tuple[str, bool]]] = {}
     for alias, ignore_case in aliases:
-        groups.setdefault(alias[0].lower(), []).append((alias, ignore_case))
+        key = alias[depth].lower() if len(alias) > depth else ""
+        groups.setdefault(" " if key.isspace() else key, []).append((alias, ignore_case))
     branches = []
-    for first, members in sorted(groups.items()):
-        members.sort(key=lambda item: (-len(item[0]), item[0]))
-        first_chars = re.escape(first + first.upper() if first.upper() != first else first)
-        alternatives = "|".join(_alias_regex(alias, ignore_case) for alias, ignore_case in members)
-        branches.append(f"(?=[{first_chars}])(?:{alternatives})")
+    # An alias that ends here ("C" beside "C++" and "CSS") is the shortest of its group: it goes last.
+    for key, members in sorted(groups.items(), key=lambda item: (item[0] == "", item[0])):
+        if not key:
+            branches.append("|".join(_alias_regex(alias, ignore_case) for alias, ignore_case in members))
+            continue
+        lookahead = f"(?={'.' * depth}{_char_class(key)})"  # "." steps over the letters already grouped on
+        if len(members) > GROUP_MIN_ALIASES and depth < GROUP_MAX_DEPTH:
+            body = _alternation(members, depth + 1)
+        else:
+            members.sort(key=lambda item: (-len(item[0]), item[0]))
+            body = "|".join(_alias_regex(alias, ignore_case) for alias, ignore_case in members)
+        branches.append(f"{lookahead}(?:{body})")
     return "|".join(branches)
 
 
@@ -148,8 +174,11 @@ def load_taxonomy() -> SkillTaxonomy:
     strict_lowered = {alias.lower() for alias in [*skill_by_exact_alias, *skill_by_context_alias]}
     if clash := strict_lowered & skill_by_alias.keys():
         raise TaxonomyError(f"Aliases both case-sensitive and case-insensitive: {sorted(clash)}")
+    not_a_skill = frozenset(phrase.lower() for entry in entries for phrase in entry.get("not_within", []))
+    if both := not_a_skill & owner_by_lowered_alias.keys():
+        raise TaxonomyError(f"Phrases both an alias and not a skill: {sorted(both)}")
 
-    alternatives = [(alias, True) for alias in skill_by_alias]
+    alternatives = [(alias, True) for alias in [*skill_by_alias, *not_a_skill]]
     alternatives += [(alias, False) for alias in [*skill_by_exact_alias, *skill_by_context_alias]]
     return SkillTaxonomy(
         pattern=re.compile(f"{ALIAS_START}(?:{_alternation(alternatives)}){ALIAS_END}"),
@@ -157,6 +186,7 @@ def load_taxonomy() -> SkillTaxonomy:
         skill_by_exact_alias=skill_by_exact_alias,
         skill_by_context_alias=skill_by_context_alias,
         category_by_skill=category_by_skill,
+        not_a_skill=not_a_skill,
     )
 
 
@@ -164,6 +194,8 @@ def _find_mentions(text: str, taxonomy: SkillTaxonomy) -> list[_Mention]:
     mentions = []
     for match in taxonomy.pattern.finditer(text):
         surface = " ".join(match.group().split())
+        if surface.lower() in taxonomy.not_a_skill:
+            continue  # "change management systems": the alias inside means something else here
         if surface in taxonomy.skill_by_exact_alias:
             skill, needs_context = taxonomy.skill_by_exact_alias[surface], False
         elif surface in taxonomy.skill_by_context_alias:

@@ -14,42 +14,44 @@ Which part is the title and which the employer is decided by their words ("Engin
 employer heading inherit that employer.
 """
 
+import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from recruitment_core.dates import DateRange, YearMonth, find_date_ranges, union_months
+from recruitment_core.role_header import (
+    DURATION,
+    MAX_HEADER_WORDS,
+    Piece,
+    clean_part,
+    clean_title,
+    count_names,
+    header_pieces,
+    is_header_line,
+    is_list,
+    names_employer,
+    split_at_word,
+    title_and_employer,
+    title_on_line,
+)
 from recruitment_core.sections import Line
 from recruitment_core.vocabulary import (
-    COMPANY_SUFFIX,
-    PARENTHETICAL,
     employer_score,
     is_bullet,
     is_place,
-    split_strong,
     strip_bullet,
-    strip_place,
     title_score,
-    vocabulary,
     words,
 )
 
-# Header lines are short; a longer line is a sentence of a description.
-MAX_HEADER_WORDS = 12
 MAX_ANCHOR_WORDS = 16
 MAX_LINES_ABOVE = 3
 MAX_LINES_BELOW = 2
-# "3 yrs 2 mos", "(2 years)", "· 1 yr" as LinkedIn prints them next to dates.
-DURATION = re.compile(
-    r"[(·•]?\s*\d+\+?\s*(?:yrs?|years?|mos?|months?)(?:\s*,?\s*\d+\s*(?:mos?|months?))?\s*\)?", re.IGNORECASE
-)
+MIN_DATE_COLUMN = 2
+MAX_LIST_ITEM_WORDS = 4
 TITLE_LABEL = re.compile(r"^\s*(?:designation|job title|title|role|position)\s*[:\-–]\s*(\S.{0,80})$", re.I)
-LABEL_LINE = re.compile(r"^[\w /&-]{1,30}:\s")
-AT_EMPLOYER = re.compile(r"\s+(?:at|@)\s+|\s*@\s*")
-# Words that may start with a small letter in a title-case header ("Head of Sales", "eBay").
-SMALL_WORDS = frozenset({"of", "and", "the", "for", "at", "in", "on", "to", "a", "an", "de", "du", "la", "&", "with"})
-ABBREVIATION_END = re.compile(r"\b(?:inc|ltd|co|corp|llc|jr|sr|plc|s\.a|n\.v|b\.v)\.$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,12 +93,6 @@ class _Header:
     inherited: bool  # the employer comes from an employer heading above
 
 
-@dataclass(frozen=True)
-class _Piece:
-    text: str
-    line: int  # index in the section's lines
-
-
 def parse_work_history(lines: Sequence[Line], *, today: date, undated: bool = True) -> list[WorkBlock]:
     """The roles in `lines` (an experience section), in the order written.
 
@@ -105,18 +101,24 @@ def parse_work_history(lines: Sequence[Line], *, today: date, undated: bool = Tr
     anchors = _anchors(lines)
     if not anchors:
         return _undated_roles(lines) if undated else []
+    column = _date_column(lines, anchors)
+    if column:
+        # Dates printed in a column of their own, read apart from the roles they date.
+        roles = _undated_roles([line for index, line in enumerate(lines) if index not in column])
+        if roles:
+            return with_dates(roles, [date_range for _, date_range in anchors], today=today)
     headers: list[_Header] = []
     boundary = -1  # lines up to here belong to an earlier role's header
     group_employer = ""
     for position, (index, date_range) in enumerate(anchors):
         next_anchor = anchors[position + 1][0] if position + 1 < len(anchors) else len(lines)
         header, pieces = _header(lines, index, date_range, boundary, next_anchor)
-        title, employer, employer_line = _title_and_employer(pieces)
+        title, employer, employer_line = title_and_employer(pieces)
         inherited = False
         if employer and not title:
             group_employer = employer  # "XYZ Logistics, 2012 – 2018" above its roles
         elif employer:
-            group_employer = employer if employer_line < index and not _title_on_line(pieces, employer_line) else ""
+            group_employer = employer if employer_line < index and not title_on_line(pieces, employer_line) else ""
         elif title and group_employer:
             employer, inherited = group_employer, True
         headers.append(_Header(header, title, employer, date_range, inherited))
@@ -141,6 +143,30 @@ def parse_work_history(lines: Sequence[Line], *, today: date, undated: bool = Tr
     return blocks
 
 
+def _date_column(lines: Sequence[Line], anchors: list[tuple[int, DateRange]]) -> set[int]:
+    """The lines of a column of dates ("10/2020 - Current" / "01/2019 - 09/2020"): every dated line holds a date
+    range alone, and two or more of them follow one another. Empty unless the whole section is laid out so."""
+    if len(anchors) < MIN_DATE_COLUMN or any(words(_without(lines[index].text, found)) for index, found in anchors):
+        return set()
+    indexes = [index for index, _ in anchors]
+    neighbours = sum(
+        1 for first, second in itertools.pairwise(indexes) if all(line.is_blank for line in lines[first + 1 : second])
+    )
+    return set(indexes) if neighbours else set()
+
+
+def with_dates(roles: list[WorkBlock], date_ranges: list[DateRange], *, today: date) -> list[WorkBlock]:
+    """Undated roles given the dates of a column of dates printed apart from them, in the order written."""
+    dated = []
+    for position, block in enumerate(roles):
+        if position >= len(date_ranges):
+            dated.append(block)
+            continue
+        header = _Header([], block.entry.title, block.entry.employer, date_ranges[position], False)
+        dated.append(replace(block, entry=_entry(header, block.entry.description, today)))
+    return dated
+
+
 def _undated_roles(lines: Sequence[Line]) -> list[WorkBlock]:
     """Roles of a section that gives no dates at all: short title-case lines above a role's bullet points
     ("Acme Corp — Senior Engineer" / "• Built ..."). Their dates and lengths stay unknown."""
@@ -148,24 +174,36 @@ def _undated_roles(lines: Sequence[Line]) -> list[WorkBlock]:
     index = 0
     while index < len(lines):
         run: list[int] = []
-        while index < len(lines) and len(run) < MAX_LINES_ABOVE and _is_header_line(lines[index].text, strict=True):
+        while index < len(lines) and is_header_line(lines[index].text, strict=True):
             run.append(index)
             index += 1
         following = next((line for line in lines[index:] if not line.is_blank), None)
         if run and following is not None and is_bullet(following.text):
-            headers.append(run)
+            headers.append(_without_list_item(lines, run[-MAX_LINES_ABOVE:]))
         index += 0 if run else 1
     blocks = []
     for position, header in enumerate(headers):
-        title, employer, _ = _title_and_employer([piece for at in header for piece in _pieces(lines[at].text, at)])
+        title, employer, _ = title_and_employer([piece for at in header for piece in header_pieces(lines[at].text, at)])
         if not (title or employer):
             continue
         end = headers[position + 1][0] - 1 if position + 1 < len(headers) else len(lines) - 1
         body = [line.text.strip() for line in lines[header[-1] + 1 : end + 1]]
-        entry = WorkEntry(_clean(title), _clean(employer), None, None, False, None, "\n".join(body).strip("\n"))
+        entry = WorkEntry(
+            clean_title(title), clean_part(employer), None, None, False, None, "\n".join(body).strip("\n")
+        )
         numbers = tuple(lines[at].number for at in header)
         blocks.append(WorkBlock(entry, numbers[0], lines[max(end, header[-1])].number, numbers))
     return blocks
+
+
+def _without_list_item(lines: Sequence[Line], run: list[int]) -> list[int]:
+    """A header without its first line when that line ends a list of short items above it ("PCI compliance" /
+    "De-escalation" / "Customer Service Supervisor") and names neither a job nor an organisation."""
+    before = lines[run[0] - 1].text.strip() if run[0] > 0 else ""
+    first = lines[run[0]].text
+    if len(run) < 2 or not before or is_bullet(before) or len(words(before)) > MAX_LIST_ITEM_WORDS:
+        return run
+    return run[1:] if not title_score(first) and not employer_score(first) else run
 
 
 def total_years(entries: Sequence[WorkEntry], *, today: date) -> float:
@@ -216,7 +254,7 @@ def _single_date_heads_line(text: str, date_range: DateRange) -> bool:
 
 
 def _bullet_names_role(text: str) -> bool:
-    return len(words(text)) <= MAX_HEADER_WORDS and (title_score(text) >= 3 or _at_split(text) is not None)
+    return len(words(text)) <= MAX_HEADER_WORDS and (title_score(text) >= 3 or split_at_word(text) is not None)
 
 
 def _without(text: str, date_range: DateRange) -> str:
@@ -226,21 +264,21 @@ def _without(text: str, date_range: DateRange) -> str:
 
 def _header(
     lines: Sequence[Line], index: int, date_range: DateRange, boundary: int, next_anchor: int
-) -> tuple[list[int], list[_Piece]]:
+) -> tuple[list[int], list[Piece]]:
     """The header lines of the role dated on line `index`, and the title/employer candidates in them."""
     header = [index]
-    pieces = _pieces(_without(lines[index].text, date_range), index)
-    above: list[_Piece] = []
+    pieces = header_pieces(_without(lines[index].text, date_range), index)
+    above: list[Piece] = []
     line_index = index - 1
     taken = 0
-    while line_index > boundary and taken < MAX_LINES_ABOVE and _count(above + pieces) < 2:
+    while line_index > boundary and taken < MAX_LINES_ABOVE and count_names(above + pieces) < 2:
         text = lines[line_index].text
         if DURATION.fullmatch(text.strip()):
             line_index -= 1
             continue
-        if not _is_header_line(text):
+        if not is_header_line(text):
             break
-        above = _pieces(text, line_index) + above
+        above = header_pieces(text, line_index) + above
         header.insert(0, line_index)
         line_index -= 1
         taken += 1
@@ -255,18 +293,23 @@ def _header(
             line_index += 1
             continue
         if labelled := TITLE_LABEL.match(text):  # "Designation: Senior Systems Engineer"
-            pieces.append(_Piece(labelled.group(1).strip(), line_index))
+            pieces.append(Piece(labelled.group(1).strip(), line_index))
             header.append(line_index)
             line_index += 1
             taken += 1
             continue
-        if not _is_header_line(text, strict=True) or len(words(text)) > MAX_HEADER_WORDS // 2 + 2 or _is_list(text):
+        named = " ".join(piece.text for piece in header_pieces(text, line_index))  # without its place
+        if not is_header_line(text, strict=True) or len(words(named)) > MAX_HEADER_WORDS - 1 or is_list(text):
             break
-        if _count(pieces) >= 2 and not _names_employer(text):
+        if count_names(pieces) >= 2 and not names_employer(text):
             break  # "Backend Developer, Allegro" is complete: the line below describes the role
-        found = _pieces(text, line_index)
+        found = header_pieces(text, line_index)
         if not found and not is_place(text):
             break
+        if _continues_title(pieces, found, lines[line_index + 1].text if line_index + 1 < next_anchor else ""):
+            # "Adjunct Instructor, Aug 2023 – Present" / "Accounting" / "Central Piedmont Community College"
+            found = [Piece(f"{pieces[-1].text}, {found[0].text}", pieces[-1].line)]
+            pieces = pieces[:-1]
         pieces += found
         header.append(line_index)
         line_index += 1
@@ -274,152 +317,24 @@ def _header(
     return header, pieces
 
 
-def _count(pieces: list[_Piece]) -> int:
-    """How many names the pieces hold: "Senior Engineer at Acme" holds two."""
-    if len(pieces) == 1 and _split_single(pieces[0]) is not None:
-        return 2
-    return len(pieces)
-
-
-def _is_list(text: str) -> bool:
-    """ "Python, Django, AWS": three or more short comma-separated items, once places are left out."""
-    items = [item for item in strip_place(text).split(",") if item.strip()]
-    return len(items) >= 3 and all(len(item.split()) <= 3 for item in items)
-
-
-def _names_employer(text: str) -> bool:
-    """ "Vistara Cloud Solutions Pvt. Ltd., Bengaluru", "Quantix Software, Inc., New York, NY"."""
-    return employer_score(text) >= 2 or strip_place(text) != text.strip()
-
-
-def _is_header_line(text: str, *, strict: bool = False) -> bool:
-    """A short line in title case, not a bullet point, not a sentence, not a "Label: ..." line.
-
-    Most of its words are capitalised; with `strict`, all but small words such as "of" are.
-    """
-    stripped = text.strip()
-    if not stripped or is_bullet(stripped) or LABEL_LINE.match(stripped):
+def _continues_title(pieces: list[Piece], found: list[Piece], following: str) -> bool:
+    """Whether `found`, a line below a lone title, is the rest of that title wrapped by the dates printed beside
+    it: it names neither a job nor an organisation, and the line after it names the employer."""
+    if len(pieces) != 1 or len(found) != 1 or title_score(pieces[0].text) < 2:
         return False
-    if stripped.endswith(".") and not ABBREVIATION_END.search(stripped):
-        return False
-    tokens = words(PARENTHETICAL.sub("", stripped))
-    if not tokens or len(tokens) > MAX_HEADER_WORDS:
-        return False
-    capitalised = [
-        token for token in tokens if token.lower() in SMALL_WORDS or any(character.isupper() for character in token)
-    ]
-    return len(capitalised) >= (1.0 if strict else 0.7) * len(tokens)
-
-
-def _pieces(text: str, line_index: int) -> list[_Piece]:
-    """The title/employer candidates of a header line: its parts without places, durations and noise."""
-    text = DURATION.sub(" ", text)
-    text = PARENTHETICAL.sub(_drop_aside, text)
-    noise = vocabulary().employment_noise
-    pieces = []
-    for part in split_strong(strip_bullet(text) if is_bullet(text) else text):
-        part = _strip_unbalanced(strip_place(part).strip(" ,;:*_-–—"))
-        if not part or is_place(part) or part.lower() in noise or not any(character.isalpha() for character in part):
-            continue
-        pieces.append(_Piece(part, line_index))
-    return pieces
-
-
-def _strip_unbalanced(text: str) -> str:
-    """Brackets left at the ends of a part only when they do not pair up: "(Band 6)" keeps its own."""
-    while text[:1] in "([" and text.count("(") + text.count("[") > text.count(")") + text.count("]"):
-        text = text[1:].strip()
-    while text[-1:] in ")]" and text.count(")") + text.count("]") > text.count("(") + text.count("["):
-        text = text[:-1].strip()
-    return text
-
-
-def _drop_aside(match: re.Match[str]) -> str:
-    """Brackets that only hold a place, a kind of contract or nothing go; "(Band 6)" stays."""
-    inner = match.group().strip(" ()[]")
-    if not inner.strip(" ,;:-–—|") or is_place(inner) or inner.lower() in vocabulary().employment_noise:
-        return " "
-    return match.group()
-
-
-def _at_split(text: str) -> tuple[str, str] | None:
-    """ "Senior Engineer at Acme" -> ("Senior Engineer", "Acme"); not "University of Texas at Austin"."""
-    parts = AT_EMPLOYER.split(text, maxsplit=1)
-    if len(parts) != 2 or not all(part.strip() for part in parts) or employer_score(parts[0]) >= 2:
-        return None
-    return parts[0].strip(), parts[1].strip()
-
-
-def _split_single(piece: _Piece) -> list[_Piece] | None:
-    """ "Senior Engineer at Acme" or "Senior Engineer, Acme, Inc." -> its two parts, or None."""
-    if at_split := _at_split(piece.text):
-        return [_Piece(at_split[0], piece.line), _Piece(at_split[1], piece.line)]
-    parts: list[str] = []
-    for part in (part.strip() for part in piece.text.split(",")):
-        if parts and COMPANY_SUFFIX.match(part):
-            parts[-1] = f"{parts[-1]}, {part}"
-        elif part:
-            parts.append(part)
-    if len(parts) < 2:
-        return None
-    return [_Piece(part, piece.line) for part in parts]
-
-
-def _title_and_employer(pieces: list[_Piece]) -> tuple[str, str, int]:
-    """(title, employer, line of the employer); either may be "" when the header does not name it."""
-    for piece in pieces:
-        if at_split := _at_split(piece.text):
-            return at_split[0], at_split[1], piece.line
-    if len(pieces) == 1:
-        split = _split_single(pieces[0])
-        if split is not None:
-            pieces = split
-    if not pieces:
-        return "", "", -1
-    if len(pieces) == 1:
-        piece = pieces[0]
-        if title_score(piece.text) > employer_score(piece.text):
-            return piece.text, "", -1
-        return "", piece.text, piece.line
-    best: tuple[float, int, int] | None = None
-    for title_index, title_piece in enumerate(pieces):
-        for employer_index, employer_piece in enumerate(pieces):
-            if title_index == employer_index:
-                continue
-            score = (
-                title_score(title_piece.text)
-                - employer_score(title_piece.text)
-                + employer_score(employer_piece.text)
-                - title_score(employer_piece.text)
-                + (0.5 if title_index < employer_index else 0)
-                + (0.25 if abs(title_index - employer_index) == 1 else 0)
-            )
-            if best is None or score > best[0]:
-                best = (score, title_index, employer_index)
-    assert best is not None
-    _, title_index, employer_index = best
-    return pieces[title_index].text, pieces[employer_index].text, pieces[employer_index].line
-
-
-def _title_on_line(pieces: list[_Piece], line_index: int) -> bool:
-    same_line = [piece for piece in pieces if piece.line == line_index]
-    return len(same_line) > 1
+    rest = found[0].text
+    return title_score(rest) < 2 and not employer_score(rest) and bool(following) and names_employer(following)
 
 
 def _entry(header: "_Header", description: str, today: date) -> WorkEntry:
     date_range = header.date_range
     months = date_range.months(today) if date_range.start <= YearMonth.of(today) else 0
     return WorkEntry(
-        title=_clean(header.title),
-        employer=_clean(header.employer),
+        title=clean_title(header.title),
+        employer=clean_part(header.employer),
         start=date_range.start,
         end=date_range.end,
         is_current=date_range.is_current,
         months=months,
         description=description,
     )
-
-
-def _clean(text: str) -> str:
-    text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)  # brackets whose dates were taken out
-    return re.sub(r"\s+([,;])", r"\1", " ".join(text.strip(" ,;:*_|-–—").split()))

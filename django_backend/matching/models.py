@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from pgvector.django import VectorField
 
 from candidates.models import Candidate
 from jobs.models import JobPosting
@@ -59,3 +61,18 @@ class SkillPosting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.skill}: candidate {self.candidate_id} ({self.strength})"
+
+
+class ExperienceEmbedding(models.Model):
+    """The embedding of the experience sections of a candidate's current resume (the whole text when it has
+    none), compared with the posting beside the whole resume's: the roles a resume describes say more about
+    fit than a keyword list or a summary can. Written with the candidate's document embedding."""
+
+    candidate = models.OneToOneField(
+        Candidate, on_delete=models.CASCADE, primary_key=True, related_name="experience_embedding"
+    )
+    embedding = VectorField(dimensions=settings.EMBEDDING_DIMENSIONS)
+    text_sha256 = models.CharField(max_length=64)  # of the resume text it was computed from
+
+    def __str__(self) -> str:
+        return f"Experience embedding of candidate {self.candidate_id}"

@@ -1,7 +1,8 @@
 """Hybrid retrieval inside PostgreSQL (pgvector HNSW + full-text search), then the deterministic scorer.
 
 Retrieval brings the candidates worth scoring; the score itself comes only from
-recruitment_core.ranking.score_candidate, with its breakdown and explanation.
+recruitment_core.ranking.rank_candidate (the requirements fit fused with the semantic similarity, the share of
+experience in the job's role family and the full-text rank), with its breakdown and explanation.
 """
 
 from __future__ import annotations
@@ -23,13 +24,12 @@ from matching.models import MatchScore
 from recruitment_core.job_parser import JobRequirements
 from recruitment_core.ranking import (
     CandidateFeatures,
-    SkillStrength,
     calibrate_lexical,
-    calibrate_semantic,
     load_weights,
-    score_candidate,
+    rank_candidate,
 )
 from recruitment_core.ranking import MatchScore as Score
+from recruitment_core.semantic import calibrate_similarity
 from recruitment_core.skills import load_taxonomy
 
 
@@ -71,6 +71,9 @@ def warm_up() -> None:
 def job_requirements(job: JobPosting) -> JobRequirements:
     """The requirements the job is ranked by: the recruiter-editable fields over what was read from the text."""
     read = job.requirements or {}
+    asked = {*job.required_skills, *job.preferred_skills}
+    # A recruiter may have removed skills since the text was read: a group keeps the skills still asked for.
+    alternatives = [[name for name in group if name in asked] for group in read.get("skill_alternatives", [])]
     return JobRequirements(
         title=job.title,
         required_skills=list(job.required_skills),
@@ -85,35 +88,27 @@ def job_requirements(job: JobPosting) -> JobRequirements:
         seniority=job.seniority or "unknown",
         role_family=read.get("role_family"),
         responsibilities=list(read.get("responsibilities", [])),
+        skill_alternatives=[group for group in alternatives if len(group) > 1],
     )
 
 
 def features_to_json(features: CandidateFeatures) -> dict[str, Any]:
-    return dataclasses.asdict(features)
+    return features.to_json()
 
 
-def features_from_json(data: dict[str, Any]) -> CandidateFeatures:
-    skills = {
-        name: SkillStrength(
-            months=value["months"],
-            sections=tuple(value["sections"]),
-            evidence=tuple(value["evidence"]),
-            strength=value["strength"],
-        )
-        for name, value in data["skills"].items()
-    }
-    return CandidateFeatures(
-        skills=skills,
-        total_years=data["total_years"],
-        education_levels=list(data["education_levels"]),
-        location=data["location"],
-        has_projects=data["has_projects"],
-    )
+# Stored features without this key predate the role context: they are rebuilt from the profile when read.
+FEATURES_VERSION_KEY = "roles"
+
+
+def features_from_json(data: dict[str, Any], profile: dict[str, Any] | None = None) -> CandidateFeatures:
+    if FEATURES_VERSION_KEY not in data and profile:
+        return CandidateFeatures.from_profile(profile)
+    return CandidateFeatures.from_json(data)
 
 
 def candidate_features(candidate: Candidate) -> CandidateFeatures:
     if candidate.match_features:
-        return features_from_json(candidate.match_features)
+        return features_from_json(candidate.match_features, candidate.profile or {})
     return CandidateFeatures.from_profile(candidate.profile or {})
 
 
@@ -161,10 +156,11 @@ def _vector_text(vector: Any) -> str:
 class _Retrieved(NamedTuple):
     candidate_id: int
     updated_at: datetime
-    similarity: float | None  # cosine, None without embeddings
+    similarity: float | None  # cosine of the whole resume, None without embeddings
+    experience_similarity: float | None  # cosine of its experience sections, None without that embedding
     rank: float  # raw full-text rank
     features_json: str  # match_features as text: decoded only when the features cache lacks this version
-    profile_json: str | None  # the profile, only when there are no match features to read
+    profile_json: str | None  # the profile, only when there are no current match features to read
 
 
 def _retrieve(job: JobPosting, filters: CandidateFilters, pool_size: int) -> list[_Retrieved]:
@@ -201,12 +197,15 @@ def _retrieve(job: JobPosting, filters: CandidateFilters, pool_size: int) -> lis
     if not pools:
         return []
     similarity = "1 - (c.embedding <=> %(vector)s::vector)" if semantic else "NULL"
+    experience = "1 - (x.embedding <=> %(vector)s::vector)" if semantic else "NULL"
     sql = f"""
         WITH pool AS ({pools})
-        SELECT c.id, c.updated_at, {similarity},
+        SELECT c.id, c.updated_at, {similarity}, {experience},
                ts_rank_cd(c.search_vector, websearch_to_tsquery('english', %(any_terms)s)),
-               c.match_features::text, CASE WHEN c.match_features = '{{}}'::jsonb THEN c.profile::text END
-        FROM candidates_candidate c JOIN pool ON pool.id = c.id"""
+               c.match_features::text,
+               CASE WHEN NOT c.match_features ? '{FEATURES_VERSION_KEY}' THEN c.profile::text END
+        FROM candidates_candidate c JOIN pool ON pool.id = c.id
+        LEFT JOIN matching_experienceembedding x ON x.candidate_id = c.id"""
     with transaction.atomic(), connection.cursor() as cursor:
         # Wider HNSW search for recall, and iterative scans so filters do not starve the result.
         cursor.execute("SET LOCAL hnsw.ef_search = %s", [settings.HNSW_EF_SEARCH])
@@ -215,7 +214,7 @@ def _retrieve(job: JobPosting, filters: CandidateFilters, pool_size: int) -> lis
             # scanning until the pool is full. It costs a few milliseconds, so the usual query goes without.
             cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
         cursor.execute(sql, params)
-        return [_Retrieved(row[0], row[1], row[2], float(row[3]), row[4], row[5]) for row in cursor.fetchall()]
+        return [_Retrieved(row[0], row[1], row[2], row[3], float(row[4]), row[5], row[6]) for row in cursor.fetchall()]
 
 
 def _lexical_pool_sql(job: JobPosting, condition: str, params: dict[str, Any]) -> str:
@@ -259,6 +258,35 @@ def _lexical_pool_sql(job: JobPosting, condition: str, params: dict[str, Any]) -
         LIMIT %(pool)s"""
 
 
+class _Signals(NamedTuple):
+    """A pair's retrieval signals, each calibrated to 0-1 (None when missing)."""
+
+    semantic: float | None  # the whole resume's similarity to the posting
+    experience: float | None  # its experience sections' similarity
+    lexical: float | None  # full-text rank of the job's skills
+
+
+def _score(
+    requirements: JobRequirements,
+    features: CandidateFeatures,
+    signals: _Signals,
+    skill_weights: dict[str, float] | None,
+    weights: Any,
+    *,
+    explain: bool,
+) -> Score:
+    return rank_candidate(
+        requirements,
+        features,
+        semantic_similarity=signals.semantic,
+        experience_similarity=signals.experience,
+        lexical_score=signals.lexical,
+        skill_weights=skill_weights,
+        weights=weights,
+        explain=explain,
+    )
+
+
 def candidates_for_job(
     *,
     job: JobPosting,
@@ -277,33 +305,21 @@ def candidates_for_job(
     weights = load_weights()
     skill_weights = job.skill_weights or None
     scored = []
-    for candidate_id, _, similarity, rank, _, _ in pool:
+    for candidate_id, _, similarity, experience, rank, _, _ in pool:
         # Absolute calibrations, not relative to this pool: a pair scores the same here and in explain_pair.
-        semantic = calibrate_semantic(similarity, weights)
-        lexical = calibrate_lexical(rank, weights)
-        # Everyone in the pool is scored; only the page shown is explained (the score does not depend on it).
-        score = score_candidate(
-            requirements,
-            features[candidate_id],
-            semantic_similarity=semantic,
-            lexical_score=lexical,
-            skill_weights=skill_weights,
-            weights=weights,
-            explain=False,
+        signals = _Signals(
+            calibrate_similarity(similarity, weights),
+            calibrate_similarity(experience, weights),
+            calibrate_lexical(rank, weights),
         )
-        scored.append((score.score, candidate_id, semantic, lexical))
+        # Everyone in the pool is scored; only the page shown is explained (the score does not depend on it).
+        score = _score(requirements, features[candidate_id], signals, skill_weights, weights, explain=False)
+        scored.append((score.score, candidate_id, signals))
     scored.sort(key=lambda row: (-row[0], row[1]))
     page = []
-    for _, candidate_id, semantic, lexical in scored[offset : offset + limit]:
-        explained = score_candidate(
-            requirements,
-            features[candidate_id],
-            semantic_similarity=semantic,
-            lexical_score=lexical,
-            skill_weights=skill_weights,
-            weights=weights,
-        )
-        page.append(_ranked(job.pk, candidate_id, explained, semantic, lexical))
+    for _, candidate_id, signals in scored[offset : offset + limit]:
+        explained = _score(requirements, features[candidate_id], signals, skill_weights, weights, explain=True)
+        page.append(_ranked(job.pk, candidate_id, explained, signals))
     return len(scored), page
 
 
@@ -320,10 +336,8 @@ def _features_for(rows: list[_Retrieved]) -> dict[int, CandidateFeatures]:
         features = _FEATURES_CACHE.get(key)
         if features is None:
             decoded = json.loads(row.features_json)
-            if decoded:
-                features = features_from_json(decoded)
-            else:
-                features = CandidateFeatures.from_profile(json.loads(row.profile_json or "{}"))
+            profile = json.loads(row.profile_json or "{}")
+            features = features_from_json(decoded, profile) if decoded else CandidateFeatures.from_profile(profile)
             _FEATURES_CACHE[key] = features
         else:
             _FEATURES_CACHE.move_to_end(key)
@@ -333,7 +347,7 @@ def _features_for(rows: list[_Retrieved]) -> dict[int, CandidateFeatures]:
     return found
 
 
-def _ranked(job_id: int, candidate_id: int, score: Score, semantic: float | None, lexical: float | None) -> RankedMatch:
+def _ranked(job_id: int, candidate_id: int, score: Score, signals: _Signals) -> RankedMatch:
     return RankedMatch(
         candidate_id=candidate_id,
         job_id=job_id,
@@ -343,20 +357,22 @@ def _ranked(job_id: int, candidate_id: int, score: Score, semantic: float | None
         gaps=score.gaps,
         suggestions=score.suggestions,
         explanation=score.explanation,
-        semantic_similarity=semantic,
-        lexical_score=lexical,
+        semantic_similarity=signals.semantic,
+        lexical_score=signals.lexical,
     )
 
 
-def _pair_signals(job: JobPosting, candidate: Candidate) -> tuple[float | None, float | None]:
-    """(semantic, lexical) signals of one pair, calibrated exactly as in `candidates_for_job`."""
+def _pair_signals(job: JobPosting, candidate: Candidate) -> _Signals:
+    """The signals of one pair, calibrated exactly as in `candidates_for_job`."""
     vector = job.embedding
     with connection.cursor() as cursor:
         cursor.execute(
             """SELECT CASE WHEN %(has_vector)s AND c.embedding IS NOT NULL
                           THEN 1 - (c.embedding <=> %(vector)s::vector) END,
+                      CASE WHEN %(has_vector)s THEN 1 - (x.embedding <=> %(vector)s::vector) END,
                       ts_rank_cd(c.search_vector, websearch_to_tsquery('english', %(terms)s))
-               FROM candidates_candidate c WHERE c.id = %(id)s""",
+               FROM candidates_candidate c LEFT JOIN matching_experienceembedding x ON x.candidate_id = c.id
+               WHERE c.id = %(id)s""",
             {
                 "has_vector": vector is not None,
                 "vector": _vector_text(vector if vector is not None else [0.0] * settings.EMBEDDING_DIMENSIONS),
@@ -364,9 +380,13 @@ def _pair_signals(job: JobPosting, candidate: Candidate) -> tuple[float | None, 
                 "id": candidate.pk,
             },
         )
-        similarity, rank = cursor.fetchone()
+        similarity, experience, rank = cursor.fetchone()
     weights = load_weights()
-    return calibrate_semantic(similarity, weights), calibrate_lexical(rank, weights)
+    return _Signals(
+        calibrate_similarity(similarity, weights),
+        calibrate_similarity(experience, weights),
+        calibrate_lexical(rank, weights),
+    )
 
 
 def explain_pair(*, job: JobPosting, candidate: Candidate) -> RankedMatch:
@@ -386,15 +406,16 @@ def explain_pair(*, job: JobPosting, candidate: Candidate) -> RankedMatch:
             semantic_similarity=cached.semantic_similarity,
             lexical_score=cached.lexical_score,
         )
-    semantic, lexical = _pair_signals(job, candidate)
-    score = score_candidate(
+    signals = _pair_signals(job, candidate)
+    score = _score(
         job_requirements(job),
         candidate_features(candidate),
-        semantic_similarity=semantic,
-        lexical_score=lexical,
-        skill_weights=job.skill_weights or None,
+        signals,
+        job.skill_weights or None,
+        load_weights(),
+        explain=True,
     )
-    match = _ranked(job.pk, candidate.pk, score, semantic, lexical)
+    match = _ranked(job.pk, candidate.pk, score, signals)
     match_score_store(job=job, candidate=candidate, match=match, fingerprint=fingerprint)
     return match
 

@@ -6,8 +6,11 @@ import hashlib
 import logging
 
 from django.conf import settings
+from django.db import transaction
 
 from recruitment_core.embeddings import embed_document, get_embedder
+from recruitment_core.injection import without_instructions
+from recruitment_core.semantic import experience_text
 
 logger = logging.getLogger(__name__)
 
@@ -28,18 +31,29 @@ def embed_text(text: str) -> list[float]:
 
 
 def candidate_embed(*, candidate_id: int) -> bool:
-    """Embed the candidate's resume text unless the stored vector already matches it. Returns whether it wrote."""
+    """Embed the candidate's resume text, and its experience sections apart, unless the stored vectors already
+    match it. Returns whether it wrote."""
     from candidates.models import Candidate
+    from matching.models import ExperienceEmbedding
 
     candidate = Candidate.objects.filter(pk=candidate_id).only("extracted_text", "embedded_text_sha256").first()
     if candidate is None or not candidate.extracted_text.strip():
         return False
     digest = text_sha256(candidate.extracted_text)
-    if candidate.embedded_text_sha256 == digest:
+    experience_current = ExperienceEmbedding.objects.filter(candidate_id=candidate_id, text_sha256=digest).exists()
+    if candidate.embedded_text_sha256 == digest and experience_current:
         return False
-    vector = embed_text(candidate.extracted_text)
-    # update() rather than save(): writing the vector must not look like a new resume to the signals.
-    Candidate.objects.filter(pk=candidate_id).update(embedding=vector, embedded_text_sha256=digest)
+    # Sentences addressed to automated screeners say nothing of the candidate: the vectors are of the rest.
+    text = without_instructions(candidate.extracted_text)
+    document = embed_text(text) if candidate.embedded_text_sha256 != digest else None
+    experience = embed_text(experience_text(text))
+    with transaction.atomic():  # both vectors of the same text, or neither
+        if document is not None:
+            # update() rather than save(): writing the vector must not look like a new resume to the signals.
+            Candidate.objects.filter(pk=candidate_id).update(embedding=document, embedded_text_sha256=digest)
+        ExperienceEmbedding.objects.update_or_create(
+            candidate_id=candidate_id, defaults={"embedding": experience, "text_sha256": digest}
+        )
     return True
 
 

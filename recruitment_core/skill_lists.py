@@ -1,0 +1,411 @@
+"""Skills written in a resume's skills section, whether the taxonomy knows them or not.
+
+A skills section lists its items in many ways: comma lists, bullets, two-column grids ("Fixture design    Lean"),
+"Label: a, b, c" lines. Each item that reads as the name of a skill becomes one: the taxonomy's name when the
+taxonomy knows it (an alias, even an ambiguous one such as "Onboarding" that prose would need context for, or a
+mention covering the item), else the item as written ("Covenant monitoring"), its case tidied. An item holding a
+taxonomy skill among generic words ("HIPAA compliance", "Advanced Excel") yields the taxonomy skill alone.
+
+What is not a skill name is left out: sentences ("Strong ability to work under pressure"), dates, numbers,
+places, contact details, headings and proficiency levels on their own ("Fluent"). Free-form skills are capped
+per resume, so a keyword dump cannot flood a profile.
+"""
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from recruitment_core.limits import ResumeLimits
+from recruitment_core.sections import RULE, Line, heading_vocabulary, normalise_heading
+from recruitment_core.skills import NEGATION_CUE, SkillMention, find_skill_mentions, load_taxonomy
+from recruitment_core.vocabulary import BULLET, is_place
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+TAXONOMY_SOURCE = "taxonomy"
+LIST_SOURCE = "skills_list"
+# Free-form skills kept per resume: a share of the evidence cap (50 of the default 200 mentions).
+FREE_SKILLS_SHARE_OF_EVIDENCE = 4
+MAX_ITEM_WORDS = 5
+MAX_ITEM_CHARS = 60
+# An item is read as the taxonomy skills it mentions when they make up this share of it, or when the rest are
+# generic words; otherwise it names a skill of its own ("Banquet service" beside "banquet" for catering).
+MIN_TAXONOMY_SHARE = 0.6
+GENERIC_SKILL_WORDS = _word_set(
+    "compliance charting documentation management skills skill systems system software tools tool certification"
+    " certified certificate certificates experience knowledge proficiency proficient expert advanced basic"
+    " intermediate strong excellent working use usage operation operations applications application suite programs"
+    " program platform platforms principles techniques procedures regulations standards basics fundamentals"
+    " development practices methods methodology concepts environment ms green yellow black belt safety"
+)
+# Aliases this short must keep their case to count ("R", "Go"); longer ones count in any case in a list.
+MIN_CASELESS_ALIAS_CHARS = 3
+
+# Between grid cells, bullets and pipes: the parts of a line that never share an item.
+SEGMENT_BREAK = re.compile(r"\s*(?:[|•·◦▪●■►✓✔➢➤◆♦∙\t]|(?<=\S)\s{2,}(?=\S)|\s/\s)\s*")
+ITEM_BREAK = re.compile(r"\s*[,;]\s*")
+BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
+# "Languages: Python, Go", "Clinical - IV therapy, wound care": a label of a few words before the items.
+LABEL = re.compile(r"^([A-Za-z][A-Za-z &/+'’()-]{0,40}?)\s*(?:[:：]|\s[-–—]\s)\s*(\S.*)$")
+MAX_LABEL_WORDS = 5
+# Words that open a list in a sentence: "Proficient in AutoCAD, fixture design".
+LEAD_IN = re.compile(
+    r"^(?:(?:highly|very|well)\s+)?(?:proficient|skilled|experienced|trained|certified|versed|competent|expert"
+    r"|expertise|experience|knowledge|working\s+knowledge|familiar|proficiency)\s+(?:in|with|of|at|on)\b\s*:?\s*",
+    re.IGNORECASE,
+)
+CONNECTOR = re.compile(r"\s+(?:and|&|/)\s+|/", re.IGNORECASE)
+PROFICIENCY_WORDS = _word_set(
+    "fluent fluency native bilingual conversational intermediate advanced beginner basic proficient proficiency"
+    " expert elementary limited working professional full mother tongue speaker level business good excellent"
+    " strong fair c1 c2 b1 b2 a1 a2 native-level near-native native-like"
+)
+_LEVEL = "|".join(sorted(PROFICIENCY_WORDS, key=len, reverse=True))
+# "Spanish - professional working proficiency", "Excel: advanced", "Fixture design (expert)", "Excel 90%".
+TRAILING_LEVEL = re.compile(
+    rf"\s*(?:[-–—:]\s*(?:(?:{_LEVEL})\b\s*){{1,4}}"
+    r"|\b(?:expert|advanced|intermediate|beginner|basic|proficient|fluent|native|novice)"
+    r"|\d{1,3}\s*%|\d(?:\.\d)?\s*/\s*(?:5|10)|[●○◐★☆■□▪▫]+(?:\s*[●○◐★☆■□▪▫]+)*)\s*$",
+    re.IGNORECASE,
+)
+TRAILING_SKILLS_WORD = re.compile(r"\s+(?:skills?|abilities)$", re.IGNORECASE)
+ETC = re.compile(r",?\s*\betc\b\.?|\s*(?:\.\.\.|…)\s*$", re.IGNORECASE)
+EDGE_PUNCTUATION = " \t.,;:*-–—_\"'“”‘’()[]"
+
+# Signs of prose rather than a name: pronouns, finite verbs, "ability to".
+PROSE_WORDS = _word_set(
+    "i me my we our us you your he she they their am is are was were be been being have has had will would can"
+    " could shall should may might must do does did"
+)
+PROSE_PHRASE = re.compile(
+    r"\b(?:ability|abilities|able|capable|willing|eager|desire|commitment|track\s+record|responsible\s+for"
+    r"|years?\s+of|passion\s+for|proven)\b",
+    re.IGNORECASE,
+)
+# "Managed a team of 5", "Leading the audit": a verb and its object, not a name.
+VERB_AND_OBJECT = re.compile(
+    r"^\S+\s+(?:a|an|the|all|our|my|their|his|her|every|each|over|multiple|several|numerous|up\s+to|\d)\b",
+    re.IGNORECASE,
+)
+PAST_TENSE_OPENERS = _word_set("led built oversaw ran grew drove made won took wrote taught sold")
+# Words in "-ed" that open the names of skills ("Advanced wound care"), not an account of work done.
+ADJECTIVES_IN_ED = _word_set(
+    "advanced applied automated certified computerized computerised distributed embedded integrated licensed"
+    " registered specialized specialised supervised unsupervised detailed animated assisted based related"
+    " accelerated blended guided structured"
+)
+PREPOSITIONS = _word_set("for to with at on in across over from into per by within")
+# "Works well under pressure", "Learns quickly": how someone works, not what they can do.
+PROSE_ADVERBS = _word_set(
+    "well quickly effectively efficiently independently successfully closely accurately proactively consistently"
+    " easily productively"
+)
+# Words that name a kind of skill, not a skill: "Clinical", "Technical", "Software" set out as sub-headings.
+CATEGORY_WORDS = _word_set(
+    "technical clinical administrative computer software hardware tools systems platforms frameworks languages"
+    " programming databases technologies methodologies methods certifications licenses licensure equipment"
+    " office professional personal soft hard core key other additional general industry business digital"
+    " applications environments operating interpersonal transferable relevant skills skill abilities competencies"
+    " expertise knowledge proficiencies strengths areas specialties"
+)
+FRAGMENT_EDGES = _word_set("and or of in to with for the a an on at by from as but including such via")
+GENERIC_ITEMS = _word_set(
+    "skills skill other others etc various misc miscellaneous including more and more tools software languages"
+    " technologies certifications strengths abilities"
+)
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_OR_NUMBER = re.compile(
+    rf"\b(?:19|20)\d\d\b|^\s*{MONTH}\s*$|\b{MONTH}\s+\d|\bpresent\b|\b\d+\+?\s*(?:years?|yrs?|months?)\b"
+    r"|^[\d\s.,%$€£+/:-]+$",
+    re.IGNORECASE,
+)
+CONTACT = re.compile(r"@|https?:|www\.|\.(?:com|org|net|io)\b|\+?\d[\d\s().-]{7,}\d", re.IGNORECASE)
+SMALL_WORDS = _word_set("and or of the for in on to with per a an at by vs")
+
+
+@dataclass(frozen=True)
+class ListedSkill:
+    """One skill a skills section lists: its name, whether the taxonomy knows it, and the line it is on."""
+
+    name: str
+    source: str  # TAXONOMY_SOURCE | LIST_SOURCE
+    line: int  # the resume line's number
+
+
+def max_free_skills(limits: ResumeLimits) -> int:
+    """Free-form skills kept for one resume: a share of its skill evidence cap."""
+    return max(1, limits.max_skill_evidence // FREE_SKILLS_SHARE_OF_EVIDENCE)
+
+
+def listed_skills(text: str, lines: Iterable[Line], max_free: int) -> list[ListedSkill]:
+    """The skills listed on `lines` of a skills section, in order; each line's text is read from `text` (which
+    may have parts blanked out), by the line's offsets. At most `max_free` distinct free-form skills are kept."""
+    found: list[ListedSkill] = []
+    seen: set[tuple[str, int]] = set()
+    free_names: dict[str, str] = {}  # case-folded -> the spelling kept first
+    for number, content in _logical_lines(text, lines):
+        for name, source in _line_skills(content):
+            if source == LIST_SOURCE:
+                key = name.casefold()
+                if key not in free_names:
+                    if len(free_names) >= max_free:
+                        continue
+                    free_names[key] = name
+                name = free_names[key]
+            if (name, number) not in seen:
+                seen.add((name, number))
+                found.append(ListedSkill(name, source, number))
+    return found
+
+
+def _logical_lines(text: str, lines: Iterable[Line]) -> list[tuple[int, str]]:
+    """(line number, text) per line; a line going on in lower case after an unfinished one joins it."""
+    joined: list[tuple[int, str]] = []
+    for line in lines:
+        content = text[line.start : line.start + len(line.text)].strip()
+        if not content or RULE.match(content):
+            joined.append((line.number, ""))
+            continue
+        if joined and joined[-1][1] and content[:1].islower() and _is_unfinished(joined[-1][1]):
+            number, previous = joined[-1]
+            joined[-1] = (number, f"{previous} {content}")
+        else:
+            joined.append((line.number, content))
+    return [(number, content) for number, content in joined if content]
+
+
+def _is_unfinished(line: str) -> bool:
+    return line[-1:].isalpha() and not SEGMENT_BREAK.search(line)
+
+
+def _line_skills(line: str) -> list[tuple[str, str]]:
+    content = BULLET.sub("", line, count=1).strip()
+    if content.endswith((":", "：")):
+        return []  # a sub-heading with its items below it
+    skills: list[tuple[str, str]] = []
+    label = LABEL.match(content)
+    if (
+        label
+        and len(label.group(1).split()) <= MAX_LABEL_WORDS
+        and (":" in content[: label.start(2)] or "：" in content[: label.start(2)] or ITEM_BREAK.search(label.group(2)))
+    ):
+        head, rest = label.group(1).strip(), label.group(2)
+        if _describes_head(head, rest):
+            return list(_item_skills(head))  # "Fixture design: jigs and gauges for weld cells" names one skill
+        # Mostly a category of skills ("Languages: ..."), sometimes a skill with its parts ("Excel: pivots").
+        known = _taxonomy_name(head)
+        skills += [(known, TAXONOMY_SOURCE)] if known else []
+        content = label.group(2)
+    segments = _split_outside_brackets(content, SEGMENT_BREAK)
+    if _is_row_label(segments):
+        # "Clinical | IV therapy, wound care": a table row whose first cell names the kind of skills after it.
+        known = _taxonomy_name(segments[0])
+        skills += [(known, TAXONOMY_SOURCE)] if known else []
+        segments = segments[1:]
+    for segment in segments:
+        segment = LEAD_IN.sub("", BULLET.sub("", segment, count=1).strip())
+        if not segment or _is_prose(segment) or is_place(segment):
+            continue
+        for item in _split_outside_brackets(segment, ITEM_BREAK):
+            for part in _bracket_parts(item):
+                skills.extend(_item_skills(part))
+    return skills
+
+
+def _describes_head(head: str, rest: str) -> bool:
+    """Whether a labelled line is one skill and a description of it rather than a category and its items."""
+    if ITEM_BREAK.search(rest) or len(rest.split()) < 3 or not _reads_as_name(head):
+        return False
+    return not all(word in CATEGORY_WORDS for word in TRAILING_SKILLS_WORD.sub("", head).lower().split())
+
+
+def _is_row_label(segments: list[str]) -> bool:
+    return (
+        len(segments) >= 2
+        and len(segments[0].split()) <= MAX_LABEL_WORDS - 1
+        and not ITEM_BREAK.search(segments[0])
+        and any(ITEM_BREAK.search(segment) for segment in segments[1:])
+    )
+
+
+def _split_outside_brackets(text: str, separator: re.Pattern[str]) -> list[str]:
+    brackets = [match.span() for match in BRACKETED.finditer(text)]
+    parts, start = [], 0
+    for match in separator.finditer(text):
+        if any(left < match.start() < right for left, right in brackets):
+            continue
+        parts.append(text[start : match.start()])
+        start = match.end()
+    parts.append(text[start:])
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _bracket_parts(item: str) -> list[str]:
+    """ "Microsoft Office (Word, Excel)" -> the item and each listed part; "Python (advanced)" -> "Python"."""
+    parts = [BRACKETED.sub(" ", item)]
+    for match in BRACKETED.finditer(item):
+        inner = match.group(1) or match.group(2) or ""
+        if ITEM_BREAK.search(inner):
+            # Short codes in brackets are parts of the item ("SAP (SD, MM, LE)"), not skills of their own.
+            parts.extend(part for part in ITEM_BREAK.split(inner) if not _is_module_code(part.strip()))
+    return [" ".join(part.split()) for part in parts if part.strip()]
+
+
+def _is_module_code(part: str) -> bool:
+    return len(part) <= 3 and part.isupper() and not _taxonomy_name(part)
+
+
+def _is_prose(segment: str) -> bool:
+    """Whether a part of a line reads as a sentence, not a list of names."""
+    tokens = segment.split()
+    if len(tokens) <= MAX_ITEM_WORDS and not segment.endswith("."):
+        return False
+    has_list = ITEM_BREAK.search(segment) is not None
+    if not has_list:
+        return len(tokens) >= 3  # a long phrase, or one ending with a full stop
+    lowered = set(_prose_forms(tokens))
+    longest = max(len(part.split()) for part in ITEM_BREAK.split(segment))
+    return bool(lowered & PROSE_WORDS) or PROSE_PHRASE.search(segment) is not None or longest > MAX_ITEM_WORDS
+
+
+def _prose_forms(tokens: list[str]) -> list[str]:
+    """Tokens lower-cased for the prose test; acronyms ("AM", "US", "IS") are not the words they spell."""
+    stripped = [token.strip(".,;:()!?") for token in tokens]
+    return [word.lower() for word in stripped if word == "I" or not word.isupper() or len(word) == 1]
+
+
+def _clean(item: str) -> str:
+    item = ETC.sub("", item)
+    item = re.sub(r"^(?:and|&|or)\s+", "", item.strip(EDGE_PUNCTUATION), flags=re.IGNORECASE)
+    item = TRAILING_LEVEL.sub("", item).strip(EDGE_PUNCTUATION)
+    return " ".join(item.split())
+
+
+@functools.lru_cache(maxsize=8192)
+def _item_skills(raw: str) -> tuple[tuple[str, str], ...]:
+    """(name, source) of the skills one list item names: a taxonomy name, the item as written, or nothing."""
+    item = _clean(raw)
+    if not item or not _reads_as_name(item):
+        return ()
+    known = _taxonomy_name(item)
+    if known:
+        return ((known, TAXONOMY_SOURCE),)
+    mentions = find_skill_mentions(item)
+    if not mentions or not (CONNECTOR.search(item) or _mostly_taxonomy(item, mentions)):
+        # "Banquet service": a skill of its own, though a taxonomy word stands in it; those words are read
+        # as taxonomy mentions of the line all the same.
+        name = TRAILING_SKILLS_WORD.sub("", item) if len(item.split()) > 1 else item
+        free = ((_tidy_case(name), LIST_SOURCE),) if _reads_as_name(name) and not _is_generic(name) else ()
+        return free + tuple((mention.name, TAXONOMY_SOURCE) for mention in mentions)
+    # Taxonomy skills among other words: each part joined by "and", "&" or "/" on its own, so a part the
+    # taxonomy does not know is not lost ("Fixture design and GD&T"), but generic words are ("HIPAA compliance").
+    parts = [_clean(part) for part in CONNECTOR.split(item)] if CONNECTOR.search(item) else [item]
+    skills: list[tuple[str, str]] = []
+    for part in parts:
+        part_mentions = find_skill_mentions(part) if part else []
+        # A lone word left by the split is half of a shared phrase ("Power and hand tools", "Accounts payable /
+        # receivable", "Mergers and acquisitions integration"), not a skill of its own.
+        if len(parts) > 1 and len(part.split()) > 1 and not part_mentions and _reads_as_name(part):
+            skills.extend(_item_skills(part))
+        skills.extend((mention.name, TAXONOMY_SOURCE) for mention in part_mentions)
+    return tuple(skills)
+
+
+def _mostly_taxonomy(item: str, mentions: list[SkillMention]) -> bool:
+    """Whether taxonomy mentions make up most of an item, the rest being generic words ("Epic EMR charting")."""
+    covered = sum(mention.end - mention.start for mention in mentions)
+    if covered >= MIN_TAXONOMY_SHARE * len(item):
+        return True
+    rest = item
+    for mention in sorted(mentions, key=lambda found: -found.start):
+        rest = rest[: mention.start] + " " + rest[mention.end :]
+    return _is_generic(rest)
+
+
+def _is_generic(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return all(word in GENERIC_SKILL_WORDS or word in FRAGMENT_EDGES or word in PROFICIENCY_WORDS for word in words)
+
+
+def _taxonomy_name(item: str) -> str | None:
+    """The taxonomy skill an item names whole, by any alias; ambiguous aliases count here, in a list."""
+    taxonomy = load_taxonomy()
+    if item in taxonomy.category_by_skill:
+        return item
+    lowered = item.lower()
+    if lowered in taxonomy.skill_by_alias:
+        return taxonomy.skill_by_alias[lowered]
+    for table in (taxonomy.skill_by_exact_alias, taxonomy.skill_by_context_alias):
+        if item in table:
+            return table[item]
+    if lowered in _caseless_strict_aliases():
+        return _caseless_strict_aliases()[lowered]
+    mentions = find_skill_mentions(item)
+    if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(item):
+        return mentions[0].name
+    return None
+
+
+@functools.cache
+def _caseless_strict_aliases() -> dict[str, str]:
+    """Case-sensitive and context-only aliases, lower-cased: in a list, "excel" and "onboarding" name skills."""
+    taxonomy = load_taxonomy()
+    tables = (taxonomy.skill_by_exact_alias, taxonomy.skill_by_context_alias)
+    return {
+        alias.lower(): name
+        for table in tables
+        for alias, name in table.items()
+        if len(alias) >= MIN_CASELESS_ALIAS_CHARS
+    }
+
+
+def _reads_as_name(item: str) -> bool:
+    """Whether an item reads as the name of a skill: a few words, not a sentence, date, place or heading."""
+    tokens = item.split()
+    lowered = [token.strip(".,;:()!?").lower() for token in tokens]
+    if not tokens or len(tokens) > MAX_ITEM_WORDS or len(item) > MAX_ITEM_CHARS or "%" in item:
+        return False  # a share ("42% of hires") is an achievement, not a skill
+    if not re.search(r"[^\W\d_]{2}", item) and not re.fullmatch(r"[A-Z]", item):
+        return False
+    if item.endswith((".", "!", "?")) and len(tokens) >= 3:
+        return False
+    if set(_prose_forms(tokens)) & PROSE_WORDS or PROSE_PHRASE.search(item) or NEGATION_CUE.search(item):
+        return False
+    if lowered[0] in FRAGMENT_EDGES or lowered[-1] in FRAGMENT_EDGES:
+        return False
+    if (lowered[0] in PAST_TENSE_OPENERS and len(tokens) > 1) or (VERB_AND_OBJECT.match(item) and len(tokens) > 2):
+        return False
+    if _is_account_of_work(lowered) or set(lowered) & PROSE_ADVERBS or all(word in CATEGORY_WORDS for word in lowered):
+        return False
+    if all(word in PROFICIENCY_WORDS for word in lowered) or " ".join(lowered) in GENERIC_ITEMS:
+        return False
+    if DATE_OR_NUMBER.search(item) or CONTACT.search(item) or is_place(item):
+        return False
+    return normalise_heading(item) not in heading_vocabulary().section_by_heading
+
+
+def _is_account_of_work(lowered: list[str]) -> bool:
+    """ "Managed inventory for 3 stores", "Trained staff on new POS system": a verb in "-ed" and what it did."""
+    first = lowered[0]
+    if not first.endswith("ed") or len(first) < 5 or first in ADJECTIVES_IN_ED or len(lowered) < 2:
+        return False
+    return len(lowered) >= 3 or any(word in PREPOSITIONS or word.isdigit() for word in lowered[1:])
+
+
+def _tidy_case(item: str) -> str:
+    """First letter capitalised, unless the item opens with a mixed-case brand ("iOS", "eBay"); several words
+    all in capitals are set in sentence case, short ones kept as acronyms ("CNC MACHINING" -> "CNC machining")."""
+    letters = [character for character in item if character.isalpha()]
+    words = item.split()
+    if all(character.isupper() for character in letters) and len(words) > 1:
+        words = [word if len(word) <= 3 and word.lower() not in SMALL_WORDS else word.lower() for word in words]
+        words[0] = words[0][:1].upper() + words[0][1:]
+        return " ".join(words)
+    first = words[0]
+    if first[:1].islower() and not any(character.isupper() for character in first[1:]):
+        words[0] = first[:1].upper() + first[1:]
+    return " ".join(words)
