@@ -7,10 +7,11 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from wordfreq import zipf_frequency
+
+from recruitment_core.extraction.pdf_columns import bands, find_gutter, reads_as_columns
 
 
 class Word:
@@ -38,14 +39,7 @@ class PageContent:
 
 # Words whose vertical centres are this close (relative to their height) share a line.
 _SAME_LINE = 0.45
-# A gutter is at least this wide relative to the text height (word gaps are about a quarter of it).
-_MIN_GUTTER_HEIGHTS = 0.9
-_MIN_GUTTER_POINTS = 6.0
-# Up to this share of lines may cross a gutter: full-width headings above, between or below columns.
-_MAX_CROSSING_SHARE = 0.34
-_MIN_COLUMN_LINES = 2
 _MAX_COLUMN_DEPTH = 4  # columns within columns; more than this is a table, read line by line
-_MAX_LAYOUT_WIDTH = 20_000  # points; text spread wider than this (a hostile file) is read line by line
 
 
 def group_rows(words: list[Word]) -> list[list[Word]]:
@@ -168,16 +162,16 @@ def reading_order(words: list[Word], depth: int = 0, rows: list[list[Word]] | No
     that cross it (a full-width name or heading) split the page into bands read top to bottom.
     """
     rows = group_rows(words) if rows is None else rows
-    gutter = _find_gutter(rows) if depth < _MAX_COLUMN_DEPTH else None
+    gutter = find_gutter(rows) if depth < _MAX_COLUMN_DEPTH else None
     if gutter is None:
         return [_row_text(row) for row in rows]
     lines: list[str] = []
-    for crossing, band in _bands(rows, gutter):
+    for crossing, band in bands(rows, gutter):
         band_words = [word for row in band for word in row]
         if crossing:
             # Full-width lines; they may hold columns of their own (a different gutter).
             lines += reading_order(band_words, depth + 1) if len(band) < len(rows) else [_row_text(r) for r in band]
-        elif _reads_as_columns(band, gutter):
+        elif reads_as_columns(band, gutter):
             lines += reading_order([w for w in band_words if w.x0 + w.x1 < 2 * gutter.split], depth + 1)
             lines += reading_order([w for w in band_words if w.x0 + w.x1 >= 2 * gutter.split], depth + 1)
         else:
@@ -185,114 +179,8 @@ def reading_order(words: list[Word], depth: int = 0, rows: list[list[Word]] | No
     return lines
 
 
-@dataclass(frozen=True)
-class _Gutter:
-    split: float  # the middle of the gap between the columns
-    min_gap: float  # a line whose words leave less room than this around `split` runs across it
-
-
 def _row_text(row: list[Word]) -> str:
     return " ".join(word.text for word in row)
-
-
-def _find_gutter(rows: list[list[Word]]) -> _Gutter | None:
-    """The x range of the best column gutter, or None for a single column.
-
-    Coverage counts, for each point across the page, the lines with a word over it. The gutter is the
-    widest stretch crossed by the fewest lines (none, then one...), up to a share of the lines, that is
-    wide enough and has lines of text on both sides.
-    """
-    if len(rows) < _MIN_COLUMN_LINES:
-        return None
-    words = [word for row in rows for word in row]
-    start = min(word.x0 for word in words)
-    heights = sorted(word.y1 - word.y0 for word in words)
-    min_width = max(_MIN_GUTTER_POINTS, _MIN_GUTTER_HEIGHTS * heights[len(heights) // 2])
-    size = int(max(word.x1 for word in words) - start) + 2
-    if size < 3 * min_width or size > _MAX_LAYOUT_WIDTH:
-        return None
-    change = [0] * (size + 1)
-    for word in words:  # words of one line never overlap, so this counts lines
-        change[int(word.x0 - start)] += 1
-        change[min(math.ceil(word.x1 - start), size)] -= 1
-    coverage = list(itertools.accumulate(change[:size]))
-    allowed = max(1, int(len(rows) * _MAX_CROSSING_SHARE))
-    for crossing in sorted({count for count in coverage if count <= allowed}):
-        best: tuple[tuple[int, int], _Gutter] | None = None
-        for run_start, run_end in _runs(coverage, crossing):
-            if run_end - run_start < min_width:
-                continue
-            sides = _lines_beside(rows, start + run_start, start + run_end)
-            if min(sides) >= _MIN_COLUMN_LINES:
-                score = (min(sides), run_end - run_start)
-                if best is None or score > best[0]:
-                    best = (score, _Gutter(split=start + (run_start + run_end) / 2, min_gap=min_width))
-        if best is not None:
-            return best[1]
-    return None
-
-
-def _runs(values: list[int], limit: int) -> Iterator[tuple[int, int]]:
-    """Maximal [start, end) stretches whose values are all at most `limit`."""
-    run_start = -1
-    for index, value in enumerate(values):
-        if value <= limit:
-            if run_start < 0:
-                run_start = index
-        elif run_start >= 0:
-            yield run_start, index
-            run_start = -1
-    if run_start >= 0:
-        yield run_start, len(values)
-
-
-def _lines_beside(rows: list[list[Word]], left_edge: float, right_edge: float) -> tuple[int, int]:
-    left = sum(1 for row in rows if any(word.x1 <= left_edge for word in row))
-    right = sum(1 for row in rows if any(word.x0 >= right_edge for word in row))
-    return left, right
-
-
-def _crosses(row: list[Word], gutter: _Gutter) -> bool:
-    """Whether a line runs across the gutter: a word over it, or words on both sides with only a word
-    space between them (a heading), rather than a gutter's width (two columns that share a baseline)."""
-    left = 0
-    for word in row:
-        if word.x0 < gutter.split < word.x1:
-            return True
-        if word.x0 + word.x1 < 2 * gutter.split:
-            left += 1
-    if left == 0 or left == len(row):
-        return False
-    return row[left].x0 - row[left - 1].x1 < gutter.min_gap
-
-
-def _bands(rows: list[list[Word]], gutter: _Gutter) -> Iterator[tuple[bool, list[list[Word]]]]:
-    """Runs of consecutive lines that do or do not cross the gutter."""
-    band: list[list[Word]] = []
-    band_crossing = False
-    for row in rows:
-        crossing = _crosses(row, gutter)
-        if band and crossing != band_crossing:
-            yield band_crossing, band
-            band = []
-        band.append(row)
-        band_crossing = crossing
-    if band:
-        yield band_crossing, band
-
-
-def _reads_as_columns(band: list[list[Word]], gutter: _Gutter) -> bool:
-    """Text on both sides of the gutter is read as columns, except labels: a sparse side whose every
-    line has a partner on the other side ("2019-2024 | Senior Engineer" above indented bullets)."""
-    left = [index for index, row in enumerate(band) if row[0].x0 + row[0].x1 < 2 * gutter.split]
-    right = [index for index, row in enumerate(band) if row[-1].x0 + row[-1].x1 >= 2 * gutter.split]
-    if min(len(left), len(right)) < _MIN_COLUMN_LINES:
-        return False
-    sparse, other = (left, right) if len(left) < len(right) else (right, left)
-    if len(sparse) == len(other) or not set(sparse) <= set(other):
-        return True
-    adjacent = sum(1 for a, b in itertools.pairwise(sparse) if b == a + 1)
-    return adjacent * 3 > len(sparse) - 1
 
 
 # --- PDF: running headers, footers and page numbers ---------------------------------------------

@@ -30,6 +30,7 @@ from fixtures.make_resumes import (
     make_scan_image,
     make_scanned_pdf,
     make_searchable_scan_pdf,
+    make_sidebar_resume_pdf,
     make_text_pdf,
     make_two_column_pdf,
 )
@@ -834,3 +835,101 @@ def test_words_hyphenated_at_a_line_end_are_joined_on_the_first_line(lines, expe
 )
 def test_text_decoded_in_the_wrong_encoding_is_repaired_and_good_text_kept(raw, expected):
     assert normalise_text(raw) == expected
+
+
+# --- PDF sidebar layouts ---------------------------------------------------------------------------
+
+SIDEBAR_HEADER = [
+    "Dana Whitfield",
+    "Corporate Recruiter",
+    "Atlanta, GA | 404-555-0100 | dana.whitfield@example.org | linkedin.com/in/danawhitfield",
+]
+SIDEBAR_MAIN = [
+    "Professional Experience",
+    ("Senior Corporate Recruiter", "Mar 2021 - Present"),
+    "Cox Enterprises - Atlanta, GA",
+    "• Manage full-cycle recruiting for 25 open requisitions in finance, IT and operations at a time.",
+    "• Source passive candidates on LinkedIn Recruiter and Boolean searches; 42% of hires sourced directly.",
+    "• Run onboarding for 60 new hires a quarter, from offer letters to day-one orientation.",
+    ("Recruiter", "Jun 2017 - Feb 2021"),
+    "Piedmont Healthcare - Atlanta, GA",
+    "• Recruited nurses, allied health and support staff for five hospitals; cut time-to-fill from 52 to 34 days.",
+    "• Organized 14 career fairs and campus recruiting events with nursing schools.",
+    ("HR Assistant", "Aug 2015 - May 2017"),
+    "Georgia-Pacific - Atlanta, GA",
+    "• Scheduled interviews, processed new hire paperwork and kept HRIS records current.",
+]
+SIDEBAR_SIDE = [
+    "Skills",
+    "• Full-cycle recruiting",
+    "• Sourcing",
+    "• LinkedIn Recruiter",
+    "• Workday",
+    "• Taleo",
+    "• Behavioral interviewing",
+    "• Microsoft Excel",
+    "Education",
+    "Bachelor of Arts in Psychology, 2015",
+    "Georgia State University",
+    "Certifications",
+    "• SHRM Certified Professional (SHRM-CP), 2019",
+]
+
+
+def _printed_words(lines: list[str | tuple[str, str]]) -> list[str]:
+    return [word for line in lines for word in (" ".join(line) if isinstance(line, tuple) else line).split()]
+
+
+@pytest.mark.parametrize("gap", [2, 5, 9, 20])
+@pytest.mark.parametrize("sidebar", ["right", "left"])
+def test_sidebar_column_is_read_after_the_main_column_however_close_it_sits(sidebar, gap):
+    # The sidebar starts beside the first heading, a word space or more from the main column's right-aligned
+    # dates and wrapped bullets; the columns are read one after the other, left to right.
+    data = make_sidebar_resume_pdf(SIDEBAR_HEADER, SIDEBAR_MAIN, SIDEBAR_SIDE, sidebar=sidebar, gap=gap)
+    columns = [SIDEBAR_MAIN, SIDEBAR_SIDE] if sidebar == "right" else [SIDEBAR_SIDE, SIDEBAR_MAIN]
+
+    text = extract_text(data, "pdf").text
+
+    assert text.split() == _printed_words([*SIDEBAR_HEADER, *columns[0], *columns[1]])
+    assert "Senior Corporate Recruiter Mar 2021 - Present" in text.splitlines()
+    assert "Bachelor of Arts in Psychology, 2015" in text.splitlines()
+
+
+def test_single_column_with_right_aligned_dates_and_bullets_reads_line_by_line():
+    data = make_sidebar_resume_pdf(SIDEBAR_HEADER, SIDEBAR_MAIN, [], gap=0)
+
+    lines = extract_text(data, "pdf").text.splitlines()
+
+    assert lines[:5] == [*SIDEBAR_HEADER, "Professional Experience", "Senior Corporate Recruiter Mar 2021 - Present"]
+    assert "Recruiter Jun 2017 - Feb 2021" in lines
+    assert " ".join(lines).split() == _printed_words([*SIDEBAR_HEADER, *SIDEBAR_MAIN])
+
+
+def test_justified_paragraph_that_breaks_where_a_list_column_starts_stays_whole():
+    # Justified lines whose word breaks happen to line up with the second column of a list below: no gutter.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def justified(text: str, y: float, x0: float, x1: float) -> list[PdfText]:
+        words = text.split()
+        space = (x1 - x0 - sum(stringWidth(word, "Helvetica", 10) for word in words)) / (len(words) - 1)
+        placed, x = [], x0
+        for word in words:
+            placed.append(PdfText(x, y, word, size=10))
+            x += stringWidth(word, "Helvetica", 10) + space
+        return placed
+
+    items = [PdfText(50, 740, "Jane Doe", size=16), PdfText(50, 720, "Summary")]
+    paragraph = [
+        ("Principal of a large elementary school with", "21 years in public education as a teacher"),
+        ("and instructional coach. Moved the school from", "a D to a B on the state report card in"),
+        ("four years through a focus on literacy, and", "teacher teams and family partnership."),
+    ]
+    for row, (left, right) in enumerate(paragraph):
+        items += justified(left, 704 - 12 * row, 50, 259) + justified(right, 704 - 12 * row, 262, 560)
+    grid = [("• Instructional leadership", "• School improvement"), ("• Budget management", "• Teacher evaluation")]
+    for row, (left, right) in enumerate(grid):
+        items += [PdfText(50, 660 - 12 * row, left, size=10), PdfText(262, 660 - 12 * row, right, size=10)]
+
+    lines = extract_text(make_layout_pdf([items]), "pdf").text.splitlines()
+
+    assert lines[2:5] == [" ".join(pair) for pair in paragraph]
