@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ _EDGE_TOLERANCE_HEIGHTS = 0.15
 _MIN_COLUMN_WIDTH_SHARE = 0.2
 _MIN_COLUMN_WIDTH_HEIGHTS = 10
 _MAX_NARROW_CROSSING_BANDS = 2  # full-width lines above and below the columns, or above and between
+_MAX_REPEATED_PAIR_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -96,11 +98,18 @@ def _narrow_gutter(
     left_edge, right_edge = stretch
     tolerance = _EDGE_TOLERANCE_HEIGHTS * height
     starts = []
+    pairs: Counter[tuple[str, str]] = Counter()  # the words on either side of the stretch, per line
     for row in rows:
         beyond = [index for index, word in enumerate(row) if word.x0 >= right_edge]
         if beyond and (beyond[0] == 0 or row[beyond[0] - 1].x1 <= left_edge):
             starts.append(row[beyond[0]].x0)
+            if beyond[0] > 0:
+                pairs[(row[beyond[0] - 1].text, row[beyond[0]].text)] += 1
     if not starts:
+        return None
+    # Lines that repeat the same words either side ("... PostgreSQL | services ...") are one column of
+    # repeated text whose word spaces line up, not two columns.
+    if pairs and pairs.most_common(1)[0][1] > _MAX_REPEATED_PAIR_SHARE * sum(pairs.values()):
         return None
     # The edge is where the most lines start; a word that happens to start a little before it is no edge.
     starts.sort()

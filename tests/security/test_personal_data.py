@@ -31,7 +31,7 @@ from candidates.models import Candidate, ResumeVersion
 from ingestion.models import ImportBatch, ImportItem
 from ingestion.services import import_expand, resume_parse
 from jobs.services import job_create
-from matching.models import MatchScore, SkillPosting
+from matching.models import ExperienceEmbedding, MatchScore, SkillPosting
 from matching.ranking import jobs_for_candidate
 from matching.services import candidate_embed, job_embed
 from realtime.models import DeadLetter, TaskRecord
@@ -166,6 +166,7 @@ def test_export_holds_everything_and_deletion_leaves_nothing(
     assert application.pk and Application.objects.get(pk=application.pk).ai_feedback
     assert MatchScore.objects.filter(candidate=candidate).count() == 1
     assert SkillPosting.objects.filter(candidate=candidate).exists()
+    assert ExperienceEmbedding.objects.filter(candidate=candidate).exists()
     # What a failed task and the admin leave behind: a dead letter naming the resume, an admin log entry and an
     # audit event written before targets were recorded by id, both labelled with the candidate's name.
     dead = DeadLetterFailure(
@@ -250,7 +251,13 @@ def test_export_holds_everything_and_deletion_leaves_nothing(
     assert exported_application["ai_score"] == stored_application.ai_score
     [score] = document["related"]["matching.matchscore"]
     assert score["score"] == MatchScore.objects.get(candidate=candidate).score
-    assert sorted(document["related"]) == ["applications.application", "matching.matchscore"]
+    [experience] = document["related"]["matching.experienceembedding"]
+    assert experience["text_sha256"] == ExperienceEmbedding.objects.get(candidate=candidate).text_sha256
+    assert sorted(document["related"]) == [
+        "applications.application",
+        "matching.experienceembedding",
+        "matching.matchscore",
+    ]
     assert [item["filename"] for item in document["import_items"]] == ["cvs/zephyrine-quillfeather-2025.pdf"]
     assert {(record["kind"], record["target_id"]) for record in document["task_records"]} >= {
         ("parse_resume", resumes[0].pk),
@@ -298,6 +305,7 @@ def test_export_holds_everything_and_deletion_leaves_nothing(
         assert api_client.get(f"/api/resumes/{resume.pk}/").status_code == 404
     assert not Application.objects.filter(pk=application.pk).exists()
     assert not MatchScore.objects.exists()
+    assert not ExperienceEmbedding.objects.filter(candidate_id=candidate.pk).exists()
     assert not SkillPosting.objects.filter(candidate_id=candidate.pk).exists()
     assert list(DeadLetter.objects.values_list("task_id", flat=True)) == [unrelated.task_id]
     resume_type = ContentType.objects.get_for_model(ResumeVersion)

@@ -933,3 +933,14 @@ def test_justified_paragraph_that_breaks_where_a_list_column_starts_stays_whole(
     lines = extract_text(make_layout_pdf([items]), "pdf").text.splitlines()
 
     assert lines[2:5] == [" ".join(pair) for pair in paragraph]
+
+
+def test_repeated_lines_whose_word_spaces_line_up_stay_one_column():
+    lines = ["Engineer 100, Company 100, Jan 1960 - Dec 1961"] + [
+        f"- Built Python, Django and PostgreSQL services on Kubernetes, task {n}" for n in range(101, 110)
+    ]
+    pages = [lines * 5]
+
+    text = extract_text(make_text_pdf(pages[0]), "pdf").text
+
+    assert text.split("\n") == pages[0]
