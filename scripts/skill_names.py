@@ -30,11 +30,7 @@ def _taxonomy() -> SkillTaxonomy:
 
 def canonical(name: str) -> str:
     taxonomy = _taxonomy()
-    known = (
-        taxonomy.skill_by_alias.get(name.casefold())
-        or _casefolded(taxonomy.skill_by_exact_alias).get(name.casefold())
-        or _casefolded(taxonomy.skill_by_context_alias).get(name.casefold())
-    )
+    known = _folded_aliases().get(name.casefold())
     if known or name in taxonomy.category_by_skill:
         return known or name
     mentions = find_skill_mentions(name)
@@ -46,16 +42,11 @@ def canonical(name: str) -> str:
 
 
 @cache
-def _folded_tables() -> dict[int, dict[str, str]]:
-    return {}
-
-
-def _casefolded(table: dict[str, str]) -> dict[str, str]:
-    """The alias table keyed by case-folded alias (a written name's case says nothing about which skill it is)."""
-    folded = _folded_tables()
-    if id(table) not in folded:
-        folded[id(table)] = {alias.casefold(): skill for alias, skill in table.items()}
-    return folded[id(table)]
+def _folded_aliases() -> dict[str, str]:
+    """Every alias, case-folded (a written name's case says nothing about which skill it is) -> skill name."""
+    taxonomy = _taxonomy()
+    tables = (taxonomy.skill_by_context_alias, taxonomy.skill_by_exact_alias, taxonomy.skill_by_alias)
+    return {alias.casefold(): skill for table in tables for alias, skill in table.items()}
 
 
 def split(names: Iterable[str]) -> tuple[list[str], list[str]]:
