@@ -85,7 +85,17 @@ def test_redis_down_uploads_and_tasks_still_work_and_sockets_come_back(services,
         resume = upload_resume(api, "Dana Down")
         upload_seconds = time.monotonic() - started
         parsed = wait_parsed(api, resume)
-        record = api.get(f"/api/tasks/{resume['parse_task_id']}/").json()
+        # The resume is saved as parsed before the task records its own end: wait for that record to settle.
+        record = wait_until(
+            lambda: (
+                (body := api.get(f"/api/tasks/{resume['parse_task_id']}/").json())["state"]
+                not in ("queued", "started", "progress")
+                and body
+            ),
+            60,
+            "the parse task to record its end",
+            interval=0.3,
+        )
 
         assert upload_seconds < UPLOAD_BUDGET_SECONDS, f"the upload took {upload_seconds:.1f}s with Redis down"
         assert parsed["candidate"] is not None
