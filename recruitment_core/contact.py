@@ -376,8 +376,8 @@ def _place_in(text: str) -> str | None:
         if not region:
             continue
         city = _city_words(parts[index - 1])
-        if not city:
-            continue
+        if not city or (city.lower() not in vocab.cities and title_score(city)):
+            continue  # "Principal Mechanical Engineer, PE": a title and a credential, not a town in a province
         place = [city, region]
         country = region_of(parts[index + 1]) if index + 1 < len(parts) else None
         if country and country != region:

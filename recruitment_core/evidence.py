@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from recruitment_core.fits import stated_years
 from recruitment_core.injection import INSTRUCTION
+from recruitment_core.relocation import resume_relocation
 from recruitment_core.scoring_weights import ScoringWeights, load_weights
 from recruitment_core.skills import CLAUSE_BREAK, extract_skills
 
@@ -113,6 +114,8 @@ class CandidateFeatures:
     has_projects: bool
     roles: tuple[RoleSummary, ...] = field(default=(), compare=False)  # newest first
     admitted_gaps: tuple[str, ...] = field(default=(), compare=False)  # skills the resume says it has not used
+    # Where the resume says its owner is moving ("Chicago, IL"), or "anywhere" when they will relocate.
+    relocation: str | None = field(default=None, compare=False)
 
     @classmethod
     def from_parsed(cls, parsed: ParsedResume) -> CandidateFeatures:
@@ -194,6 +197,7 @@ class CandidateFeatures:
                 for role in data.get("roles") or ()
             ),
             admitted_gaps=tuple(data.get("admitted_gaps") or ()),
+            relocation=data.get("relocation"),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -215,6 +219,7 @@ class CandidateFeatures:
             "has_projects": self.has_projects,
             "roles": [{"title": role.title, "months": role.months, "years_ago": role.years_ago} for role in self.roles],
             "admitted_gaps": list(self.admitted_gaps),
+            "relocation": self.relocation,
         }
 
     @classmethod
@@ -249,7 +254,12 @@ class CandidateFeatures:
             or any(mention.section == PROJECTS_SECTION for mention in mentions),
             roles=tuple(roles.values()),
             admitted_gaps=admitted_gaps(sections.values()),
+            relocation=resume_relocation(" \n".join(sections.get(name, "") for name in RELOCATION_SECTIONS)),
         )
+
+
+# Where a resume says it is moving: the header and the summary speak for its owner; duties do not.
+RELOCATION_SECTIONS = ("contact", "summary")
 
 
 def _month_index(value: Any) -> int | None:

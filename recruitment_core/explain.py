@@ -86,7 +86,7 @@ def unmet(
             + (" or equivalent experience" if equivalent else "")
             + f"; resume shows {_degree(highest) if highest else 'none'}"
         )
-    if place_reason == "different":
+    if place_reason in ("different", "far"):
         policy = "" if requirements.remote_policy == "unknown" else f" ({requirements.remote_policy})"
         unmet.append(f"Job in {requirements.location}{policy}; resume shows {features.location}")
     return unmet
@@ -211,10 +211,12 @@ def _place_phrase(reason: str, requirements: JobRequirements, location: str | No
     if not location:
         return f"the resume gives no location for {job}"
     return {
-        "same_city": f"based in {location}, the city of {job}",
+        "same_city": f"based in {location}, within commuting distance of {job}",
         "same_region": f"based in {location}, the state or province of {job}",
         "same_country": f"based in {location}, the country of {job}",
         "different": f"based in {location}, away from {job}",
+        "far": f"based in {location}, too far to commute to {job}",
+        "relocating": f"based in {location} and moving, or offered relocation, for {job}",
     }.get(reason, f"based in {location}, not comparable with {job}")
 
 

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from recruitment_core.geography import coordinates, distance_km
+from recruitment_core.relocation import ANYWHERE
 from recruitment_core.scoring_weights import ScoringWeights
 from recruitment_core.vocabulary import VOCABULARY_PATH, vocabulary
 
@@ -92,27 +94,50 @@ def education_fit(level: str | None, equivalent: bool, levels: list[str], w: Sco
 
 
 def location_fit(
-    requirements: JobRequirements, location: str | None, w: ScoringWeights
+    requirements: JobRequirements, location: str | None, w: ScoringWeights, relocation: str | None = None
 ) -> tuple[float | None, str | None]:
-    """(fit, which credit applied); fit None when the job states no place to compare with."""
+    """(fit, which credit applied); fit None when the job states no place to compare with. `relocation` is
+    where the resume says its owner is moving, or "anywhere" (`relocation.ANYWHERE`)."""
     if requirements.remote_policy == "remote":
         return 1.0, "remote"
     if requirements.remote_policy not in ONSITE_POLICIES or not requirements.location:
         return None, None
-    if not location:
+    if not location and not relocation:
         return w.location_credit["unknown"], "unknown"
-    job, candidate = place_of(requirements.location, w.alias_key), place_of(location, w.alias_key)
-    if job.city and job.city == candidate.city:
-        reason = "same_city"
-    elif job.region and job.region == candidate.region:
-        reason = "same_region"
-    elif job.country and candidate.country:
-        reason = "same_country" if job.country == candidate.country else "different"
-    elif job.city and candidate.city:
-        reason = "different"
-    else:
-        reason = "unknown"
+    job = place_of(requirements.location, w.alias_key)
+    reason = _place_reason(job, place_of(location, w.alias_key) if location else None, w)
+    if reason in MISSED_PLACES and relocation:
+        moving_to = None if relocation == ANYWHERE else place_of(relocation, w.alias_key)
+        if moving_to is None or _place_reason(job, moving_to, w) not in MISSED_PLACES:
+            reason = "relocating"
+    elif reason == "far" and requirements.relocation_offered:
+        reason = "relocating"  # the employer moves people within its country
     return w.location_credit[reason], reason
+
+
+# Credits of a candidate who cannot commute to an onsite or hybrid job.
+MISSED_PLACES = frozenset({"far", "different"})
+
+
+def _place_reason(job: Place, candidate: Place | None, w: ScoringWeights) -> str:
+    if candidate is None:
+        return "unknown"
+    job_point = coordinates(job.city, job.region, job.country)
+    candidate_point = coordinates(candidate.city, candidate.region, candidate.country)
+    if job_point and candidate_point:
+        if distance_km(job_point, candidate_point) <= w.commute_km:
+            return "same_city"
+        same_country = not (job.country and candidate.country) or job.country == candidate.country
+        return "far" if same_country else "different"
+    if job.city and job.city == candidate.city:
+        return "same_city"
+    if job.region and job.region == candidate.region:
+        return "same_region"
+    if job.country and candidate.country:
+        return "same_country" if job.country == candidate.country else "different"
+    if job.city and candidate.city:
+        return "different"
+    return "unknown"
 
 
 # "5 years", "5+ years", "3-5 yrs", "five years"; not "5 years ago" nor "20 years old".

@@ -36,6 +36,7 @@ from recruitment_core.job_role import read_role_family, read_seniority, title_se
 from recruitment_core.job_sections import clean_description, find_blocks, find_responsibilities
 from recruitment_core.job_skills import asked_skills, standalone_mentions
 from recruitment_core.job_vocabulary import EDUCATION_KINDS, EXPERIENCE_KINDS, REQUIRED
+from recruitment_core.relocation import offers_relocation
 from recruitment_core.skills import find_skill_mentions
 
 __all__ = ["JobRequirements", "clean_description", "equivalent_experience_accepted", "parse_job", "title_seniority"]
@@ -65,6 +66,7 @@ class JobRequirements:
     responsibilities: list[str]
     # Groups of skills any one of which meets one requirement; each name is also in required or preferred.
     skill_alternatives: list[list[str]] = field(default_factory=list)
+    relocation_offered: bool = False  # the posting offers to relocate the person it hires
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -109,4 +111,5 @@ def parse_job(
         role_family=read_role_family(title, asked.required + asked.preferred),
         responsibilities=find_responsibilities(text, blocks),
         skill_alternatives=asked.alternatives,
+        relocation_offered=offers_relocation(text),
     )

@@ -34,6 +34,7 @@ from recruitment_core import explain as words
 from recruitment_core.evidence import CandidateFeatures, RoleSummary, SkillStrength, skill_strengths
 from recruitment_core.explain import OFF_FAMILY_PLACE, WeakSkill
 from recruitment_core.fits import education_fit, experience_fit, location_fit, stated_years
+from recruitment_core.knockouts import knockouts
 from recruitment_core.role_context import all_roles_elsewhere, contextual_strength, role_family_fit
 from recruitment_core.scoring_weights import (
     COMPONENTS,
@@ -194,7 +195,7 @@ def score_candidate(
         preferred_fit = earned / len(preferred)
     experience = experience_fit(requirements.min_years, requirements.max_years, features.total_years, weights)
     education = education_fit(requirements.education_level, equivalent_experience, features.education_levels, weights)
-    place_fit, place_reason = location_fit(requirements, features.location, weights)
+    place_fit, place_reason = location_fit(requirements, features.location, weights, features.relocation)
     semantic, lexical = clamp_signal(semantic_similarity), clamp_signal(lexical_score)
     fits = (required_fit, preferred_fit, experience, education, place_fit, semantic, lexical)
     # Projects add to a fit measured by something else; alone they say nothing about the job.
@@ -299,7 +300,12 @@ def rank_candidate(
     strengths = _job_strengths(requirements, features, weights)
     listed_only = bool(strengths) and all(value < weights.shown_strength for value in strengths.values())
     known = [value for value in (document, experience) if value is not None]
-    semantic = experience if listed_only and experience is not None else (sum(known) / len(known) if known else None)
+    # A keyword list lifts the whole document's similarity: several of the job's skills named, none of them in a
+    # role. One listed credential ("ServSafe") is no such list, nor is a skill used in a role of another field.
+    asked = len(requirements.required_skills) + len(requirements.preferred_skills)
+    in_roles = any(features.skills[skill].roles for skill in strengths)
+    keyword_list = listed_only and not in_roles and len(strengths) >= min(weights.fusion.keyword_list_min_skills, asked)
+    semantic = experience if keyword_list and experience is not None else (sum(known) / len(known) if known else None)
     lexical = clamp_signal(lexical_score)
     family_fit = role_family_fit(features, requirements.role_family, weights.fusion.role_family_fit, weights.context)
     parts = (fit.score / 100 if applicable else None, semantic, family_fit, lexical)
@@ -308,9 +314,12 @@ def rank_candidate(
     admitted = [skill for skill in features.admitted_gaps if skill in required]
     # Listing the job's stack beside a career wholly in unrelated fields cannot carry a resume to the top.
     elsewhere = listed_only and all_roles_elsewhere(features, requirements.role_family, weights.context)
+    missed = knockouts(requirements, features, weights, equivalent_experience)
     gate = (weights.context.admitted_gap_factor if admitted else 1.0) * (
         weights.fusion.off_family_factor if elsewhere else 1.0
     )
+    for knockout in missed:
+        gate *= knockout.factor
     # The requirements part is spread over its components in proportion, so the breakdown names what produced it.
     share = points[0] / fit.score if fit.score else 0.0
     raw = [fit.breakdown[name] * share * gate for name in COMPONENTS if name not in (SEMANTIC, LEXICAL)]
@@ -322,7 +331,7 @@ def rank_candidate(
     if not explain:
         return MatchScore(score, breakdown, fit.matched, [], [], "")
     notes = [words.parts_sentence(score, breakdown, fit.score)]
-    if listed_only and experience is not None and breakdown[SEMANTIC]:
+    if keyword_list and experience is not None and breakdown[SEMANTIC]:
         notes.append(
             "The resume shows none of the job's skills in use in a role like this job's, so similarity is that of "
             "the experience section alone."
@@ -333,6 +342,7 @@ def rank_candidate(
             "so the score is multiplied by "
             f"{weights.fusion.off_family_factor:g}."
         )
+    notes += [f"{knockout.note}, so the score is multiplied by {knockout.factor:g}." for knockout in missed]
     if admitted:
         notes.append(
             f"The resume says it has not used {words.join(admitted)}, so the score is multiplied by "

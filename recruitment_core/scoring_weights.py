@@ -67,6 +67,11 @@ class FusionWeights:
     parts: tuple[float, ...]
     role_family_fit: dict[str, float]  # credit of a role by family: same | related | unknown | other
     off_family_factor: float  # a resume whose dated roles are all in unrelated families is multiplied by this
+    location_miss_factor: float  # an onsite or hybrid job's candidate who cannot commute is multiplied by this
+    degree_short_factor: float  # ... one whose degree is below a required one (no equivalence offered)
+    years_short_factor: float  # ... one with under `years_short_share` of the minimum years
+    years_short_share: float
+    keyword_list_min_skills: int  # listed-only skills of the job that make a keyword list (similarity of roles)
     semantic_low: float  # combined cosine at or below which the semantic part is 0
     semantic_high: float  # ... and at or above which it is 1
 
@@ -89,7 +94,8 @@ class ScoringWeights:
     degree_levels: tuple[str, ...]  # lowest first
     penalty_per_level_short: float
     or_equivalent_softening: float
-    location_credit: dict[str, float]  # same_city | same_region | same_country | unknown | different
+    location_credit: dict[str, float]  # same_city | same_region | same_country | unknown | different | far | relocating
+    commute_km: float  # a candidate within this distance of the job's city can commute to it
     city_aliases: dict[str, str]
     evidence_lines: int
     evidence_line_chars: int
@@ -146,8 +152,9 @@ class ScoringWeights:
             or_equivalent_softening=float(education["or_equivalent_softening"]),
             location_credit={
                 key: float(location[key])
-                for key in ("same_city", "same_region", "same_country", "unknown", "different")
+                for key in ("same_city", "same_region", "same_country", "unknown", "different", "far", "relocating")
             },
+            commute_km=float(location["commute_km"]),
             city_aliases={k.lower(): v.lower() for k, v in location["city_aliases"].items()},
             evidence_lines=int(data["limits"]["evidence_lines"]),
             evidence_line_chars=int(data["limits"]["evidence_line_chars"]),
@@ -199,6 +206,11 @@ def _fusion(data: Mapping[str, Any]) -> FusionWeights:
         parts=parts,
         role_family_fit=fit,
         off_family_factor=float(data["off_family_factor"]),
+        location_miss_factor=float(data["location_miss_factor"]),
+        degree_short_factor=float(data["degree_short_factor"]),
+        years_short_factor=float(data["years_short_factor"]),
+        years_short_share=float(data["years_short_share"]),
+        keyword_list_min_skills=int(data["keyword_list_min_skills"]),
         semantic_low=float(semantic["low"]),
         semantic_high=float(semantic["high"]),
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from recruitment_core.limits import ResumeLimits
 from recruitment_core.sections import CONTACT_SECTION, Line, Section, evidence_section
+from recruitment_core.skill_list_lines import CREDENTIAL_SECTIONS, credential_names, is_pending_credential, list_lines
 from recruitment_core.skill_lists import TAXONOMY_SOURCE, listed_skills
 from recruitment_core.skills import find_skill_mentions
 from recruitment_core.vocabulary import PARENTHETICAL, is_bullet, split_strong, strip_bullet, words
@@ -102,6 +103,8 @@ def skill_evidence(
         ):
             continue
         section_name = section_of_line.get(line.number, CONTACT_SECTION)
+        if section_name in CREDENTIAL_SECTIONS and is_pending_credential(line.text):
+            continue  # "CFA Level II Candidate": a credential being worked towards is not held
         role, months = None, None
         if block is not None:
             role, months = block.entry.role or None, block.entry.months
@@ -117,13 +120,18 @@ def skill_evidence(
             )
         )
     # Items of skills lists: taxonomy skills named alone ("Onboarding") and skills the taxonomy does not know.
-    skills_lines = [line for section in sections if section.name == "skills" for line in section.lines]
+    # Credentials are read by their names alone, so an issuer or a place is not taken for a skill.
+    listed_text, credential_lines = credential_names(text, sections)
+    credential_numbers = {line.number for line in credential_lines}
     recorded = {(item.name, item.context) for item in evidence}
-    for listed in listed_skills(text, skills_lines, max_free):
+    for listed in listed_skills(
+        listed_text, sorted([*list_lines(sections), *credential_lines], key=lambda line: line.number), max_free
+    ):
         context = context_of_line(lines[listed.line])
         if (listed.name, context) not in recorded:
             recorded.add((listed.name, context))
-            evidence.append(SkillEvidence(listed.name, "skills", context, None, None, listed.source))
+            section_name = "certifications" if listed.line in credential_numbers else "skills"
+            evidence.append(SkillEvidence(listed.name, section_name, context, None, None, listed.source))
     return evidence
 
 

@@ -138,6 +138,58 @@ def _alternation(aliases: list[tuple[str, bool]], depth: int = 0) -> str:
     return "|".join(branches)
 
 
+PLURAL_LAST_WORD = re.compile(r"[a-z]{3,}")
+# Mass nouns ("analytics", "software") have no plural; people ("designers", "analysts") are who the work was
+# done with, not a skill the resume claims.
+NO_PLURAL_ENDINGS = (
+    "s",
+    "ness",
+    "ship",
+    "ics",
+    "ware",
+    "ology",
+    "craft",
+    "ed",
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "ant",
+    "ent",
+    "yst",
+)
+NAMES_WITHOUT_PLURAL = frozenset(
+    [
+        "programming_languages",
+        "web_backend",
+        "web_frontend",
+        "databases",
+        "cloud_devops",
+        "data_ml",
+        "mobile",
+        "office_tools",
+        "soft_skills",
+        "spoken_languages",
+        "software_practices",
+        "testing_qa",
+        "security",
+        "design",
+    ]
+)
+
+
+def plural_form(alias: str) -> str | None:
+    """The plural of a lower-cased alias whose last word is a countable-looking noun, else None."""
+    last = alias.rsplit(" ", 1)[-1]
+    if not PLURAL_LAST_WORD.fullmatch(last) or last.endswith(NO_PLURAL_ENDINGS):
+        return None
+    if last.endswith("y") and last[-2] not in "aeiou":
+        return alias[:-1] + "ies"
+    if last.endswith(("x", "z", "ch", "sh")):
+        return alias + "es"
+    return alias + "s"
+
+
 @functools.cache
 def load_taxonomy() -> SkillTaxonomy:
     """Read and index `data/skills.json` (once per process)."""
@@ -177,6 +229,13 @@ def load_taxonomy() -> SkillTaxonomy:
     not_a_skill = frozenset(phrase.lower() for entry in entries for phrase in entry.get("not_within", []))
     if both := not_a_skill & owner_by_lowered_alias.keys():
         raise TaxonomyError(f"Phrases both an alias and not a skill: {sorted(both)}")
+    # "Risk ratings", "case studies", "immunizations": a plural names the same skill, unless it is taken.
+    for alias, skill in list(skill_by_alias.items()):
+        plural = plural_form(alias)
+        if " " not in alias and category_by_skill[skill] in NAMES_WITHOUT_PLURAL:
+            continue  # "Reacts", "Javas", "Figmas": a tool's or a language's name is not counted
+        if plural and plural not in owner_by_lowered_alias and plural not in not_a_skill:
+            skill_by_alias[plural] = skill
 
     alternatives = [(alias, True) for alias in [*skill_by_alias, *not_a_skill]]
     alternatives += [(alias, False) for alias in [*skill_by_exact_alias, *skill_by_context_alias]]

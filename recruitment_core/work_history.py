@@ -286,7 +286,8 @@ def _header(
     line_index = index + 1
     taken = 0
     # A lone part ("Regional Sales Manager, South India") may still have its employer on the next line.
-    while line_index < next_anchor and taken < MAX_LINES_BELOW and len(pieces) < 2:
+    # So may a title with a qualifier ("Warehouse Supervisor – Second Shift") whose parts name no organisation.
+    while line_index < next_anchor and taken < MAX_LINES_BELOW and (len(pieces) < 2 or not _names_any(pieces)):
         text = lines[line_index].text
         if DURATION.fullmatch(text.strip()):
             header.append(line_index)
@@ -315,6 +316,11 @@ def _header(
         line_index += 1
         taken += 1
     return header, pieces
+
+
+def _names_any(pieces: list[Piece]) -> bool:
+    """Whether any part of a header reads as an organisation."""
+    return any(employer_score(piece.text) > 0 for piece in pieces)
 
 
 def _continues_title(pieces: list[Piece], found: list[Piece], following: str) -> bool:

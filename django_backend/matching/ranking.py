@@ -89,6 +89,7 @@ def job_requirements(job: JobPosting) -> JobRequirements:
         role_family=read.get("role_family"),
         responsibilities=list(read.get("responsibilities", [])),
         skill_alternatives=[group for group in alternatives if len(group) > 1],
+        relocation_offered=bool(read.get("relocation_offered", False)),
     )
 
 
@@ -96,8 +97,9 @@ def features_to_json(features: CandidateFeatures) -> dict[str, Any]:
     return features.to_json()
 
 
-# Stored features without this key predate the role context: they are rebuilt from the profile when read.
-FEATURES_VERSION_KEY = "roles"
+# Stored features without this key predate the newest field (where the candidate is moving): they are rebuilt
+# from the profile when read.
+FEATURES_VERSION_KEY = "relocation"
 
 
 def features_from_json(data: dict[str, Any], profile: dict[str, Any] | None = None) -> CandidateFeatures:

@@ -175,15 +175,25 @@ def bands(rows: list[list[Word]], gutter: Gutter) -> Iterator[tuple[bool, list[l
         yield band_crossing, band
 
 
-def reads_as_columns(band: list[list[Word]], gutter: Gutter) -> bool:
+def reads_as_columns(band: list[list[Word]], gutter: Gutter, grid_rows: bool = False) -> bool:
     """Text on both sides of the gutter is read as columns, except labels: a sparse side whose every
-    line has a partner on the other side ("2019-2024 | Senior Engineer" above indented bullets)."""
+    line has a partner on the other side ("2019-2024 | Senior Engineer" above indented bullets). With
+    `grid_rows` (the text of one section), sides whose every line has a partner are a grid, read by rows."""
     left = [index for index, row in enumerate(band) if row[0].x0 + row[0].x1 < 2 * gutter.split]
     right = [index for index, row in enumerate(band) if row[-1].x0 + row[-1].x1 >= 2 * gutter.split]
     if min(len(left), len(right)) < _MIN_COLUMN_LINES:
         return False
+    if grid_rows and len(left) == len(right) == len(band):
+        return False
+    if all(marks_only([w for w in band[index] if w.x0 + w.x1 < 2 * gutter.split]) for index in left):
+        return False  # bullet glyphs hung left of their items' text
     sparse, other = (left, right) if len(left) < len(right) else (right, left)
     if len(sparse) == len(other) or not set(sparse) <= set(other):
         return True
     adjacent = sum(1 for a, b in itertools.pairwise(sparse) if b == a + 1)
     return adjacent * 3 > len(sparse) - 1
+
+
+def marks_only(words: list[Word]) -> bool:
+    """Whether the words are marks without a letter or digit (bullet glyphs, dashes)."""
+    return all(not any(char.isalnum() for char in word.text) for word in words)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from wordfreq import zipf_frequency
 
 from recruitment_core.extraction.pdf_columns import bands, find_gutter, reads_as_columns
+from recruitment_core.extraction.pdf_margin import margin_order
 
 
 class Word:
@@ -155,11 +156,15 @@ def _rejoined(head: str, tail: str, text: str) -> str:
     return closed if zipf_frequency(closed, "en") >= _KNOWN_WORD_ZIPF else hyphenated
 
 
-def reading_order(words: list[Word], depth: int = 0, rows: list[list[Word]] | None = None) -> list[str]:
+def reading_order(
+    words: list[Word], depth: int = 0, rows: list[list[Word]] | None = None, section: bool = False
+) -> list[str]:
     """Lines in the order a person reads them: columns one after the other, left to right.
 
     Columns are found from the words' x extents: a vertical gutter that (almost) no line crosses. Lines
-    that cross it (a full-width name or heading) split the page into bands read top to bottom.
+    that cross it (a full-width name or heading) split the page into bands read top to bottom. A narrow
+    left column of headings or dates is read block by block, each before the text beside it; that text is
+    one `section`, where two sides whose lines pair one for one are a grid of items, read row by row.
     """
     rows = group_rows(words) if rows is None else rows
     gutter = find_gutter(rows) if depth < _MAX_COLUMN_DEPTH else None
@@ -170,10 +175,25 @@ def reading_order(words: list[Word], depth: int = 0, rows: list[list[Word]] | No
         band_words = [word for row in band for word in row]
         if crossing:
             # Full-width lines; they may hold columns of their own (a different gutter).
-            lines += reading_order(band_words, depth + 1) if len(band) < len(rows) else [_row_text(r) for r in band]
-        elif reads_as_columns(band, gutter):
-            lines += reading_order([w for w in band_words if w.x0 + w.x1 < 2 * gutter.split], depth + 1)
-            lines += reading_order([w for w in band_words if w.x0 + w.x1 >= 2 * gutter.split], depth + 1)
+            if len(band) < len(rows):
+                lines += reading_order(band_words, depth + 1, section=section)
+            else:
+                lines += [_row_text(row) for row in band]
+        elif (pieces := margin_order(band, gutter)) is not None:
+            for in_margin, piece in pieces:
+                piece_words = [word for row in piece for word in row]
+                lines += (
+                    [_row_text(row) for row in piece]
+                    if in_margin
+                    else reading_order(piece_words, depth + 1, section=True)
+                )
+        elif reads_as_columns(band, gutter, grid_rows=section):
+            lines += reading_order(
+                [w for w in band_words if w.x0 + w.x1 < 2 * gutter.split], depth + 1, section=section
+            )
+            lines += reading_order(
+                [w for w in band_words if w.x0 + w.x1 >= 2 * gutter.split], depth + 1, section=section
+            )
         else:
             lines += [_row_text(row) for row in band]
     return lines

@@ -413,7 +413,7 @@ def test_full_width_heading_between_column_sections_keeps_its_place():
     )
 
 
-def test_dates_beside_entries_are_read_line_by_line_not_as_a_column():
+def test_dates_beside_entries_are_read_before_each_entry_not_as_a_column():
     items = [
         PdfText(50, 700, "2019 - 2024"),
         PdfText(160, 700, "Senior Engineer, Acme Corp"),
@@ -425,8 +425,8 @@ def test_dates_beside_entries_are_read_line_by_line_not_as_a_column():
     ]
 
     assert extract_text(make_layout_pdf([items]), "pdf").text == (
-        "2019 - 2024 Senior Engineer, Acme Corp\nBuilt the billing platform\nLed a team of five\n"
-        "2016 - 2019 Engineer, Beta GmbH\nWrote the first API"
+        "2019 - 2024\nSenior Engineer, Acme Corp\nBuilt the billing platform\nLed a team of five\n"
+        "2016 - 2019\nEngineer, Beta GmbH\nWrote the first API"
     )
 
 

@@ -84,6 +84,7 @@ def test_to_dict_has_exactly_the_contract_fields():
         "role_family",
         "responsibilities",
         "skill_alternatives",
+        "relocation_offered",
     ]
     assert data["required_skills"] == ["Go", "Mentoring", "PostgreSQL", "Docker"]
 

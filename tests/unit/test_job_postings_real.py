@@ -142,7 +142,7 @@ def test_hr_posting_opening_with_third_person_duties():
     assert job == JobRequirements(
         title="HR Generalist",
         required_skills=["Payroll", "Benefits administration", "HRIS", "Employee relations", "Workday", "SAP"],
-        preferred_skills=[],
+        preferred_skills=["SHRM-CP", "PHR"],
         min_years=3.0,
         max_years=None,
         education_level="bachelor",
@@ -159,7 +159,7 @@ def test_hr_posting_opening_with_third_person_duties():
             "Partners with managers on employee relations cases and investigations",
             "Coordinates onboarding for new hires",
         ],
-        skill_alternatives=[["Workday", "SAP"]],
+        skill_alternatives=[["Workday", "SAP"], ["SHRM-CP", "PHR"]],
     )
     assert flag_codes("HR Generalist", HR_GENERALIST) == []
 
@@ -275,7 +275,10 @@ def test_engineering_posting_without_duties_is_still_flagged():
     job = parse(ELECTRICAL_ENGINEER, title="Senior Electrical Engineer")
 
     assert (job.education_level, job.education_field, job.min_years) == ("master", "Electrical Engineering", 6.0)
-    assert (job.required_skills, job.responsibilities) == (["Power systems", "AutoCAD", "MATLAB"], [])
+    assert (job.required_skills, job.responsibilities) == (
+        ["Professional Engineer license", "Power systems", "AutoCAD", "MATLAB"],
+        [],
+    )
     assert "missing_responsibilities" in flag_codes("Senior Electrical Engineer", ELECTRICAL_ENGINEER)
 
 

@@ -336,7 +336,7 @@ def test_evidenced_candidate_exact_result():
             "Has 5 of 5 required skills (Python, PostgreSQL, Kubernetes and FastAPI shown in roles or projects; "
             "Docker only in the skills section). Has 1 of 2 preferred skills (Terraform). Shows 3 years of "
             "experience against 3+ years asked. Meets the requirement of a bachelor's degree; based in Berlin, "
-            "Germany, the city of the hybrid job in Berlin."
+            "Germany, within commuting distance of the hybrid job in Berlin."
         ),
     )
 
@@ -461,13 +461,16 @@ def test_education_shortfall_is_a_gap():
         ("remote", "Berlin", None, 31.9),
         ("onsite", "Berlin", "Berlin, Germany", 31.9),
         ("onsite", "New York, NY", "NYC", 31.9),
-        ("hybrid", "Austin, TX", "Dallas, Texas 75201", 25.5),  # same state
-        ("onsite", "Seattle, WA", "Austin, TX", 19.1),  # same country
+        ("hybrid", "Austin, TX", "Dallas, Texas 75201", 6.4),  # same state, 300 km: too far to commute
+        ("onsite", "Seattle, WA", "Austin, TX", 6.4),  # same country, far
+        ("hybrid", "Philadelphia, PA", "Cherry Hill, NJ", 31.9),  # another state, a commute away
+        ("onsite", "Chicago, IL", "Evanston, IL", 31.9),
         ("onsite", "London, UK", "Berlin, Germany", 0.0),
-        ("onsite", "Berlin", "Munich", 0.0),
+        ("onsite", "Berlin", "Munich", 6.4),
         ("onsite", "Berlin", None, 15.9),  # the resume gives no location
         ("onsite", "Berlin", "Remote", 15.9),
-        ("unknown", "Toronto, ON", "Ottawa, Ontario", 25.5),
+        ("unknown", "Toronto, ON", "Ottawa, Ontario", 6.4),
+        ("onsite", "Springfield, IL", "Smallville, Illinois", 25.5),  # no coordinates: same state by name
         ("onsite", None, "Berlin", 0.0),  # nothing to compare: the component does not apply
     ],
 )

@@ -479,7 +479,33 @@ def test_keywords_above_the_name_are_ignored():
 
 def test_skills_in_a_certifications_section():
     parsed = parse("Certifications\nAWS Certified Solutions Architect, 2022")
-    assert [(item.name, item.section) for item in parsed.skills] == [("AWS", "certifications")]
+    assert [(item.name, item.section) for item in parsed.skills] == [
+        ("AWS", "certifications"),
+        ("AWS Certified Solutions Architect", "certifications"),  # the credential by its name, not its year
+    ]
+
+
+def test_credentials_named_without_issuer_and_not_before_they_are_held():
+    parsed = parse(
+        "Certifications\n"
+        "Fundamentals of Critical Care Support course, Society of Critical Care Medicine, 2019\n"
+        "CFA Level II Candidate\n"
+        "Certified Administrative Professional (CAP), IAAP, 2019"
+    )
+    names = {item.name for item in parsed.skills if item.source == "skills_list"}
+    assert names == {"Fundamentals of Critical Care Support", "Certified Administrative Professional"}
+    assert "CFA" not in {item.name for item in parsed.skills}
+
+
+def test_a_highlights_list_beside_the_summary_is_read_as_skills():
+    parsed = parse(
+        "Jane Doe\nSummary\nBranch manager with twelve years in retail banking.\n"
+        "Highlights\n• Loan structuring\n• Loan pricing\n• Loan origination\n"
+    )
+    listed = {item.name for item in parsed.skills if item.source == "skills_list"}
+    assert {"Loan structuring", "Loan pricing"} <= listed
+    # The paragraph is no list: its words are not free-form skills.
+    assert not any("twelve" in name.lower() for name in listed)
 
 
 # --- sections ------------------------------------------------------------------------------------------------------

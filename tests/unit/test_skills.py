@@ -248,3 +248,26 @@ def test_blank_links_keeps_offsets():
 )
 def test_aliases_for_work_described_in_resumes(text, expected):
     assert extract_skills(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prepared bank reconciliations monthly", ["Reconciliation"]),  # "bank reconciliation", plural
+        ("Reacts quickly to incidents", []),  # a tool's name has no plural: "React" is not in "Reacts"
+        ("Worked with product designers and data analysts", []),  # people, not skills
+    ],
+)
+def test_plurals_of_skill_names(text, expected):
+    assert extract_skills(text) == expected
+
+
+def test_plural_forms():
+    from recruitment_core.skills import plural_form
+
+    assert plural_form("risk rating") == "risk ratings"
+    assert plural_form("case study") == "case studies"
+    assert plural_form("tax return") == "tax returns"
+    assert plural_form("cash flow analysis") is None  # ends in s already
+    assert plural_form("data analyst") is None  # a person
+    assert plural_form("ui") is None  # too short to be a noun we can inflect
