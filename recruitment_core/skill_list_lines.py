@@ -10,7 +10,7 @@ and a credential still in progress ("CFA Level II Candidate") is not claimed.
 import re
 
 from recruitment_core.sections import Line, Section
-from recruitment_core.vocabulary import BULLET
+from recruitment_core.vocabulary import BULLET, title_score
 
 LIST_SECTIONS = frozenset({"skills"})
 # Sections whose runs of short items are read as lists; experience and education lines are accounts of work.
@@ -29,8 +29,13 @@ GRID_BREAK = re.compile(r"\s{2,}|\t|\s[|•·▪◦]\s")
 CREDENTIAL_END = re.compile(r"\s*(?:[,;|]|\s[-–—]\s|\b(?:19|20)\d\d\b|\b(?:issued|expires?|license\s+no|no\.|#))", re.I)
 CREDENTIAL_WORDS = re.compile(r"\s+(?:certification|certificate|course|training|program|programme)$", re.IGNORECASE)
 NOT_YET_HELD = re.compile(
-    r"\b(?:candidate|in\s+progress|pending|pursuing|expected|anticipated|planned|coursework|studying)\b", re.IGNORECASE
+    r"\b(?:candidate|in\s+progress|pending|pursuing|expected|anticipated|planned|coursework|studying|attendee)\b",
+    re.IGNORECASE,
 )
+# A running header printed on every page ("Dana K. Whitfield – Resume", "Page 2 of 3") is no credential.
+RUNNING_HEADER = re.compile(r"\b(?:resume|résumé|curriculum\s+vitae|cv|page\s+\d+)\b", re.IGNORECASE)
+# Words that make a credential of a name that would otherwise be a job title ("Certified Nursing Assistant").
+CREDENTIAL_WORD = re.compile(r"\b(?:certified|certificate|certification|licen[cs]ed?|registered|accredited)\b", re.I)
 
 
 def list_lines(sections: list[Section]) -> list[Line]:
@@ -56,10 +61,12 @@ def credential_names(text: str, sections: list[Section]) -> tuple[str, list[Line
             content = line.text
             if len(content.split()) > MAX_CREDENTIAL_LINE_WORDS or SENTENCE_END.search(content.strip()):
                 continue
-            if is_pending_credential(content):
+            if is_pending_credential(content) or RUNNING_HEADER.search(content):
                 continue
             end = _credential_end(content)
             name = CREDENTIAL_WORDS.sub("", content[:end].rstrip())
+            if title_score(name) and not CREDENTIAL_WORD.search(name):
+                continue  # "MANAGER", "Senior Information Technology": a title or headline out of place
             text = text[: line.start] + name + " " * (len(content) - len(name)) + text[line.end :]
             lines.append(line)
     return text, lines

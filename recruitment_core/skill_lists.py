@@ -31,6 +31,7 @@ LIST_SOURCE = "skills_list"
 # Free-form skills kept per resume: a share of the evidence cap (50 of the default 200 mentions).
 FREE_SKILLS_SHARE_OF_EVIDENCE = 4
 MAX_ITEM_WORDS = 5
+MIN_CAPITAL_HEADING_WORDS = 4
 MAX_ITEM_CHARS = 60
 # An item is read as the taxonomy skills it mentions when they make up this share of it, or when the rest are
 # generic words; otherwise it names a skill of its own ("Banquet service" beside "banquet" for catering).
@@ -48,6 +49,7 @@ MIN_CASELESS_ALIAS_CHARS = 3
 # Between grid cells, bullets and pipes: the parts of a line that never share an item.
 SEGMENT_BREAK = re.compile(r"\s*(?:[|•·◦▪●■►✓✔➢➤◆♦∙\t]|(?<=\S)\s{2,}(?=\S)|\s/\s)\s*")
 ITEM_BREAK = re.compile(r"\s*[,;]\s*")
+SHARED_PHRASE_SLASH = re.compile(r"(?<=[a-z])\s/\s(?=[a-z][\w-]*(?:\s*$|\s*[|•·,;]|\s{2,}))")
 BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 # "Languages: Python, Go", "Clinical - IV therapy, wound care": a label of a few words before the items.
 LABEL = re.compile(r"^([A-Za-z][A-Za-z &/+'’()-]{0,40}?)\s*(?:[:：]|\s[-–—]\s)\s*(\S.*)$")
@@ -200,6 +202,8 @@ def _line_skills(line: str) -> list[tuple[str, str]]:
         known = _taxonomy_name(head)
         skills += [(known, TAXONOMY_SOURCE)] if known else []
         content = label.group(2)
+    # "Accounts payable / receivable": the word after the slash finishes the phrase before it, not a new item.
+    content = SHARED_PHRASE_SLASH.sub("/", content)
     segments = _split_outside_brackets(content, SEGMENT_BREAK)
     if _is_row_label(segments):
         # "Clinical | IV therapy, wound care": a table row whose first cell names the kind of skills after it.
@@ -305,7 +309,10 @@ def _item_skills(raw: str) -> tuple[tuple[str, str], ...]:
     # taxonomy does not know is not lost ("Fixture design and GD&T"), but generic words are ("HIPAA compliance").
     parts = [_clean(part) for part in CONNECTOR.split(item)] if CONNECTOR.search(item) else [item]
     skills: list[tuple[str, str]] = []
-    for part in parts:
+    for index, part in enumerate(parts):
+        if shared := _shared_phrase(parts, index):
+            skills.append((shared, TAXONOMY_SOURCE))
+            continue
         part_mentions = find_skill_mentions(part) if part else []
         # A lone word left by the split is half of a shared phrase ("Power and hand tools", "Accounts payable /
         # receivable", "Mergers and acquisitions integration"), not a skill of its own.
@@ -313,6 +320,19 @@ def _item_skills(raw: str) -> tuple[tuple[str, str], ...]:
             skills.extend(_item_skills(part))
         skills.extend((mention.name, TAXONOMY_SOURCE) for mention in part_mentions)
     return tuple(skills)
+
+
+def _shared_phrase(parts: list[str], index: int) -> str | None:
+    """The skill a lone word names with the phrase beside it: "Accounts payable / receivable" -> "Accounts
+    receivable", "Power and hand tools" -> "Power tools"; None unless the taxonomy knows the phrase so made."""
+    words = parts[index].split()
+    if len(words) != 1 or len(parts) < 2:
+        return None
+    if index > 0 and len(before := parts[index - 1].split()) > 1:
+        return _taxonomy_name(" ".join([*before[:-1], words[0]]))
+    if index + 1 < len(parts) and len(after := parts[index + 1].split()) > 1:
+        return _taxonomy_name(" ".join([words[0], *after[1:]]))
+    return None
 
 
 def _mostly_taxonomy(item: str, mentions: list[SkillMention]) -> bool:
@@ -385,6 +405,8 @@ def _reads_as_name(item: str) -> bool:
         return False
     if DATE_OR_NUMBER.search(item) or CONTACT.search(item) or is_place(item):
         return False
+    if len(tokens) >= MIN_CAPITAL_HEADING_WORDS and item.isupper():
+        return False  # "PRO BONO AND PROFESSIONAL ACTIVITIES": a heading the vocabulary does not know
     return normalise_heading(item) not in heading_vocabulary().section_by_heading
 
 

@@ -237,3 +237,28 @@ def test_halves_of_shared_phrases_and_bracketed_codes_are_not_skills() -> None:
     names = free_form(text)
     assert not {"Power", "Integration", "MM", "SD", "LE"} & set(names)
     assert not [name for name in names if "%" in name]
+
+
+def test_a_word_after_a_slash_finishes_the_phrase_before_it() -> None:
+    text = "Ana Diaz\nDenver, CO\n\nSKILLS\nAccounts payable / receivable | Payroll processing\n"
+    names = [name for name, _ in listed(text)]
+    assert "Accounts payable" in names and "Accounts receivable" in names
+    assert not [name for name in names if name.lower() == "receivable"]
+
+
+def test_headings_in_capitals_are_not_skills() -> None:
+    text = "Ana Diaz\nDenver, CO\n\nSKILLS\nContract drafting\nPRO BONO AND PROFESSIONAL ACTIVITIES\nCNC MACHINING\n"
+    names = [name.lower() for name, _ in listed(text)]
+    assert "cnc machining" in names
+    assert not [name for name in names if "pro bono" in name]
+
+
+def test_certifications_name_credentials_not_headers_titles_or_events() -> None:
+    text = (
+        "Dana K. Whitfield\nChicago, IL\n\nCERTIFICATIONS\nCCRN (Adult), AACN, 2021\n"
+        "Dana K. Whitfield – Resume\nAACN National Teaching Institute, Houston, 2023 (attendee)\nMANAGER\n"
+    )
+    parsed = parse_resume(text)
+    names = {item.name.lower() for item in parsed.skills}
+    assert not {"dana k. whitfield", "aacn national teaching institute", "manager"} & names
+    assert any("ccrn" in name for name in names)
