@@ -19,7 +19,7 @@ status:  ## The processes `make up` started.
 logs:  ## Follow every process's log.
 	@tail -n 20 -F logs/*.log
 
-install:  ## System services (nginx, RabbitMQ, Redis) and the virtualenv with pinned requirements.
+install:  ## System services (nginx, RabbitMQ, Redis, Prometheus with its exporters and Alertmanager) and the virtualenv with pinned requirements.
 	@$(ENV_LOAD) && source scripts/lib.sh && ensure_system_services && ensure_venv
 
 test: install lint migrations-check deploy-check  ## Every suite, against real PostgreSQL/pgvector, RabbitMQ, Redis and nginx.

@@ -6,6 +6,8 @@ import sys
 from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter
 
+from ai_service.request_id import RequestIdFilter
+
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s %(message)s"
 HANDLER_NAME = "ai_service_json_stdout"
 # uvicorn repeats each message with terminal colour codes in `color_message`; that copy is noise here.
@@ -16,6 +18,7 @@ def configure_logging(level: str = "INFO") -> None:
     """Send every log record, uvicorn's included, to stdout as JSON. Safe to call more than once."""
     handler = logging.StreamHandler(sys.stdout)
     handler.set_name(HANDLER_NAME)
+    handler.addFilter(RequestIdFilter())
     handler.setFormatter(
         JsonFormatter(
             LOG_FORMAT,

@@ -2,13 +2,14 @@
 
 Routes: POST /analyze (needs an X-API-Key, rate-limited per key), GET /health (open), GET /metrics (a bearer
 token when METRICS_BEARER_TOKEN is set); OpenAPI docs at /docs. Every error is JSON with a stable `code`:
-unauthorized (401), rate_limited (429), validation_error (422), provider_error (502), not_found,
-method_not_allowed, http_error, internal_error (500).
+unauthorized (401), rate_limited (429), validation_error (422), provider_error (502, only with
+AI_FALLBACK_TO_BUILTIN=false), not_found, method_not_allowed, http_error, internal_error (500).
 """
 
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Security
 from fastapi.exceptions import RequestValidationError
@@ -26,10 +27,12 @@ from ai_service.access import (
     api_key_scheme,
     require_metrics_token,
 )
-from ai_service.analysis import analyze
+from ai_service.analysis import Screening
 from ai_service.log_config import configure_logging
-from ai_service.metrics import MetricsMiddleware, ServiceMetrics
-from ai_service.providers import Provider, ProviderError, build_provider
+from ai_service.metrics import ServiceMetrics
+from ai_service.providers import ProviderError, build_breaker, build_provider
+from ai_service.providers.resilience import Clock
+from ai_service.request_id import RequestIdMiddleware
 from ai_service.schemas import AnalyzeRequest, AnalyzeResponse, ErrorResponse, analyze_request_model
 from ai_service.settings import AIServiceSettings
 
@@ -44,11 +47,11 @@ class HealthResponse(BaseModel):
 
 
 class AIServiceApp(FastAPI):
-    """FastAPI with SecurityHeadersMiddleware outermost, around even the handler of unexpected errors (which
-    Starlette places outside every middleware added with add_middleware)."""
+    """FastAPI with the request id and SecurityHeadersMiddleware outermost, around even the handler of unexpected
+    errors (which Starlette places outside every middleware added with add_middleware)."""
 
     def build_middleware_stack(self) -> ASGIApp:
-        return SecurityHeadersMiddleware(super().build_middleware_stack())
+        return RequestIdMiddleware(SecurityHeadersMiddleware(super().build_middleware_stack()))
 
 
 class RootPathMiddleware:
@@ -93,8 +96,9 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _error(500, "Internal error; the service logs have the details.", "internal_error")
 
 
-def _add_routes(app: FastAPI, settings: AIServiceSettings, provider: Provider, metrics: ServiceMetrics) -> None:
+def _add_routes(app: FastAPI, settings: AIServiceSettings, screening: Screening, metrics: ServiceMetrics) -> None:
     analyze_request = analyze_request_model(settings.ai_max_input_chars)
+    provider = screening.provider
     # Every route on this router checks the caller's key and rate first (KeyCheckedRoute); the dependency puts
     # the scheme in the OpenAPI spec.
     keyed = APIRouter(route_class=KeyCheckedRoute, dependencies=[Security(api_key_scheme)])
@@ -106,25 +110,36 @@ def _add_routes(app: FastAPI, settings: AIServiceSettings, provider: Provider, m
             401: {"model": ErrorResponse, "description": "The X-API-Key header is missing or not a valid key."},
             429: {"model": ErrorResponse, "description": "The key's rate limit is reached; see Retry-After."},
             422: {"model": ErrorResponse, "description": "The request body is invalid."},
-            502: {"model": ErrorResponse, "description": "The language model failed or answered badly."},
+            502: {
+                "model": ErrorResponse,
+                "description": "The language model failed or answered badly, and AI_FALLBACK_TO_BUILTIN is off.",
+            },
         },
     )
     # The body model is built at runtime from the input limit, which a type checker cannot follow.
     async def analyze_route(payload: analyze_request, http_request: Request) -> AnalyzeResponse:  # type: ignore[valid-type]
-        """Score a resume against a job description and phrase the result."""
+        """Score a resume against a job description and phrase the result.
+
+        When the configured provider fails (after its retries) or is paused by its circuit breaker, the builtin
+        provider words the result: `provider` is then "builtin", `fallback_from` the configured provider and
+        `fallback_reason` why.
+        """
         request: AnalyzeRequest = payload
         started = time.perf_counter()
         try:
-            result = await analyze(request, provider)
+            result = await screening.analyze(request)
         except ProviderError as error:
-            metrics.analyses.labels(provider.name, "provider_error").inc()
-            logger.warning("analysis failed", extra={"provider": provider.name, "error": str(error)})
+            logger.warning(
+                "analysis failed", extra={"provider": provider.name, "reason": error.reason.value, "error": str(error)}
+            )
             raise
-        metrics.analyses.labels(provider.name, "success").inc()
         logger.info(
             "analysis finished",
             extra={
-                "provider": provider.name,
+                "provider": result.provider,
+                "model": provider.model if result.provider == provider.name else None,
+                "fallback_from": result.fallback_from,
+                "fallback_reason": result.fallback_reason,
                 "caller": http_request.state.caller,
                 "match_score": result.match_score,
                 "job_description_chars": len(request.job_description),
@@ -146,27 +161,47 @@ def _add_routes(app: FastAPI, settings: AIServiceSettings, provider: Provider, m
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
 
-def create_app(settings: AIServiceSettings | None = None) -> FastAPI:
-    """Build the service from `settings` (default: the environment)."""
+def create_app(settings: AIServiceSettings | None = None, *, clock: Clock = time.monotonic) -> FastAPI:
+    """Build the service from `settings` (default: the environment). `clock` times the circuit breaker's
+    cool-down and the retry deadline."""
     settings = settings or AIServiceSettings()
     configure_logging()
-    provider = build_provider(settings)
     metrics = ServiceMetrics()
+    # One provider, and so one HTTP client and connection pool, per app; closed when the app shuts down.
+    provider = build_provider(settings, metrics=metrics, clock=clock)
+    screening = Screening(
+        provider=provider,
+        breaker=build_breaker(settings, clock=clock),
+        metrics=metrics,
+        fallback_to_builtin=settings.ai_fallback_to_builtin,
+    )
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await provider.aclose()
 
     app = AIServiceApp(
         title="AI screening service",
         version="1.0.0",
         description="Deterministic resume-to-job scoring, phrased by the configured provider.",
+        lifespan=lifespan,
     )
     app.state.access_policy = AccessPolicy(settings)
-    app.add_middleware(MetricsMiddleware, metrics=metrics)
+    app.state.screening = screening
+    metrics.instrument(app)
     if settings.ai_root_path:
         app.add_middleware(RootPathMiddleware, root_path=settings.ai_root_path.rstrip("/"))
     _add_error_handlers(app)
-    _add_routes(app, settings, provider, metrics)
+    _add_routes(app, settings, screening, metrics)
     logger.info(
         "ai service configured",
-        extra={"provider": provider.name, "api_keys": len(app.state.access_policy.api_keys)},
+        extra={
+            "provider": provider.name,
+            "model": provider.model,
+            "api_keys": len(app.state.access_policy.api_keys),
+            "fallback_to_builtin": settings.ai_fallback_to_builtin,
+        },
     )
     return app
 

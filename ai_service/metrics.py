@@ -1,61 +1,70 @@
-"""Prometheus metrics of the AI service, in a registry of its own so each app instance counts separately."""
+"""Prometheus metrics of the AI service, in a registry of its own so each app instance counts separately.
 
-import time
+HTTP requests are counted and timed by prometheus-fastapi-instrumentator (ai_service_http_requests_total,
+ai_service_http_request_duration_seconds, by handler, method and status); the rest is the service's own.
+"""
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from collections.abc import Callable
+
+from fastapi import FastAPI
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_fastapi_instrumentator import Instrumentator
+
+NAMESPACE = "ai_service"
+# An LLM call takes seconds; a builtin analysis milliseconds. The instrumentator's default (0.1, 0.5, 1) would
+# put every LLM-phrased answer in +Inf.
+HTTP_SECONDS_BUCKETS = (0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120)
+LLM_SECONDS_BUCKETS = (0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120)
 
 
 class ServiceMetrics:
-    """Request count and latency by route, and analyses by provider and outcome."""
+    """Analyses by outcome, fallbacks by reason, breaker states, and the LLM calls' tokens and latency."""
 
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
-        self.requests = Counter(
-            "ai_service_http_requests",
-            "HTTP requests handled, by method, route template and status code.",
-            ["method", "route", "status"],
-            registry=self.registry,
-        )
-        self.request_seconds = Histogram(
-            "ai_service_http_request_duration_seconds",
-            "Time to answer an HTTP request, by method and route template.",
-            ["method", "route"],
-            registry=self.registry,
-        )
         self.analyses = Counter(
-            "ai_service_analyses",
-            "Analyses by provider and outcome (success, provider_error).",
+            f"{NAMESPACE}_analyses",
+            "Analyses by configured provider and outcome (success, fallback, provider_error).",
             ["provider", "outcome"],
             registry=self.registry,
         )
+        self.fallbacks = Counter(
+            f"{NAMESPACE}_fallbacks",
+            "Analyses worded by the builtin provider because the configured one failed, by reason.",
+            ["provider", "reason"],
+            registry=self.registry,
+        )
+        self.breaker_state = Gauge(
+            f"{NAMESPACE}_breaker_state",
+            "Circuit breaker of each language model provider: 0 closed, 1 half-open, 2 open.",
+            ["provider"],
+            registry=self.registry,
+        )
+        self.llm_tokens = Counter(
+            f"{NAMESPACE}_llm_tokens",
+            "Tokens the language model reported, by direction (in: prompt, out: answer).",
+            ["provider", "direction"],
+            registry=self.registry,
+        )
+        self.llm_request_seconds = Histogram(
+            f"{NAMESPACE}_llm_request_duration_seconds",
+            "Time of each call to a language model, failed ones and retries included.",
+            ["provider"],
+            buckets=LLM_SECONDS_BUCKETS,
+            registry=self.registry,
+        )
 
+    def instrument(self, app: FastAPI) -> None:
+        """Count and time every HTTP request of `app` under its route template ("/analyze"), never its raw path."""
+        Instrumentator(should_group_status_codes=False, registry=self.registry).instrument(
+            app, metric_namespace=NAMESPACE, latency_lowr_buckets=HTTP_SECONDS_BUCKETS
+        )
 
-class MetricsMiddleware:
-    """Counts and times every HTTP request under its route template ("/analyze"), not its raw path."""
+    def watch_breaker(self, provider: str, state: Callable[[], float]) -> None:
+        """Report `state()` as the provider's breaker state at every scrape."""
+        self.breaker_state.labels(provider).set_function(state)
 
-    def __init__(self, app: ASGIApp, metrics: ServiceMetrics) -> None:
-        self.app = app
-        self.metrics = metrics
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        status = 500  # what the client gets if the app raises before answering
-
-        async def send_and_record_status(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
-        started = time.perf_counter()
-        try:
-            await self.app(scope, receive, send_and_record_status)
-        finally:
-            # The router stores the matched route in the scope; unmatched paths share one label.
-            route = scope.get("route")
-            route_label = getattr(route, "path", "unmatched")
-            self.metrics.requests.labels(scope["method"], route_label, str(status)).inc()
-            self.metrics.request_seconds.labels(scope["method"], route_label).observe(time.perf_counter() - started)
+    def record_llm_call(self, provider: str, *, seconds: float, tokens_in: int, tokens_out: int) -> None:
+        self.llm_request_seconds.labels(provider).observe(seconds)
+        self.llm_tokens.labels(provider, "in").inc(tokens_in)
+        self.llm_tokens.labels(provider, "out").inc(tokens_out)

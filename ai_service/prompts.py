@@ -61,3 +61,19 @@ def chat_messages(*, job_description: str, resume_text: str, match: MatchResult)
             "content": user_message(job_description=job_description, resume_text=resume_text, match=match),
         },
     ]
+
+
+def repair_messages(messages: list[dict[str, str]], *, rejected_answer: str, problem: str) -> list[dict[str, str]]:
+    """The conversation again, with the model's unusable answer and what was wrong with it, so that it can
+    answer once more. `problem` names fields and rules, never text from the resume."""
+    return [
+        *messages,
+        {"role": "assistant", "content": rejected_answer},
+        {
+            "role": "user",
+            "content": (
+                f"That answer cannot be used: {problem}. Reply again with only the JSON object of the shape given:"
+                ' a non-empty "summary" and exactly three non-empty "interview_questions".'
+            ),
+        },
+    ]

@@ -2,6 +2,8 @@
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
+from ai_service.providers.base import FailureReason
+
 
 class AnalyzeRequest(BaseModel):
     """A job description and a resume to compare.
@@ -46,8 +48,15 @@ class AnalyzeResponse(BaseModel):
     summary: str = Field(min_length=1)
     missing_skills: list[str]
     interview_questions: list[str] = Field(min_length=3, max_length=3)
-    provider: str
+    provider: str = Field(description="The provider that wrote the summary and questions.")
     breakdown: dict[str, float]
+    fallback_from: str | None = Field(
+        default=None,
+        description="The configured provider, when it failed and `provider` (builtin) wrote the wording instead.",
+    )
+    fallback_reason: FailureReason | None = Field(
+        default=None, description="Why the configured provider was not used; null when it was."
+    )
 
 
 class ErrorResponse(BaseModel):

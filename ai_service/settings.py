@@ -16,7 +16,7 @@ class AIServiceSettings(BaseSettings):
     model_config = SettingsConfigDict(extra="ignore", hide_input_in_errors=True)
 
     ai_provider: Literal["builtin", "ollama", "openai"] = "builtin"
-    ai_request_timeout: float = Field(default=60.0, gt=0, description="Seconds to wait for an LLM answer.")
+    ai_request_timeout: float = Field(default=60.0, gt=0, description="Seconds to wait for one LLM answer.")
     ai_max_input_chars: int = Field(default=100_000, gt=0, description="Longest accepted job or resume text.")
     ai_root_path: str = Field(default="", description="URL prefix the gateway serves the service under.")
 
@@ -32,6 +32,31 @@ class AIServiceSettings(BaseSettings):
     ai_rate_limit_burst: int = Field(default=60, gt=0, description="/analyze calls a key may make at once.")
     metrics_bearer_token: SecretStr = Field(
         default=SecretStr(""), description="When set, /metrics needs `Authorization: Bearer <token>`."
+    )
+
+    # Calls to the language model: retried on timeouts, connection errors, 5xx and 429; a run of failed analyses
+    # opens the provider's circuit breaker. A failed or paused provider leaves the wording to the builtin one.
+    ai_retry_attempts: int = Field(default=3, ge=1, le=10, description="LLM calls per answer, the first included.")
+    ai_retry_backoff_seconds: float = Field(default=0.5, ge=0, description="Wait before the first retry; doubles.")
+    ai_retry_backoff_max_seconds: float = Field(default=8.0, ge=0, description="Longest wait between retries.")
+    ai_retry_after_max_seconds: float = Field(
+        default=10.0, ge=0, description="Longest wait a provider's Retry-After header may ask for."
+    )
+    ai_retry_deadline_seconds: float = Field(
+        default=45.0,
+        gt=0,
+        description="No retry starts later than this after the first call, so an analysis stays within the"
+        " workers' own AI_REQUEST_TIMEOUT.",
+    )
+    ai_breaker_failure_threshold: int = Field(
+        default=5, ge=1, description="Consecutive failed analyses that open the provider's circuit breaker."
+    )
+    ai_breaker_reset_seconds: float = Field(
+        default=30.0, gt=0, description="Seconds an open breaker waits before letting one trial call through."
+    )
+    ai_fallback_to_builtin: bool = Field(
+        default=True,
+        description="Answer with the builtin wording when the provider fails; false answers 502 instead.",
     )
 
     ollama_url: str = "http://127.0.0.1:11434"

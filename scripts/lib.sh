@@ -18,6 +18,13 @@ ensure_system_services() {
   # OCR of scanned resumes.
   command -v tesseract >/dev/null || { say "Installing tesseract-ocr"; apt_install tesseract-ocr tesseract-ocr-eng; }
   command -v antiword >/dev/null || { say "Installing antiword"; apt_install antiword; }
+  # Prometheus (with promtool), Alertmanager (with amtool) and the exporters, which `make up` runs with the
+  # platform's configuration on ports of its own (scripts/render_monitoring.py): should a system start the
+  # packages' own services, they keep Debian's default ports. Each command is named like its package.
+  local monitoring=(prometheus prometheus-alertmanager prometheus-postgres-exporter prometheus-redis-exporter
+                    prometheus-nginx-exporter prometheus-node-exporter) missing=() package
+  for package in "${monitoring[@]}"; do command -v "$package" >/dev/null || missing+=("$package"); done
+  [ ${#missing[@]} -eq 0 ] || { say "Installing ${missing[*]}"; apt_install "${missing[@]}"; }
   # Browser tests drive Debian's chromium through Playwright (never Playwright's own browser download). Only the
   # tests need it, so elsewhere than Debian/Ubuntu a missing chromium is a hint, not a stop (CHROMIUM_BIN points
   # the tests at another build).
@@ -31,9 +38,9 @@ ensure_system_services() {
     say "Starting RabbitMQ"; as_root rabbitmq-server -detached
     for _ in $(seq 60); do port_open "$RABBIT_HOST" "$RABBIT_PORT" && break; sleep 1; done
   fi
-  # The management UI (behind the gateway at /rabbitmq/) and its API.
+  # The management UI (behind the gateway at /rabbitmq/) and its API; Prometheus metrics on port 15692.
   if command -v rabbitmq-plugins >/dev/null && [ "$(id -u)" -eq 0 ]; then
-    rabbitmq-plugins enable --quiet rabbitmq_management >/dev/null 2>&1 || true
+    rabbitmq-plugins enable --quiet rabbitmq_management rabbitmq_prometheus >/dev/null 2>&1 || true
   fi
   read -r REDIS_HOST REDIS_PORT < <(url_host "$REDIS_URL" 6379)
   if ! port_open "$REDIS_HOST" "$REDIS_PORT"; then

@@ -43,6 +43,10 @@ def values_from_environment() -> dict[str, str]:
         "AI_SERVICE_PORT": os.environ.get("AI_SERVICE_PORT", "8001"),
         "FLOWER_PORT": os.environ.get("FLOWER_PORT", "5555"),
         "RABBITMQ_MANAGEMENT_PORT": os.environ.get("RABBITMQ_MANAGEMENT_PORT", "15672"),
+        # Debian's default ports with a 1 in front, so the packages' own services, should a system start them,
+        # never hold the platform's ports (scripts/render_monitoring.py does the same for the exporters).
+        "PROMETHEUS_PORT": os.environ.get("PROMETHEUS_PORT", "19090"),
+        "ALERTMANAGER_PORT": os.environ.get("ALERTMANAGER_PORT", "19093"),
         "STATIC_ROOT": _absolute(os.environ.get("STATIC_ROOT", "var/static")),
         "MEDIA_ROOT": _absolute(os.environ.get("MEDIA_ROOT", "var/media")),
     }

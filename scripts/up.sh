@@ -38,6 +38,9 @@ export REPO_DIR VENV="$REPO_DIR/.venv" RUN_DIR="$REPO_DIR/var/run" LOG_DIR="$REP
 export NGINX_BIN="$(command -v nginx)"
 .venv/bin/python scripts/render_nginx.py --out var/run/nginx.conf
 "$NGINX_BIN" -t -q -e "$LOG_DIR/nginx-error.log" -c "$REPO_DIR/var/run/nginx.conf"
+# Prometheus, Alertmanager and the exporters: their configuration for this machine, and their supervisord programs.
+.venv/bin/python -m scripts.render_monitoring host --out var/run/monitoring --data var
+promtool check config var/run/monitoring/prometheus.yml >/dev/null
 if [ -S var/run/supervisor.sock ] && scripts/supervisorctl.sh pid >/dev/null 2>&1; then
   # Already running: re-read the configuration and restart every process with the new code.
   say "Restarting processes"; scripts/supervisorctl.sh shutdown >/dev/null
@@ -64,6 +67,8 @@ The recruitment platform is running (processes: make status; logs: make logs).
   Flower           $GATEWAY/flower/           operators only (the demo admin is one)
   RabbitMQ UI      $GATEWAY/rabbitmq/         operators only; then RabbitMQ's login: user $RABBITMQ_OPERATOR_USER,
                                               password in var/rabbitmq_operator_password (or RABBITMQ_OPERATOR_PASSWORD)
+  Prometheus       $GATEWAY/prometheus/       operators only; the alert rules are on its Alerts page
+  Alertmanager     $GATEWAY/alertmanager/     operators only
   Metrics          $GATEWAY/metrics  and  $GATEWAY/api/ai/metrics
                    operators, or Authorization: Bearer <var/metrics_bearer_token> (Prometheus)
   Logs             logs/

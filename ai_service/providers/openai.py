@@ -1,56 +1,95 @@
-"""OpenAI's chat completions API (POST /chat/completions) in JSON mode; any compatible server works too."""
+"""OpenAI's chat completions through the official client, with a strict JSON Schema answer; any compatible server
+(vLLM, llama.cpp's server, Ollama's /v1) works too."""
 
-from pydantic import BaseModel, Field
+from typing import Any
 
-from ai_service.prompts import chat_messages
-from ai_service.providers.base import Phrasing, ProviderError, parse_reply, post_json
-from recruitment_core.scoring import MatchResult
+import openai
+from openai.types.chat import ChatCompletion
 
-
-class OpenAIMessage(BaseModel):
-    content: str | None = None
-    refusal: str | None = None
-
-
-class OpenAIChoice(BaseModel):
-    message: OpenAIMessage
-    finish_reason: str | None = None
-
-
-class OpenAIChatCompletion(BaseModel):
-    """The fields we read of a chat completion."""
-
-    choices: list[OpenAIChoice] = Field(min_length=1)
+from ai_service.metrics import ServiceMetrics
+from ai_service.providers.base import (
+    ChatReply,
+    FailureReason,
+    Phrasing,
+    ProviderError,
+    short,
+    status_error,
+    strict_reply_schema,
+)
+from ai_service.providers.llm import LanguageModelProvider
+from ai_service.providers.resilience import Clock, RetryPolicy
 
 
-class OpenAIProvider:
-    """Phrases the result with an OpenAI chat model."""
+class OpenAIProvider(LanguageModelProvider):
+    """Phrases the result with an OpenAI chat model; one AsyncOpenAI client (and its connection pool) per app."""
 
     name = "openai"
 
-    def __init__(self, *, base_url: str, api_key: str, model: str, timeout: float) -> None:
-        self.completions_url = base_url.rstrip("/") + "/chat/completions"
-        self.api_key = api_key
-        self.model = model
-        self.timeout = timeout
-
-    async def phrase(self, *, job_description: str, resume_text: str, match: MatchResult) -> Phrasing:
-        payload: dict[str, object] = {
-            "model": self.model,
-            "messages": chat_messages(job_description=job_description, resume_text=resume_text, match=match),
-            "response_format": {"type": "json_object"},
-            "temperature": 0,
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        api_key: str,
+        model: str,
+        timeout: float,
+        retry: RetryPolicy,
+        metrics: ServiceMetrics,
+        clock: Clock,
+    ) -> None:
+        super().__init__(model=model, timeout=timeout, retry=retry, metrics=metrics, clock=clock)
+        self.base_url = base_url
+        # max_retries=0: the client's own retries would hide attempts from our policy, metrics and breaker.
+        self.client = openai.AsyncOpenAI(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=0)
+        self.response_format: Any = {
+            "type": "json_schema",
+            "json_schema": {"name": "phrasing", "strict": True, "schema": strict_reply_schema(Phrasing)},
         }
-        body = await post_json(
-            self.completions_url,
-            payload=payload,
-            headers={"Authorization": f"Bearer {self.api_key}"},
-            timeout=self.timeout,
-            provider=self.name,
-        )
-        message = parse_reply(OpenAIChatCompletion, body, "The openai chat completion").choices[0].message
+
+    async def aclose(self) -> None:
+        await self.client.close()
+
+    async def _chat(self, messages: list[dict[str, str]]) -> ChatReply:
+        try:
+            completion = await self.client.chat.completions.create(
+                model=self.model,
+                messages=messages,  # type: ignore[arg-type]  # plain role/content dicts, as the API takes
+                response_format=self.response_format,
+                # Temperature 0 keeps the wording as repeatable as the model allows.
+                temperature=0,
+            )
+        except openai.APITimeoutError as error:
+            raise ProviderError(
+                f"The {self.name} provider did not answer within {self.timeout:g} s.", reason=FailureReason.TIMEOUT
+            ) from error
+        except openai.APIConnectionError as error:
+            raise ProviderError(
+                f"Could not reach the {self.name} provider at {self.base_url}: {error}",
+                reason=FailureReason.CONNECTION_ERROR,
+            ) from error
+        except openai.APIStatusError as error:
+            body = error.body
+            message = body.get("message", body) if isinstance(body, dict) else body or error.message
+            raise status_error(
+                self.name, error.status_code, str(message), error.response.headers.get("retry-after")
+            ) from error
+        except openai.OpenAIError as error:
+            raise ProviderError(
+                f"The {self.name} chat completion could not be read: {short(error)}",
+                reason=FailureReason.INVALID_ANSWER,
+            ) from error
+        return self._reply(completion)
+
+    def _reply(self, completion: ChatCompletion) -> ChatReply:
+        if not completion.choices:
+            raise ProviderError(f"The {self.name} chat completion has no choices.", reason=FailureReason.INVALID_ANSWER)
+        message = completion.choices[0].message
         if message.refusal:
-            raise ProviderError(f"The openai model refused to answer: {message.refusal}")
-        if message.content is None:
-            raise ProviderError("The openai chat completion has no message content.")
-        return parse_reply(Phrasing, message.content, "The openai model's JSON answer")
+            raise ProviderError(
+                f"The {self.name} model refused to answer: {short(message.refusal)}", reason=FailureReason.REFUSED
+            )
+        usage = completion.usage
+        return ChatReply(
+            content=message.content,
+            tokens_in=usage.prompt_tokens if usage else 0,
+            tokens_out=usage.completion_tokens if usage else 0,
+        )

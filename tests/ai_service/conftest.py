@@ -1,15 +1,19 @@
-"""Fixtures for the AI service: settings isolated from the environment, and a real local HTTP server that
-answers like Ollama's /api/chat or OpenAI's /v1/chat/completions and records what it was sent."""
+"""Fixtures for the AI service: settings isolated from the environment, running apps, and a real local HTTP
+server that speaks Ollama's and OpenAI's chat APIs (llm_stub)."""
 
-import json
-import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from fixtures.ai_server import API_KEY
+from llm_stub import StubLLMServer, running_llm_stub
+
+from ai_service.main import create_app
+from ai_service.providers.resilience import Clock
+from ai_service.settings import AIServiceSettings
 
 AI_ENVIRONMENT_VARIABLES = (
     "AI_PROVIDER",
@@ -21,13 +25,28 @@ AI_ENVIRONMENT_VARIABLES = (
     "AI_ALLOW_NO_API_KEY",
     "AI_RATE_LIMIT_PER_MINUTE",
     "AI_RATE_LIMIT_BURST",
+    "AI_RETRY_ATTEMPTS",
+    "AI_RETRY_BACKOFF_SECONDS",
+    "AI_RETRY_BACKOFF_MAX_SECONDS",
+    "AI_RETRY_AFTER_MAX_SECONDS",
+    "AI_RETRY_DEADLINE_SECONDS",
+    "AI_BREAKER_FAILURE_THRESHOLD",
+    "AI_BREAKER_RESET_SECONDS",
+    "AI_FALLBACK_TO_BUILTIN",
     "METRICS_BEARER_TOKEN",
     "OLLAMA_URL",
     "OLLAMA_MODEL",
     "OPENAI_API_KEY",
     "OPENAI_BASE_URL",
     "OPENAI_MODEL",
+    # Read by the ollama and openai clients themselves.
+    "OLLAMA_API_KEY",
+    "OLLAMA_HOST",
+    "OPENAI_ORG_ID",
+    "OPENAI_PROJECT_ID",
 )
+# Retries in tests wait milliseconds, not the production half second.
+QUICK_RETRIES = {"ai_retry_backoff_seconds": 0.01, "ai_retry_backoff_max_seconds": 0.05}
 
 
 @pytest.fixture(autouse=True)
@@ -39,98 +58,50 @@ def _isolated_environment(monkeypatch):
     monkeypatch.setenv("AI_SERVICE_API_KEYS", API_KEY)
 
 
-@dataclass
-class ReceivedRequest:
-    method: str
-    path: str
-    headers: dict[str, str]
-    json: dict
+@pytest.fixture
+def llm_server() -> Iterator[StubLLMServer]:
+    with running_llm_stub() as stub:
+        yield stub
 
 
-@dataclass
-class StubLLMServer:
-    """Replies to every POST with `status` and `body`, after `delay_seconds`."""
-
-    url: str = ""
-    status: int = 200
-    body: bytes = b"{}"
-    delay_seconds: float = 0.0
-    received: list[ReceivedRequest] = field(default_factory=list)
-
-    def reply(self, body: dict | str, status: int = 200) -> None:
-        self.body = (json.dumps(body) if isinstance(body, dict) else body).encode()
-        self.status = status
-
-    def reply_as_ollama(self, content: str, model: str = "llama3.1") -> None:
-        """A non-streamed /api/chat answer, as Ollama sends it."""
-        self.reply(
-            {
-                "model": model,
-                "created_at": "2024-07-22T20:33:28.123648Z",
-                "message": {"role": "assistant", "content": content},
-                "done_reason": "stop",
-                "done": True,
-                "total_duration": 4883583458,
-                "load_duration": 1334875,
-                "prompt_eval_count": 412,
-                "prompt_eval_duration": 342546000,
-                "eval_count": 128,
-                "eval_duration": 4535599000,
-            }
-        )
-
-    def reply_as_openai(self, content: str | None, model: str = "gpt-4o-mini", refusal: str | None = None) -> None:
-        """A chat completion, as OpenAI sends it."""
-        self.reply(
-            {
-                "id": "chatcmpl-9pXyZabc123",
-                "object": "chat.completion",
-                "created": 1721680000,
-                "model": f"{model}-2024-07-18",
-                "choices": [
-                    {
-                        "index": 0,
-                        "message": {"role": "assistant", "content": content, "refusal": refusal},
-                        "logprobs": None,
-                        "finish_reason": "stop",
-                    }
-                ],
-                "usage": {"prompt_tokens": 412, "completion_tokens": 128, "total_tokens": 540},
-                "system_fingerprint": "fp_0f03d4f0ee",
-            }
-        )
-
-
-def _handler_for(stub: StubLLMServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            raw = self.rfile.read(int(self.headers["Content-Length"]))
-            stub.received.append(
-                ReceivedRequest("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, json.loads(raw))
-            )
-            time.sleep(stub.delay_seconds)
-            self.send_response(stub.status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(stub.body)))
-            self.end_headers()
-            self.wfile.write(stub.body)
-
-        def log_message(self, format: str, *args: object) -> None:  # keep test output quiet
-            pass
-
-    return Handler
+StartService = Callable[..., TestClient]
 
 
 @pytest.fixture
-def llm_server() -> Iterator[StubLLMServer]:
-    """A real HTTP server on 127.0.0.1 and a free port, serving from a background thread."""
-    stub = StubLLMServer()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(stub))
-    server.daemon_threads = True
-    stub.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield stub
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+def start_service() -> Iterator[StartService]:
+    """Starts an app with the given settings, its lifespan included (so its clients are closed at the end), and a
+    client that sends the API key."""
+    with ExitStack() as running:
+
+        def start(*, clock: Clock = time.monotonic, **settings: Any) -> TestClient:
+            app = create_app(AIServiceSettings(**settings), clock=clock)
+            return running.enter_context(TestClient(app, headers={"X-API-Key": API_KEY}))
+
+        yield start
+
+
+@pytest.fixture
+def start_ollama(start_service: StartService, llm_server: StubLLMServer) -> StartService:
+    """An app whose provider is Ollama at llm_server."""
+
+    def start(**overrides: Any) -> TestClient:
+        return start_service(**{"ai_provider": "ollama", "ollama_url": llm_server.url, **QUICK_RETRIES, **overrides})
+
+    return start
+
+
+@pytest.fixture
+def start_openai(start_service: StartService, llm_server: StubLLMServer) -> StartService:
+    """An app whose provider is OpenAI, with llm_server as its base URL (/v1)."""
+
+    def start(**overrides: Any) -> TestClient:
+        settings = {
+            "ai_provider": "openai",
+            "openai_base_url": f"{llm_server.url}/v1",
+            "openai_api_key": "sk-test-123",
+            **QUICK_RETRIES,
+            **overrides,
+        }
+        return start_service(**settings)
+
+    return start

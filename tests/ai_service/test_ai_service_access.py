@@ -211,7 +211,7 @@ def test_rejected_calls_are_counted_in_metrics(client):
 
     lines = client.get("/metrics").text.splitlines()
 
-    assert 'ai_service_http_requests_total{method="POST",route="/analyze",status="401"} 1.0' in lines
+    assert 'ai_service_http_requests_total{handler="/analyze",method="POST",status="401"} 1.0' in lines
 
 
 def test_openapi_documents_the_api_key_scheme(client):

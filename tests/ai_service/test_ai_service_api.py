@@ -1,5 +1,6 @@
 import dataclasses
 import json
+import re
 
 import pytest
 from fastapi.testclient import TestClient
@@ -37,6 +38,8 @@ def test_analyze_returns_the_deterministic_result(client):
         "interview_questions": expected.interview_questions,
         "provider": "builtin",
         "breakdown": expected.breakdown,
+        "fallback_from": None,
+        "fallback_reason": None,
     }
     assert expected.score == 61.5
 
@@ -148,19 +151,22 @@ def test_metrics_count_requests_and_analyses_by_route(client):
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
     lines = response.text.splitlines()
-    assert 'ai_service_http_requests_total{method="POST",route="/analyze",status="200"} 1.0' in lines
-    assert 'ai_service_http_requests_total{method="POST",route="/analyze",status="422"} 1.0' in lines
-    assert 'ai_service_http_requests_total{method="GET",route="/health",status="200"} 1.0' in lines
-    assert 'ai_service_http_requests_total{method="GET",route="unmatched",status="404"} 1.0' in lines
-    assert 'ai_service_http_request_duration_seconds_count{method="POST",route="/analyze"} 2.0' in lines
+    assert 'ai_service_http_requests_total{handler="/analyze",method="POST",status="200"} 1.0' in lines
+    assert 'ai_service_http_requests_total{handler="/analyze",method="POST",status="422"} 1.0' in lines
+    assert 'ai_service_http_requests_total{handler="/health",method="GET",status="200"} 1.0' in lines
+    # Paths no route matches share one label, so a scanner cannot grow the series without bound.
+    assert 'ai_service_http_requests_total{handler="none",method="GET",status="404"} 1.0' in lines
+    assert 'ai_service_http_request_duration_seconds_count{handler="/analyze",method="POST"} 2.0' in lines
     assert 'ai_service_analyses_total{outcome="success",provider="builtin"} 1.0' in lines
+    # The builtin provider has no breaker and never falls back.
+    assert not [line for line in lines if line.startswith(("ai_service_breaker_state{", "ai_service_fallbacks_total{"))]
 
 
 def test_each_app_counts_its_own_metrics():
     first, second = TestClient(create_app(AIServiceSettings())), TestClient(create_app(AIServiceSettings()))
     first.get("/health")
 
-    metric = 'ai_service_http_requests_total{method="GET",route="/health",status="200"}'
+    metric = 'ai_service_http_requests_total{handler="/health",method="GET",status="200"}'
     assert f"{metric} 1.0" in first.get("/metrics").text.splitlines()
     assert metric not in second.get("/metrics").text
 
@@ -191,10 +197,10 @@ def test_response_fields_match_the_scorer_fields():
 
 
 def test_logs_are_json_lines_without_the_texts(capsys):
-    client = TestClient(create_app(AIServiceSettings()), headers=KEY_HEADER)
+    client = TestClient(create_app(AIServiceSettings()), headers={**KEY_HEADER, "X-Request-ID": "gw-4f1c2a"})
     capsys.readouterr()
 
-    client.post("/analyze", json={"job_description": JOB, "resume_text": RESUME})
+    response = client.post("/analyze", json={"job_description": JOB, "resume_text": RESUME})
 
     output = capsys.readouterr().out
     records = [json.loads(line) for line in output.splitlines()]
@@ -204,7 +210,11 @@ def test_logs_are_json_lines_without_the_texts(capsys):
         "level",
         "name",
         "message",
+        "request_id",
         "provider",
+        "model",
+        "fallback_from",
+        "fallback_reason",
         "caller",
         "match_score",
         "job_description_chars",
@@ -212,11 +222,24 @@ def test_logs_are_json_lines_without_the_texts(capsys):
         "duration_ms",
     }
     assert (finished["level"], finished["name"], finished["provider"]) == ("INFO", "ai_service", "builtin")
-    assert finished["caller"] == "key-0"
+    assert (finished["model"], finished["fallback_from"], finished["fallback_reason"]) == (None, None, None)
+    assert (finished["caller"], finished["request_id"]) == ("key-0", "gw-4f1c2a")
     assert (finished["match_score"], finished["job_description_chars"], finished["resume_chars"]) == (
         61.5,
         80,
         86,
     )
+    assert response.headers["X-Request-ID"] == "gw-4f1c2a"
     assert RESUME not in output
     assert API_KEY not in output
+
+
+@pytest.mark.parametrize("presented", [None, "", "two words", "x" * 129, "id\nforged: log line"])
+def test_a_request_without_a_usable_request_id_gets_a_new_one(client, presented):
+    headers = {} if presented is None else {"X-Request-ID": presented}
+
+    first = client.get("/health", headers=headers).headers["X-Request-ID"]
+    second = client.get("/health", headers=headers).headers["X-Request-ID"]
+
+    assert re.fullmatch(r"[0-9a-f]{32}", first) and re.fullmatch(r"[0-9a-f]{32}", second)
+    assert first != second

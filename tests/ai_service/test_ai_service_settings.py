@@ -23,6 +23,14 @@ def test_defaults():
     assert settings.ai_allow_no_api_key is False
     assert (settings.ai_rate_limit_per_minute, settings.ai_rate_limit_burst) == (600, 60)
     assert settings.metrics_bearer_token.get_secret_value() == ""
+    assert (settings.ai_retry_attempts, settings.ai_retry_backoff_seconds, settings.ai_retry_backoff_max_seconds) == (
+        3,
+        0.5,
+        8.0,
+    )
+    assert (settings.ai_retry_after_max_seconds, settings.ai_retry_deadline_seconds) == (10.0, 45.0)
+    assert (settings.ai_breaker_failure_threshold, settings.ai_breaker_reset_seconds) == (5, 30.0)
+    assert settings.ai_fallback_to_builtin is True
 
 
 def test_api_keys_from_the_environment(monkeypatch):
@@ -77,4 +85,37 @@ def test_unknown_provider_is_rejected(monkeypatch):
     monkeypatch.setenv("AI_PROVIDER", "gpt")
 
     with pytest.raises(ValidationError, match="ai_provider"):
+        AIServiceSettings()
+
+
+def test_resilience_settings_from_the_environment(monkeypatch):
+    monkeypatch.setenv("AI_RETRY_ATTEMPTS", "5")
+    monkeypatch.setenv("AI_RETRY_BACKOFF_SECONDS", "0.25")
+    monkeypatch.setenv("AI_RETRY_BACKOFF_MAX_SECONDS", "4")
+    monkeypatch.setenv("AI_RETRY_AFTER_MAX_SECONDS", "20")
+    monkeypatch.setenv("AI_RETRY_DEADLINE_SECONDS", "50")
+    monkeypatch.setenv("AI_BREAKER_FAILURE_THRESHOLD", "2")
+    monkeypatch.setenv("AI_BREAKER_RESET_SECONDS", "90")
+    monkeypatch.setenv("AI_FALLBACK_TO_BUILTIN", "false")
+
+    settings = AIServiceSettings()
+
+    assert (settings.ai_retry_attempts, settings.ai_retry_backoff_seconds, settings.ai_retry_backoff_max_seconds) == (
+        5,
+        0.25,
+        4.0,
+    )
+    assert (settings.ai_retry_after_max_seconds, settings.ai_retry_deadline_seconds) == (20.0, 50.0)
+    assert (settings.ai_breaker_failure_threshold, settings.ai_breaker_reset_seconds) == (2, 90.0)
+    assert settings.ai_fallback_to_builtin is False
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("AI_RETRY_ATTEMPTS", "0"), ("AI_RETRY_BACKOFF_SECONDS", "-1"), ("AI_BREAKER_FAILURE_THRESHOLD", "0")],
+)
+def test_resilience_settings_that_cannot_work_are_refused(monkeypatch, name, value):
+    monkeypatch.setenv(name, value)
+
+    with pytest.raises(ValidationError, match=name.lower()):
         AIServiceSettings()

@@ -46,7 +46,8 @@ AI_DOCKERFILE = REPO / "ai_service" / "Dockerfile"
 
 SERVICES = {
     "postgres", "rabbitmq", "redis", "migrate", "django", "ai", "worker-fast", "worker-slow", "worker-maintenance",
-    "beat", "flower", "nginx", "prometheus", "loki", "promtail", "grafana",
+    "beat", "flower", "nginx", "prometheus", "alertmanager", "postgres-exporter", "redis-exporter", "nginx-exporter",
+    "node-exporter", "loki", "promtail", "grafana",
 }  # fmt: skip
 WORKERS = ("worker-fast", "worker-slow", "worker-maintenance")
 # Quick work, slow work and maintenance each have workers of their own, so none waits behind another.
@@ -399,6 +400,7 @@ def test_nginx_routes_each_prefix_to_its_service(locations: dict[str, str]) -> N
         "/flower/": "http://flower:5555",  # no URI part: the prefix is kept
         "/grafana/": "http://grafana:3000",
         "/prometheus/": "http://prometheus:9090",
+        "/alertmanager/": "http://alertmanager:9093",
         "/rabbitmq/": "http://rabbitmq:15672",
         "= /_auth/operator": "http://django:8000/api/auth/operator-check/",
         "= /_auth/metrics": "http://django:8000/api/auth/metrics-check/",
@@ -418,7 +420,7 @@ def test_nginx_serves_files_from_the_shared_volumes(locations: dict[str, str]) -
 
 
 def test_nginx_guards_operator_uis_with_an_operator_session(locations: dict[str, str]) -> None:
-    for location in ("/flower/", "/prometheus/", "/rabbitmq/"):
+    for location in ("/flower/", "/prometheus/", "/alertmanager/", "/rabbitmq/"):
         block = locations[location]
         assert _directives(block, "auth_request") == ["/_auth/operator"], location
         assert _directives(block, "error_page") == ["401 = @staff_login"], location
@@ -580,7 +582,8 @@ def test_the_local_gateway_enforces_the_same_rules(locations: dict[str, str]) ->
     _security_headers_hold_everywhere(local_text, local)
     for directive in ("limit_req_zone", "limit_req_status", "worker_connections", "worker_rlimit_nofile"):
         assert _directives(local_text, directive) == _directives(text, directive), directive
-    shared = ("= /_auth/operator", "= /_auth/metrics", "/flower/", "/rabbitmq/", "= /metrics", "= /api/ai/metrics",
+    shared = ("= /_auth/operator", "= /_auth/metrics", "/flower/", "/rabbitmq/", "/prometheus/", "/alertmanager/",
+              "= /metrics", "= /api/ai/metrics",
               "/api/ai/", "~ ^/(admin/login/|api/auth/token/|api/auth/jwt/)$", "/protected-media/", "/ws/",
               "@server_error", "@too_many_requests", "@metrics_unauthorized")  # fmt: skip
     for location in shared:
@@ -631,6 +634,11 @@ def test_prometheus_scrapes_compose_services(compose: dict[str, Any]) -> None:
     assert targets["ai"] == ["ai:8001"]
     assert targets["flower"] == ["flower:5555"]
     assert targets["rabbitmq"] == ["rabbitmq:15692"]
+    assert targets["postgres"] == ["postgres-exporter:9187"]
+    assert targets["redis"] == ["redis-exporter:9121"]
+    assert targets["nginx"] == ["nginx-exporter:9113"]
+    assert targets["node"] == ["node-exporter:9100"]
+    assert targets["alertmanager"] == ["alertmanager:9093"]
     assert jobs["flower"]["metrics_path"] == "/flower/metrics"
     assert jobs["prometheus"]["metrics_path"] == "/prometheus/metrics"
     for name, job_targets in targets.items():
@@ -667,8 +675,10 @@ def test_alert_rules_are_complete() -> None:
     assert 'type="task-failed"' in expressions["CeleryTaskFailures"]
 
 
-def test_rabbitmq_exposes_per_queue_metrics() -> None:
-    assert re.search(r"^prometheus\.return_per_object_metrics\s*=\s*true$", RABBITMQ_CONF.read_text(), re.M)
+def test_rabbitmq_is_scraped_per_queue() -> None:
+    """rabbitmq_queue_messages_ready{queue=...} for the backlog alerts, on any broker: the per-object endpoint."""
+    jobs = {job["job_name"]: job for job in _load_yaml(PROMETHEUS_YML)["scrape_configs"]}
+    assert jobs["rabbitmq"]["metrics_path"] == "/metrics/per-object"
 
 
 def test_loki_is_a_single_binary_on_the_filesystem_with_tsdb_v13() -> None:
@@ -731,8 +741,8 @@ def test_grafana_dashboard_uses_provisioned_datasources(compose: dict[str, Any])
     assert len(ids) == len(set(ids))
 
     expressions = " ".join(target["expr"] for panel in panels for target in panel["targets"])
-    for metric in ("django_http_requests_total_by_view_transport_method_total", "ai_http_requests_total",
-                   "django_http_requests_latency_seconds_by_view_method_bucket", "ai_analyses_total",
+    for metric in ("django_http_requests_total_by_view_transport_method_total", "ai_service_http_requests_total",
+                   "django_http_requests_latency_seconds_by_view_method_bucket", "ai_service_analyses_total",
                    "rabbitmq_queue_messages_ready", 'flower_events_total{type="task-failed"}'):  # fmt: skip
         assert metric in expressions, metric
     logs = [panel for panel in panels if panel["type"] == "logs"]
@@ -898,7 +908,9 @@ def test_promtool_accepts_config_and_alert_rules(tmp_path: Path) -> None:
     shutil.copy(ALERTS_YML, tmp_path / ALERTS_YML.name)
     config = PROMETHEUS_YML.read_text().replace("/run/secrets/metrics_bearer_token", str(tmp_path / "token"))
     (tmp_path / "prometheus.yml").write_text(config)
-    for args in (["check", "config", str(tmp_path / "prometheus.yml")], ["test", "rules", str(ALERTS_TEST_YML)]):
+    checks = (["check", "config", str(tmp_path / "prometheus.yml")], ["check", "rules", str(ALERTS_YML)],
+              ["test", "rules", str(ALERTS_TEST_YML)])  # fmt: skip
+    for args in checks:
         result = subprocess.run([promtool, *args], capture_output=True, text=True, timeout=60)
         assert result.returncode == 0, result.stdout + result.stderr
 
@@ -948,6 +960,7 @@ def _render_gateway(root: Path, upstreams: dict[str, int], listen: str) -> Path:
         "/dev/stdout": root / "access.log",
         "/dev/stderr": root / "error.log",
         "80 default_server": listen,
+        "listen 8081;": f"listen 127.0.0.1:{_free_port()};",
     }
     for old, new in replacements.items():
         text = text.replace(old, str(new))
@@ -964,7 +977,7 @@ def _render_gateway(root: Path, upstreams: dict[str, int], listen: str) -> Path:
 
 def test_nginx_accepts_the_configuration(tmp_path: Path) -> None:
     nginx = _nginx()
-    upstreams = dict.fromkeys(("django", "ai", "flower", "grafana", "prometheus", "rabbitmq"), 8000)
+    upstreams = dict.fromkeys(("django", "ai", "flower", "grafana", "prometheus", "alertmanager", "rabbitmq"), 8000)
     conf = _render_gateway(tmp_path, upstreams, f"127.0.0.1:{_free_port()}")
     result = subprocess.run(
         [nginx, "-t", "-c", str(conf), "-p", str(tmp_path), "-e", str(tmp_path / "error.log")],
@@ -1061,7 +1074,7 @@ def gateway() -> Iterator[Gateway]:
     nginx = _nginx()
     upstreams = Upstreams()
     servers = {}
-    for name in ("django", "ai", "flower", "grafana", "prometheus", "rabbitmq"):
+    for name in ("django", "ai", "flower", "grafana", "prometheus", "alertmanager", "rabbitmq"):
         server = ThreadingHTTPServer(("127.0.0.1", 0), _stub_handler(name, upstreams))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers[name] = server
@@ -1134,6 +1147,7 @@ def test_gateway_upgrades_websockets(gateway: Gateway) -> None:
     [
         ("/flower/tasks", "flower"),
         ("/prometheus/graph", "prometheus"),
+        ("/alertmanager/api/v2/alerts", "alertmanager"),
         ("/rabbitmq/api/queues/%2F/high_priority", "rabbitmq"),
     ],
 )
