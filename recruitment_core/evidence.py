@@ -15,14 +15,14 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from recruitment_core.fits import stated_years
 from recruitment_core.injection import INSTRUCTION
 from recruitment_core.relocation import resume_relocation
 from recruitment_core.scoring_weights import ScoringWeights, load_weights
-from recruitment_core.skills import CLAUSE_BREAK, extract_skills
+from recruitment_core.skills import CLAUSE_BREAK, extract_skills, implied_skills
 
 if TYPE_CHECKING:
     from recruitment_core.resume_parser import ParsedResume
@@ -244,6 +244,11 @@ class CandidateFeatures:
             roles.setdefault(role, RoleSummary(title or role, months, round(years_ago, 1)))
         # A sentence addressed to automated screeners evidences nothing.
         mentions = [mention for mention in mentions if not INSTRUCTION.search(mention.context)]
+        # "Microsoft Office" evidences Word and Excel where it stands; "Word, Excel" evidences the suite.
+        implied = implied_skills(mention.name for mention in mentions)
+        mentions += [
+            replace(mention, name=part) for part, by in implied.items() for mention in mentions if mention.name == by
+        ]
         weights = load_weights()
         return cls(
             skills=skill_strengths(mentions, weights, roles),

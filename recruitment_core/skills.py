@@ -11,6 +11,9 @@ and up to three kinds of alias:
   skills-like context: listed next to another skill ("Python, Go and Rust"), followed by a word such as
   "programming" or "developer", or preceded by "in", "using" or "with".
 
+A suite may list what it `includes` ("Microsoft Office": Word, Excel, Outlook, PowerPoint): a resume naming the
+suite evidences its parts, and one naming two or more parts evidences the suite (`implied_skills`).
+
 An entry may also list `not_within`: longer phrases in which its alias means something else ("change
 management systems", "bug triage", "nursing home"). They are matched like aliases, so the longest match
 wins, and a match on one of them yields no skill.
@@ -24,7 +27,8 @@ import bisect
 import functools
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from recruitment_core.text import LINK_OR_EMAIL_TOKEN, TOKEN
@@ -73,6 +77,7 @@ class SkillTaxonomy:
     skill_by_context_alias: dict[str, str]  # alias -> name, exact case and a skills-like context
     category_by_skill: dict[str, str]
     not_a_skill: frozenset[str] = frozenset()  # lower-cased phrases in which an alias means something else
+    includes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a suite -> the skills it is made of
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,8 @@ def _alternation(aliases: list[tuple[str, bool]], depth: int = 0) -> str:
     return "|".join(branches)
 
 
+# Parts of a suite a resume must name for the suite to count as named ("Word and Excel" -> Microsoft Office).
+MIN_PARTS_OF_SUITE = 2
 PLURAL_LAST_WORD = re.compile(r"[a-z]{3,}")
 # Mass nouns ("analytics", "software") have no plural; people ("designers", "analysts") are who the work was
 # done with, not a skill the resume claims.
@@ -237,6 +244,10 @@ def load_taxonomy() -> SkillTaxonomy:
         if plural and plural not in owner_by_lowered_alias and plural not in not_a_skill:
             skill_by_alias[plural] = skill
 
+    includes = {entry["name"]: tuple(entry["includes"]) for entry in entries if entry.get("includes")}
+    if unknown := {part for parts in includes.values() for part in parts} - category_by_skill.keys():
+        raise TaxonomyError(f"Suites include skills the taxonomy does not list: {sorted(unknown)}")
+
     alternatives = [(alias, True) for alias in [*skill_by_alias, *not_a_skill]]
     alternatives += [(alias, False) for alias in [*skill_by_exact_alias, *skill_by_context_alias]]
     return SkillTaxonomy(
@@ -246,6 +257,7 @@ def load_taxonomy() -> SkillTaxonomy:
         skill_by_context_alias=skill_by_context_alias,
         category_by_skill=category_by_skill,
         not_a_skill=not_a_skill,
+        includes=includes,
     )
 
 
@@ -317,6 +329,19 @@ def find_skill_mentions(text: str) -> list[SkillMention]:
             continue
         found.append(SkillMention(mention.skill, mention.start, mention.end))
     return found
+
+
+def implied_skills(names: Iterable[str]) -> dict[str, str]:
+    """Skills a resume evidences through others: each part of a suite it names, and a suite two or more of whose
+    parts it names; implied skill -> the skill that implies it. Skills named outright are not repeated."""
+    named = set(names)
+    implied: dict[str, str] = {}
+    for suite, parts in load_taxonomy().includes.items():
+        if suite in named:
+            implied.update({part: suite for part in parts if part not in named and part not in implied})
+        elif suite not in implied and len(present := [part for part in parts if part in named]) >= MIN_PARTS_OF_SUITE:
+            implied[suite] = present[0]
+    return implied
 
 
 def extract_skills(text: str) -> list[str]:

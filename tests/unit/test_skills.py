@@ -271,3 +271,31 @@ def test_plural_forms():
     assert plural_form("cash flow analysis") is None  # ends in s already
     assert plural_form("data analyst") is None  # a person
     assert plural_form("ui") is None  # too short to be a noun we can inflect
+
+
+def test_a_suite_evidences_its_parts_and_two_parts_the_suite():
+    from recruitment_core.skills import implied_skills
+
+    assert implied_skills(["Microsoft Office", "Microsoft Excel"]) == {
+        "Microsoft Word": "Microsoft Office",
+        "Microsoft Outlook": "Microsoft Office",
+        "Microsoft PowerPoint": "Microsoft Office",
+    }
+    assert implied_skills(["Microsoft Word", "Microsoft Excel"]) == {"Microsoft Office": "Microsoft Word"}
+    assert implied_skills(["Microsoft Excel"]) == {}  # one part is not the suite
+    assert implied_skills(["Python"]) == {}
+
+
+def test_implied_skills_count_where_the_suite_stands():
+    from recruitment_core.evidence import CandidateFeatures
+    from recruitment_core.resume_parser import parse_resume
+
+    parsed = parse_resume(
+        "Ann Lee\nDallas, TX\nSkills\nMicrosoft Office, Zoom\nExperience\nExecutive Assistant, Acme Corp 2018 - 2024\n"
+        "- Built board decks in PowerPoint.\n"
+    )
+    skills = CandidateFeatures.from_parsed(parsed).skills
+    assert skills["Microsoft Word"].sections == ("skills",)  # from the listed suite, no stronger than it
+    assert skills["Microsoft Word"].strength == skills["Microsoft Office"].strength
+    assert skills["Microsoft PowerPoint"].sections == ("experience",)  # named in a role: its own evidence
+    assert "Microsoft Word" not in {item.name for item in parsed.skills}  # the profile lists what was written
