@@ -118,7 +118,7 @@ def test_an_admitted_gap_ranks_below_a_weaker_resume_that_has_the_skill():
     has_it = rank_candidate(requirements, weaker_with_it, semantic_similarity=0.6)
 
     assert denies.score < has_it.score
-    assert "The resume says it has not used TypeScript, so the score is multiplied by 0.7." in denies.explanation
+    assert "The resume says it has not used TypeScript, so the score is multiplied by 0.55." in denies.explanation
 
 
 def test_a_career_wholly_in_other_fields_cannot_list_its_way_up():
