@@ -1,21 +1,24 @@
 from __future__ import annotations
 
-from django.db import models
+from datetime import timedelta
 
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from applications.pipeline import Stage
 from candidates.models import Candidate
 from jobs.models import JobPosting
 
 
 class Application(models.Model):
-    """A candidate in a job's pipeline, with the AI screening result."""
+    """A candidate in a job's pipeline, with the AI screening result.
 
-    class Status(models.TextChoices):
-        APPLIED = "applied", "Applied"
-        SCREENING = "screening", "Screening"
-        SHORTLISTED = "shortlisted", "Shortlisted"
-        INTERVIEWED = "interviewed", "Interviewed"
-        OFFERED = "offered", "Offered"
-        REJECTED = "rejected", "Rejected"
+    `status` is the pipeline stage; it only changes through applications.services.move_to_stage, which writes a
+    StageChange row with it.
+    """
+
+    Status = Stage  # the pipeline stage, kept under the column name the ranking filters on
 
     class AnalysisStatus(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -38,3 +41,52 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate} -> {self.job}"
+
+    @property
+    def time_in_stage(self) -> timedelta:
+        """Since the last move (the latest StageChange); since creation for an application never moved.
+
+        Lists annotate `stage_entered_at` (applications.selectors) so this costs no query per row.
+        """
+        entered = getattr(self, "stage_entered_at", None)
+        if entered is None:
+            latest = self.stage_changes.order_by("-changed_at", "-pk").values_list("changed_at", flat=True).first()
+            entered = latest or self.created_at
+        return timezone.now() - entered
+
+
+class StageChange(models.Model):
+    """One move of an application through the pipeline: written with the move, never edited.
+
+    `from_stage` is blank on the row that records the application entering the pipeline.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="stage_changes")
+    from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
+    to_stage = models.CharField(max_length=20, choices=Stage.choices)
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    reason = models.TextField(blank=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["changed_at", "pk"]
+        indexes = [models.Index(fields=["application", "-changed_at"], name="stage_change_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.from_stage or '-'} -> {self.to_stage}"
+
+
+class ApplicationNote(models.Model):
+    """A recruiter's note on an application."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    text = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Note #{self.pk}"

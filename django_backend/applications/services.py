@@ -1,18 +1,35 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 
 from accounts.models import User
 from applications import ai_client
-from applications.models import Application
+from applications.models import Application, ApplicationNote, StageChange
+from applications.pipeline import StageChangeRefused, check_move
 from audit.services import audit_record
 from candidates.models import Candidate, ResumeVersion
 from jobs.models import JobPosting
+from realtime.services import broadcast_organization
+
+# What live admin lists listen for (templates/admin/applications/application/change_list.html).
+STAGE_EVENT = "application.stage"
+MAX_TEXT = 5000  # reasons, notes: enough for a paragraph, not a pasted resume
 
 
 class ResumeNotReady(Exception):
     """The resume is still being parsed; the analysis waits for it."""
+
+
+class DuplicateApplication(ValidationError):
+    """The candidate already has an application to this job (one per pair, a database constraint too)."""
+
+    def __init__(self) -> None:
+        super().__init__("This candidate has already applied to this job.", code="duplicate_application")
 
 
 def application_create(*, candidate: Candidate, job: JobPosting, actor: User | None = None) -> Application:
@@ -20,11 +37,113 @@ def application_create(*, candidate: Candidate, job: JobPosting, actor: User | N
     if candidate.organization_id != job.organization_id:
         raise ValidationError("The candidate and the job belong to different organizations.")
     if Application.objects.filter(candidate=candidate, job=job).exists():
-        raise ValidationError("This candidate has already applied to this job.")
-    with transaction.atomic():
-        application = Application.objects.create(candidate=candidate, job=job)
-        audit_record(action="application.created", organization=job.organization, actor=actor, target=application)
+        raise DuplicateApplication()
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(candidate=candidate, job=job)
+            StageChange.objects.create(application=application, to_stage=application.status, changed_by=actor)
+            audit_record(action="application.created", organization=job.organization, actor=actor, target=application)
+    except IntegrityError as error:  # a concurrent request created it between the check and the insert
+        if Application.objects.filter(candidate=candidate, job=job).exists():
+            raise DuplicateApplication() from error
+        raise
     return application
+
+
+@dataclass(frozen=True)
+class StageMove:
+    application: Application
+    change: StageChange
+
+
+def move_to_stage(
+    *, application: Application, stage: str, by: User | None, reason: str = "", note: str = ""
+) -> StageMove:
+    """Move an application to `stage` if the pipeline allows it (applications.pipeline), atomically: the stage,
+    its StageChange row and the audit event are written together, or nothing is. Live admin lists are told
+    after commit. Raises StageChangeRefused (with a code) for a move the pipeline does not allow.
+    """
+    reason, note = _text(reason, "reason"), _text(note, "note")
+    with transaction.atomic():
+        # Locked and re-read: two recruiters moving the same application are applied one after the other.
+        locked = Application.objects.select_for_update(of=("self",)).select_related("job").get(pk=application.pk)
+        current = locked.status
+        target = check_move(current, stage, reason)
+        locked.status = target
+        locked.save(update_fields=["status", "updated_at"])
+        change = StageChange.objects.create(
+            application=locked, from_stage=current, to_stage=target, changed_by=by, reason=reason, note=note
+        )
+        organization_id = locked.job.organization_id
+        audit_record(
+            action="application.stage_changed",
+            organization=locked.job.organization,
+            actor=by,
+            target=locked,
+            from_stage=current,
+            to_stage=target.value,
+        )
+        event = {"type": STAGE_EVENT, "application_id": locked.pk, "stage": target.value}
+        transaction.on_commit(lambda: broadcast_organization(organization_id, event))
+    application.status, application.updated_at = locked.status, locked.updated_at
+    return StageMove(application=locked, change=change)
+
+
+def _text(value: str | None, what: str) -> str:
+    value = (value or "").strip()
+    if len(value) > MAX_TEXT:
+        raise ValidationError(f"A {what} holds at most {MAX_TEXT} characters.", code="too_long")
+    return value
+
+
+@dataclass(frozen=True)
+class BulkOutcome:
+    """What happened to one id of a bulk move: `moved`, `not_allowed` (with code and detail) or `not_found`."""
+
+    id: int
+    outcome: str
+    stage: str = ""
+    code: str = ""
+    detail: str = ""
+
+
+def bulk_move_to_stage(
+    *, applications: QuerySet[Application], ids: Iterable[int], stage: str, by: User | None, reason: str = ""
+) -> list[BulkOutcome]:
+    """Apply move_to_stage to each id found in `applications` (the caller's scope), one transaction per
+    application: one refused move does not undo the others. Ids outside the scope read as not found.
+    """
+    wanted = list(dict.fromkeys(ids))
+    found = applications.in_bulk(wanted)
+    outcomes = []
+    for pk in wanted:
+        application = found.get(pk)
+        if application is None:
+            outcomes.append(BulkOutcome(id=pk, outcome="not_found", detail="No such application."))
+            continue
+        try:
+            moved = move_to_stage(application=application, stage=stage, by=by, reason=reason)
+        except StageChangeRefused as refused:
+            outcomes.append(BulkOutcome(id=pk, outcome="not_allowed", code=refused.code, detail=refused.message))
+            continue
+        outcomes.append(BulkOutcome(id=pk, outcome="moved", stage=moved.change.to_stage))
+    return outcomes
+
+
+def application_note_add(*, application: Application, author: User | None, text: str) -> ApplicationNote:
+    text = _text(text, "note")
+    if not text:
+        raise ValidationError("A note needs some text.", code="empty_note")
+    with transaction.atomic():
+        note = ApplicationNote.objects.create(application=application, author=author, text=text)
+        audit_record(
+            action="application.note_added",
+            organization=application.job.organization,
+            actor=author,
+            target=application,
+            note_id=note.pk,
+        )
+    return note
 
 
 def application_analyze(*, application_id: int) -> str:

@@ -11,6 +11,7 @@ from accounts.login_views import (
     admin_login,
 )
 from applications.api import ApplicationDetail, ApplicationListCreate
+from applications.pipeline_api import ApplicationBulkMove, ApplicationHistory, ApplicationNotes
 from candidates.api import CandidateDetail, CandidateExport, CandidateList
 from config.health import healthz
 from ingestion.api import (
@@ -49,7 +50,10 @@ api = [
     path("imports/", ImportListCreate.as_view(), name="import-list"),
     path("imports/<int:pk>/", ImportDetail.as_view(), name="import-detail"),
     path("applications/", ApplicationListCreate.as_view(), name="application-list"),
+    path("applications/bulk/", ApplicationBulkMove.as_view(), name="application-bulk"),
     path("applications/<int:pk>/", ApplicationDetail.as_view(), name="application-detail"),
+    path("applications/<int:pk>/history/", ApplicationHistory.as_view(), name="application-history"),
+    path("applications/<int:pk>/notes/", ApplicationNotes.as_view(), name="application-notes"),
     path("tasks/", TaskRecordList.as_view(), name="task-list"),
     path("tasks/<str:task_id>/", TaskRecordDetail.as_view(), name="task-detail"),
     path("ws-tickets/", WebSocketTicketCreate.as_view(), name="ws-ticket"),

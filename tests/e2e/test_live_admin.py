@@ -128,6 +128,12 @@ def test_candidates_and_applications_update_in_place(platform, api, staff_page):
     assert page.url.endswith("?o=-6")
     assert_not_reloaded(page)
 
+    # A stage move is no task, yet it announces itself: the row takes its new stage in place.
+    moved = api.patch(f"/api/applications/{application.json()['id']}/", json={"stage": "shortlisted"})
+    assert moved.status_code == 200, moved.text
+    expect(row.locator("td.field-status")).to_have_text("Shortlisted", timeout=LIVE_WAIT * 1000)
+    assert_not_reloaded(page)
+
 
 def test_task_list_receives_new_rows_live(platform, api, staff_page):
     page = staff_page

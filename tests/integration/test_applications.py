@@ -117,8 +117,11 @@ def test_api_refuses_duplicates_and_other_organizations(api_client, organization
         )
         wrong_type = api_client.post("/api/applications/", {"candidate": "seven", "job": job.pk}, format="json")
 
-    assert duplicate.status_code == 400
-    assert duplicate.json()["errors"] == {"non_field_errors": ["This candidate has already applied to this job."]}
+    assert duplicate.status_code == 409
+    assert duplicate.json() == {
+        "code": "duplicate_application",
+        "detail": "This candidate has already applied to this job.",
+    }
     assert foreign.status_code == 400
     assert foreign.json()["errors"] == {"job": ["Not found."]}
     assert wrong_type.status_code == 400

@@ -8,7 +8,7 @@ import re
 import pytest
 
 LIVE_LISTS = {
-    "/admin/applications/application/": ("queued succeeded failed", "analyze_application"),
+    "/admin/applications/application/": ("queued succeeded failed application.stage", "analyze_application"),
     "/admin/candidates/candidate/": ("succeeded failed import.progress", "parse_resume embed_candidate"),
     "/admin/realtime/taskrecord/": ("queued started progress succeeded failed", "*"),
 }

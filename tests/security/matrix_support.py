@@ -101,7 +101,7 @@ def build_world(*, rows: bool = True) -> World:
 def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, Any]:
     from rest_framework.authtoken.models import Token
 
-    from applications.models import Application
+    from applications.models import Application, ApplicationNote, StageChange
     from audit.models import AuditEvent
     from candidates.models import Candidate, ResumeVersion
     from ingestion.models import ImportBatch, ImportItem
@@ -127,6 +127,8 @@ def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, An
     job = JobPosting.objects.create(organization=organization, title=f"Job of {key}", description="Python developer")
     spare_job = JobPosting.objects.create(organization=organization, title=f"Open job of {key}", description="Go")
     application = Application.objects.create(candidate=candidate, job=job)
+    stage_change = StageChange.objects.create(application=application, to_stage="applied", changed_by=recruiter)
+    note = ApplicationNote.objects.create(application=application, author=recruiter, text=f"Note of {key}")
     batch = ImportBatch.objects.create(organization=organization, archive_name=f"batch-of-{lower}.zip", total=1)
     item = ImportItem.objects.create(batch=batch, filename=f"one-of-{lower}.txt", resume=resume)
     task = TaskRecord.objects.create(
@@ -154,6 +156,8 @@ def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, An
         "job": job,
         "spare_job": spare_job,
         "application": application,
+        "stage_change": stage_change,
+        "note": note,
         "batch": batch,
         "item": item,
         "task": task,

@@ -118,6 +118,8 @@ ACTIONS = {
     "candidates.resumeversion:reparse": RECRUITERS_RUN,
     "jobs.jobposting:delete_selected": RECRUITERS_RUN,
     "applications.application:delete_selected": SUPERUSER_RUNS,
+    "applications.application:move_selected_to_stage": RECRUITERS_RUN,
+    "applications.application:reject_selected": RECRUITERS_RUN,
     "ingestion.importbatch:delete_selected": SUPERUSER_RUNS,
     "realtime.taskrecord:delete_selected": SUPERUSER_RUNS,
     "realtime.deadletter:delete_selected": SUPERUSER_RUNS,
@@ -128,6 +130,8 @@ ACTIONS = {
 INLINES = {
     "candidates.candidate:ResumeVersionInline": ("none", "A", "B", "A", "none", "all", "none"),
     "ingestion.importbatch:ImportItemInline": ("none", "A", "B", "A", "none", "all", "none"),
+    "applications.application:StageChangeInline": ("none", "A", "B", "A", "none", "all", "none"),
+    "applications.application:ApplicationNoteInline": ("none", "A", "B", "A", "none", "all", "none"),
 }
 # The admin's other URLs, by URL name (or route when nameless).
 Site = namedtuple("Site", "method url row")

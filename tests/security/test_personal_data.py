@@ -253,8 +253,11 @@ def test_export_holds_everything_and_deletion_leaves_nothing(
     assert score["score"] == MatchScore.objects.get(candidate=candidate).score
     [experience] = document["related"]["matching.experienceembedding"]
     assert experience["text_sha256"] == ExperienceEmbedding.objects.get(candidate=candidate).text_sha256
+    [entered] = document["related"]["applications.stagechange"]  # the stage history is the person's data too
+    assert (entered["application"], entered["to_stage"]) == (application.pk, "applied")
     assert sorted(document["related"]) == [
         "applications.application",
+        "applications.stagechange",
         "matching.experienceembedding",
         "matching.matchscore",
     ]

@@ -105,6 +105,21 @@ def _tasks_of_a_resume(world: World, role: str, response: Any) -> None:
     assert queued == (2 if response.status_code == 202 else 1), f"{role}: {queued} parse tasks for A's resume"
 
 
+def _application_of_a_moved_only_by_a(world: World, role: str, response: Any) -> None:
+    application = world.a("application")
+    application.refresh_from_db()
+    moved = application.status == "screening"
+    assert moved is (ROLE_ORGANIZATION.get(role) == "A"), f"{role}: A's application is {application.status}"
+    if response.status_code == 200 and "results" in response.json():  # the bulk move names each id's outcome
+        outcome = "moved" if moved else "not_found"
+        assert [r["outcome"] for r in response.json()["results"]] == [outcome], f"{role}: {response.json()}"
+
+
+def _note_on_a_only_by_a(world: World, role: str, response: Any) -> None:
+    notes = set(world.a("application").notes.values_list("text", flat=True))
+    assert ("Matrix note" in notes) is (response.status_code == 201), f"{role}: notes of A {notes}"
+
+
 # Keyed by route; each method the view answers (HEAD and OPTIONS aside) needs a Call.
 REST: dict[str, dict[str, Call]] = {
     "api/auth/token/": {"POST": Call(SIGN_IN, body=_credentials)},
@@ -157,7 +172,25 @@ REST: dict[str, dict[str, Call]] = {
             creates="applications.application",
         ),
     },
-    "api/applications/<int:pk>/": {"GET": Call(OF_A)},
+    "api/applications/<int:pk>/": {
+        "GET": Call(OF_A),
+        "PATCH": Call(OF_A, body=lambda w, r: {"stage": "screening"}, check=_application_of_a_moved_only_by_a),
+    },
+    # Another organization's ids are reported as not found, one by one; nothing of A moves.
+    "api/applications/bulk/": {
+        "POST": Call(
+            MEMBERS,
+            body=lambda w, r: {"ids": [w.a("application").pk], "stage": "screening"},
+            check=_application_of_a_moved_only_by_a,
+        )
+    },
+    "api/applications/<int:pk>/history/": {"GET": Call(OF_A)},
+    "api/applications/<int:pk>/notes/": {
+        "GET": Call(OF_A),
+        "POST": Call(
+            (401, 201, 404, 201, 403, 403, 403), body=lambda w, r: {"text": "Matrix note"}, check=_note_on_a_only_by_a
+        ),
+    },
     "api/tasks/": {"GET": Call(MEMBERS, lists="realtime.taskrecord:task_id")},
     "api/tasks/<str:task_id>/": {"GET": Call(OF_A)},
     "api/schema/": {"GET": Call(PUBLIC)},
@@ -183,6 +216,8 @@ ARGS = {
     "api/resumes/<int:pk>/reparse/": lambda w: {"pk": w.a("resume").pk},
     "api/imports/<int:pk>/": lambda w: {"pk": w.a("batch").pk},
     "api/applications/<int:pk>/": lambda w: {"pk": w.a("application").pk},
+    "api/applications/<int:pk>/history/": lambda w: {"pk": w.a("application").pk},
+    "api/applications/<int:pk>/notes/": lambda w: {"pk": w.a("application").pk},
     "api/tasks/<str:task_id>/": lambda w: {"task_id": w.a("task").task_id},
 }
 ROUTES = {route.pattern: route for route in other_routes()}
