@@ -40,6 +40,16 @@ test-security: install  ## Who may see and do what on every surface, hostile fil
 test-faults: install  ## RabbitMQ, Redis and PostgreSQL stopped and restarted (private instances), and queue priorities.
 	$(VENV)/bin/pytest tests/faults -s
 
+# Not part of `make test`: installs requirements-llm.txt, building llama.cpp from source the first time (about
+# 5 minutes on 2 cores). Built for AVX2, not -march=native: the native build (AVX-512 and AMX kernels on these
+# machines' CPUs) crashed in ggml-cpu on its first token.
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON
+.PHONY: test-llm
+test-llm: install  ## The AI service screening with a real small model (SmolLM2-135M, llama.cpp's OpenAI-compatible server).
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) \
+	  $(VENV)/bin/pip install --no-cache-dir --no-deps -r requirements-llm.txt
+	RUN_LLM_TESTS=1 $(VENV)/bin/pytest tests/llm
+
 eval-parse:  ## Per-field F1 of the resume parser on tests/corpus and tests/layout_corpus; whole words per PDF producer.
 	$(PY) scripts/eval_parse.py
 

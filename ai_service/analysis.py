@@ -1,22 +1,25 @@
-"""The screening operation: the deterministic scorer decides, the provider words the result, and the builtin
-wording stands in when the provider fails or its circuit breaker is open."""
+"""The screening operation: the deterministic scorer decides the score, the provider screens around it, the
+grounding checks drop what the texts do not bear out, and the builtin screening stands in when the provider
+fails, its circuit breaker is open, or its answer is rejected as ungrounded."""
 
 import logging
 
 from starlette.concurrency import run_in_threadpool
 
+from ai_service.case import RecommendationBands, ScreeningCase, build_case
+from ai_service.grounding import GroundedReply, ground, rejection, review
 from ai_service.metrics import ServiceMetrics
+from ai_service.prompts import PROMPT_VERSION
 from ai_service.providers import (
     BreakerState,
     BuiltinProvider,
     CircuitBreaker,
     FailureReason,
-    Phrasing,
     Provider,
     ProviderError,
+    ScreeningReply,
 )
-from ai_service.schemas import AnalyzeRequest, AnalyzeResponse
-from recruitment_core.scoring import MatchResult, score_match
+from ai_service.schemas import AnalyzeRequest, AnalyzeResponse, QuotedClaim, ScreeningResult
 
 logger = logging.getLogger("ai_service")
 
@@ -24,31 +27,50 @@ logger = logging.getLogger("ai_service")
 class Screening:
     """Analyses with the configured provider behind its circuit breaker.
 
-    Side effects: counts every analysis in ai_service_analyses_total and every fallback in
-    ai_service_fallbacks_total, and logs each fallback with its reason.
+    Side effects: counts every analysis in ai_service_analyses_total, every fallback in
+    ai_service_fallbacks_total and every dropped claim in ai_service_ungrounded_claims_total, and logs each
+    fallback with its reason.
     """
 
     def __init__(
-        self, *, provider: Provider, breaker: CircuitBreaker, metrics: ServiceMetrics, fallback_to_builtin: bool
+        self,
+        *,
+        provider: Provider,
+        breaker: CircuitBreaker,
+        metrics: ServiceMetrics,
+        bands: RecommendationBands,
+        fallback_to_builtin: bool,
     ) -> None:
         self.provider = provider
         self.breaker = breaker
         self.metrics = metrics
+        self.bands = bands
         self.fallback_to_builtin = fallback_to_builtin
-        self.builtin = BuiltinProvider()
+        self.builtin = BuiltinProvider(bands)
+        for name in dict.fromkeys([provider.name, self.builtin.name]):
+            metrics.ungrounded_claims.labels(name)  # exported from 0, so a rate is defined before the first drop
         if provider.name != self.builtin.name:
             metrics.watch_breaker(provider.name, lambda: breaker.state.value)
 
     async def analyze(self, request: AnalyzeRequest) -> AnalyzeResponse:
-        """Score the resume against the job, then phrase the result.
+        """Score the resume against the job, then screen it.
 
-        Raises ProviderError only when the provider fails and AI_FALLBACK_TO_BUILTIN is off.
+        Raises ProviderError only when the provider fails, or answers ungrounded, and AI_FALLBACK_TO_BUILTIN is off.
         """
-        # Scoring is CPU work on up to two long texts; keep it off the event loop.
-        match = await run_in_threadpool(score_match, request.job_description, request.resume_text)
+        # Scoring and reading the texts is CPU work on up to two long texts; keep it off the event loop.
+        case = await run_in_threadpool(build_case, request.job_description, request.resume_text)
         configured = self.provider.name
+        dropped = 0
         try:
-            phrasing = await self._phrase_with_breaker(request, match)
+            grounded = self._grounded(await self._screen_with_breaker(case), case, configured)
+            dropped = grounded.dropped
+            problem = None if configured == self.builtin.name else rejection(grounded, case)
+            if problem:
+                # Not a failure of the provider: the breaker has counted the call a success.
+                raise ProviderError(
+                    f"The {configured} model's answer is not grounded: {problem}.",
+                    reason=FailureReason.UNGROUNDED_ANSWER,
+                )
         except ProviderError as error:
             if not self.fallback_to_builtin:
                 self.metrics.analyses.labels(configured, "provider_error").inc()
@@ -56,19 +78,23 @@ class Screening:
             self.metrics.analyses.labels(configured, "fallback").inc()
             self.metrics.fallbacks.labels(configured, error.reason.value).inc()
             logger.warning(
-                "provider failed, answering with the builtin wording",
+                "provider failed, answering with the builtin screening",
                 extra={"provider": configured, "reason": error.reason.value, "error": str(error)},
             )
-            phrasing = await self.builtin.phrase(
-                job_description=request.job_description, resume_text=request.resume_text, match=match
-            )
+            standing_in = self._grounded(await self.builtin.screen(case), case, self.builtin.name)
             return self._response(
-                match, phrasing, provider=self.builtin.name, fallback_from=configured, fallback_reason=error.reason
+                case,
+                standing_in,
+                provider=self.builtin.name,
+                model=None,
+                dropped=dropped + standing_in.dropped,
+                fallback_from=configured,
+                fallback_reason=error.reason,
             )
         self.metrics.analyses.labels(configured, "success").inc()
-        return self._response(match, phrasing, provider=configured)
+        return self._response(case, grounded, provider=configured, model=self.provider.model, dropped=dropped)
 
-    async def _phrase_with_breaker(self, request: AnalyzeRequest, match: MatchResult) -> Phrasing:
+    async def _screen_with_breaker(self, case: ScreeningCase) -> ScreeningReply:
         trial = self.breaker.state is BreakerState.HALF_OPEN
         if not self.breaker.admit():
             raise ProviderError(
@@ -77,9 +103,7 @@ class Screening:
                 reason=FailureReason.BREAKER_OPEN,
             )
         try:
-            phrasing = await self.provider.phrase(
-                job_description=request.job_description, resume_text=request.resume_text, match=match
-            )
+            reply = await self.provider.screen(case)
         except ProviderError:
             self.breaker.record_failure()
             raise
@@ -88,24 +112,46 @@ class Screening:
                 self.breaker.abandon_trial()
             raise
         self.breaker.record_success()
-        return phrasing
+        return reply
 
-    @staticmethod
+    def _grounded(self, reply: ScreeningReply, case: ScreeningCase, provider: str) -> GroundedReply:
+        grounded = ground(reply, case)
+        self.metrics.ungrounded_claims.labels(provider).inc(grounded.dropped)
+        return grounded
+
     def _response(
-        match: MatchResult,
-        phrasing: Phrasing,
+        self,
+        case: ScreeningCase,
+        grounded: GroundedReply,
         *,
         provider: str,
+        model: str | None,
+        dropped: int,
         fallback_from: str | None = None,
         fallback_reason: FailureReason | None = None,
     ) -> AnalyzeResponse:
+        reply, match = grounded.reply, case.match
+        verdict = review(reply, case, self.bands)
         return AnalyzeResponse(
             match_score=match.score,
-            summary=phrasing.summary,
+            summary=reply.summary,
             missing_skills=match.missing_skills,
-            interview_questions=phrasing.interview_questions,
+            interview_questions=reply.interview_questions,
             provider=provider,
             breakdown=match.breakdown,
             fallback_from=fallback_from,
             fallback_reason=fallback_reason,
+            screening=ScreeningResult(
+                strengths=[QuotedClaim(text=claim.text, quote=claim.quote) for claim in reply.strengths],
+                concerns=[QuotedClaim(text=claim.text, quote=claim.quote) for claim in reply.concerns],
+                missing_requirements=reply.missing_requirements,
+                recommendation=reply.recommendation,
+                reasons=reply.reasons,
+                needs_human_review=verdict.needs_human_review,
+                review_reason=verdict.reason,
+            ),
+            dropped_claims=dropped,
+            flags=list(case.flags),
+            prompt_version=PROMPT_VERSION,
+            model=model,
         )

@@ -30,7 +30,7 @@ from ai_service.access import (
 from ai_service.analysis import Screening
 from ai_service.log_config import configure_logging
 from ai_service.metrics import ServiceMetrics
-from ai_service.providers import ProviderError, build_breaker, build_provider
+from ai_service.providers import ProviderError, build_bands, build_breaker, build_provider
 from ai_service.providers.resilience import Clock
 from ai_service.request_id import RequestIdMiddleware
 from ai_service.schemas import AnalyzeRequest, AnalyzeResponse, ErrorResponse, analyze_request_model
@@ -118,11 +118,14 @@ def _add_routes(app: FastAPI, settings: AIServiceSettings, screening: Screening,
     )
     # The body model is built at runtime from the input limit, which a type checker cannot follow.
     async def analyze_route(payload: analyze_request, http_request: Request) -> AnalyzeResponse:  # type: ignore[valid-type]
-        """Score a resume against a job description and phrase the result.
+        """Score a resume against a job description and screen it.
 
-        When the configured provider fails (after its retries) or is paused by its circuit breaker, the builtin
-        provider words the result: `provider` is then "builtin", `fallback_from` the configured provider and
-        `fallback_reason` why.
+        The score, `missing_skills` and `breakdown` are the deterministic scorer's. The provider writes the
+        summary, the interview questions and the `screening`; strengths and concerns whose quote is not in the
+        resume, and missing requirements the job does not name, are dropped (`dropped_claims`). When the
+        configured provider fails (after its retries), is paused by its circuit breaker, or answers ungrounded,
+        the builtin provider screens instead: `provider` is then "builtin", `fallback_from` the configured
+        provider and `fallback_reason` why.
         """
         request: AnalyzeRequest = payload
         started = time.perf_counter()
@@ -137,9 +140,13 @@ def _add_routes(app: FastAPI, settings: AIServiceSettings, screening: Screening,
             "analysis finished",
             extra={
                 "provider": result.provider,
-                "model": provider.model if result.provider == provider.name else None,
+                "model": result.model,
                 "fallback_from": result.fallback_from,
                 "fallback_reason": result.fallback_reason,
+                "prompt_version": result.prompt_version,
+                "recommendation": result.screening.recommendation,
+                "needs_human_review": result.screening.needs_human_review,
+                "dropped_claims": result.dropped_claims,
                 "caller": http_request.state.caller,
                 "match_score": result.match_score,
                 "job_description_chars": len(request.job_description),
@@ -173,6 +180,7 @@ def create_app(settings: AIServiceSettings | None = None, *, clock: Clock = time
         provider=provider,
         breaker=build_breaker(settings, clock=clock),
         metrics=metrics,
+        bands=build_bands(settings),
         fallback_to_builtin=settings.ai_fallback_to_builtin,
     )
 
@@ -184,7 +192,8 @@ def create_app(settings: AIServiceSettings | None = None, *, clock: Clock = time
     app = AIServiceApp(
         title="AI screening service",
         version="1.0.0",
-        description="Deterministic resume-to-job scoring, phrased by the configured provider.",
+        description="Deterministic resume-to-job scoring, screened by the configured provider with every quoted"
+        " claim checked against the resume.",
         lifespan=lifespan,
     )
     app.state.access_policy = AccessPolicy(settings)

@@ -18,7 +18,8 @@ LLM_SECONDS_BUCKETS = (0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120)
 
 
 class ServiceMetrics:
-    """Analyses by outcome, fallbacks by reason, breaker states, and the LLM calls' tokens and latency."""
+    """Analyses by outcome, fallbacks by reason, claims dropped by the grounding checks, breaker states, and the LLM
+    calls' tokens and latency."""
 
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
@@ -30,8 +31,16 @@ class ServiceMetrics:
         )
         self.fallbacks = Counter(
             f"{NAMESPACE}_fallbacks",
-            "Analyses worded by the builtin provider because the configured one failed, by reason.",
+            "Analyses screened by the builtin provider because the configured one failed or answered ungrounded,"
+            " by reason.",
             ["provider", "reason"],
+            registry=self.registry,
+        )
+        self.ungrounded_claims = Counter(
+            f"{NAMESPACE}_ungrounded_claims",
+            "Strengths and concerns whose quote is not in the resume, and missing requirements the job does not"
+            " name, dropped from screenings, by the provider that wrote them.",
+            ["provider"],
             registry=self.registry,
         )
         self.breaker_state = Gauge(

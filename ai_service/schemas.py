@@ -2,6 +2,7 @@
 
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
+from ai_service.case import Recommendation
 from ai_service.providers.base import FailureReason
 
 
@@ -40,15 +41,39 @@ def analyze_request_model(max_input_chars: int) -> type[AnalyzeRequest]:
     )
 
 
+class QuotedClaim(BaseModel):
+    """A strength or a concern, and the words of the resume it rests on (checked to be there)."""
+
+    text: str
+    quote: str
+
+
+class ScreeningResult(BaseModel):
+    """The screening around the score: what the resume shows, what worries, what is missing, and a recommendation
+    that a person reviews before anything is done with it."""
+
+    strengths: list[QuotedClaim]
+    concerns: list[QuotedClaim]
+    missing_requirements: list[str] = Field(description="Requirements of the job the resume does not show.")
+    recommendation: Recommendation
+    reasons: list[str]
+    needs_human_review: bool = Field(
+        description="The recommendation must not be acted on before a person looks: it goes against the score's"
+        " band, or advances a resume that addresses automated screeners."
+    )
+    review_reason: str | None = Field(description="Why a review is needed; null when it is not.")
+
+
 class AnalyzeResponse(BaseModel):
     """The screening result. `match_score`, `missing_skills` and `breakdown` always come from the
-    deterministic scorer; the provider named in `provider` wrote `summary` and `interview_questions`."""
+    deterministic scorer; the provider named in `provider` wrote `summary`, `interview_questions` and
+    `screening`, whose claims were checked against the texts."""
 
     match_score: float = Field(ge=0, le=100)
     summary: str = Field(min_length=1)
     missing_skills: list[str]
     interview_questions: list[str] = Field(min_length=3, max_length=3)
-    provider: str = Field(description="The provider that wrote the summary and questions.")
+    provider: str = Field(description="The provider that wrote the summary, questions and screening.")
     breakdown: dict[str, float]
     fallback_from: str | None = Field(
         default=None,
@@ -57,6 +82,17 @@ class AnalyzeResponse(BaseModel):
     fallback_reason: FailureReason | None = Field(
         default=None, description="Why the configured provider was not used; null when it was."
     )
+    screening: ScreeningResult
+    dropped_claims: int = Field(
+        ge=0,
+        description="Claims removed because their quote is not in the resume or the requirement is not in the job,"
+        " counted over every answer this response was built from (a rejected one included).",
+    )
+    flags: list[str] = Field(
+        description='Red flags of the resume in "code: message" form, such as text addressed to automated screeners.'
+    )
+    prompt_version: str = Field(description="The version of the screening prompt the service runs.")
+    model: str | None = Field(description="The language model that wrote the screening; null for builtin.")
 
 
 class ErrorResponse(BaseModel):

@@ -59,12 +59,26 @@ class AIServiceSettings(BaseSettings):
         description="Answer with the builtin wording when the provider fails; false answers 502 instead.",
     )
 
+    # Score bands of the recommendation. The builtin screening recommends by band; a model's recommendation in the
+    # opposite band (advance below the decline band, decline in the advance band) is kept but marked for review.
+    ai_advance_from_score: float = Field(
+        default=75.0, ge=0, le=100, description="Match scores from here up point to advance."
+    )
+    ai_decline_below_score: float = Field(
+        default=40.0, ge=0, le=100, description="Match scores below this point to decline."
+    )
+
     ollama_url: str = "http://127.0.0.1:11434"
     ollama_model: str = "llama3.1"
 
     openai_api_key: SecretStr = SecretStr("")
     openai_base_url: str = "https://api.openai.com/v1"
     openai_model: str = "gpt-4o-mini"
+    openai_response_format: Literal["json_schema", "json_object"] = Field(
+        default="json_schema",
+        description="How the answer's JSON Schema is sent: json_schema (OpenAI, vLLM, llama.cpp's llama-server) or"
+        " json_object with a schema (llama-cpp-python's server).",
+    )
 
     @field_validator("ai_service_api_keys", mode="before")
     @classmethod
@@ -78,6 +92,12 @@ class AIServiceSettings(BaseSettings):
         """Every key /analyze accepts, each once, in order."""
         keys = [self.ai_service_api_key, *self.ai_service_api_keys]
         return list(dict.fromkeys(key.get_secret_value().strip() for key in keys if key.get_secret_value().strip()))
+
+    @model_validator(mode="after")
+    def bands_in_order(self) -> "AIServiceSettings":
+        if self.ai_decline_below_score > self.ai_advance_from_score:
+            raise ValueError("AI_DECLINE_BELOW_SCORE must not be above AI_ADVANCE_FROM_SCORE.")
+        return self
 
     @model_validator(mode="after")
     def require_openai_key(self) -> "AIServiceSettings":

@@ -1,7 +1,8 @@
-"""Providers word the analysis; the deterministic scorer always decides the score and the missing skills."""
+"""Providers screen the match; the deterministic scorer always decides the score and the missing skills."""
 
+from ai_service.case import RecommendationBands
 from ai_service.metrics import ServiceMetrics
-from ai_service.providers.base import FailureReason, Phrasing, Provider, ProviderError
+from ai_service.providers.base import FailureReason, Provider, ProviderError, ScreeningReply
 from ai_service.providers.builtin import BuiltinProvider
 from ai_service.providers.ollama import OllamaProvider
 from ai_service.providers.openai import OpenAIProvider
@@ -13,9 +14,10 @@ __all__ = [
     "BuiltinProvider",
     "CircuitBreaker",
     "FailureReason",
-    "Phrasing",
     "Provider",
     "ProviderError",
+    "ScreeningReply",
+    "build_bands",
     "build_breaker",
     "build_provider",
 ]
@@ -38,12 +40,19 @@ def build_provider(settings: AIServiceSettings, *, metrics: ServiceMetrics, cloc
             base_url=settings.openai_base_url,
             api_key=settings.openai_api_key.get_secret_value(),
             model=settings.openai_model,
+            response_format=settings.openai_response_format,
             timeout=settings.ai_request_timeout,
             retry=retry,
             metrics=metrics,
             clock=clock,
         )
-    return BuiltinProvider()
+    return BuiltinProvider(build_bands(settings))
+
+
+def build_bands(settings: AIServiceSettings) -> RecommendationBands:
+    return RecommendationBands(
+        advance_from=settings.ai_advance_from_score, decline_below=settings.ai_decline_below_score
+    )
 
 
 def build_breaker(settings: AIServiceSettings, *, clock: Clock) -> CircuitBreaker:

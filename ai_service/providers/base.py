@@ -1,4 +1,5 @@
-"""What every provider offers, the reply model the language models fill in, and the errors they raise."""
+"""What every provider offers, the reply model every provider fills in (the language models through a JSON Schema
+generated from it), and the errors they raise."""
 
 from dataclasses import dataclass
 from enum import StrEnum
@@ -6,10 +7,17 @@ from typing import Annotated, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from recruitment_core.scoring import MatchResult
+from ai_service.case import Recommendation, ScreeningCase
 
 MAX_ERROR_CHARS = 300
-# JSON Schema keywords OpenAI's strict structured output does not accept; pydantic still checks them on our side.
+MAX_CLAIMS = 8
+MAX_MISSING_REQUIREMENTS = 20
+MAX_QUOTE_CHARS = 500
+MAX_REASONS = 5
+# A longest string turns into a grammar too large for llama.cpp's parser (a 4,000-character summary is 4,000 nested
+# rules), and OpenAI's strict structured output accepts no length keyword at all. Pydantic checks them all on our
+# side, so the schemas sent leave them out.
+GRAMMAR_UNFIT_KEYWORDS = frozenset({"maxLength"})
 UNSTRICT_KEYWORDS = frozenset({"minLength", "maxLength", "minItems", "maxItems"})
 
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -26,6 +34,8 @@ class FailureReason(StrEnum):
     INVALID_ANSWER = "invalid_answer"
     REFUSED = "refused"
     BREAKER_OPEN = "breaker_open"
+    # The answer's claims were mostly not in the texts, or it followed instructions the resume gave screeners.
+    UNGROUNDED_ANSWER = "ungrounded_answer"
 
 
 # Failures that may pass by themselves, so the same call is worth making again.
@@ -48,23 +58,54 @@ class ProviderError(Exception):
         return self.reason in TRANSIENT_REASONS
 
 
-class Phrasing(BaseModel):
-    """The only part of an analysis a provider writes: the wording for the recruiter.
+class Claim(BaseModel):
+    """A strength or a concern, with the words of the resume it rests on."""
+
+    model_config = ConfigDict(json_schema_extra={"additionalProperties": False})
+
+    text: NonEmptyText = Field(max_length=500, description="The strength or concern, in one sentence.")
+    quote: NonEmptyText = Field(
+        max_length=MAX_QUOTE_CHARS,
+        description="Words copied exactly from the resume that show it: one phrase or sentence.",
+    )
+
+
+class ScreeningReply(BaseModel):
+    """What a provider writes about an already scored match: the screening, for a recruiter.
 
     Keys the model adds beyond these (a "match_score" an injected resume asked for) are ignored; the schema the
-    models are given allows none.
+    models are given allows none. Quotes and requirements are checked against the texts afterwards (grounding).
     """
 
     # The schema goes to the model as the shape of its answer: it describes the answer, not this class.
     model_config = ConfigDict(
-        json_schema_extra={"additionalProperties": False, "description": "Wording for a recruiter about a match."}
+        json_schema_extra={"additionalProperties": False, "description": "A screening of a resume for a job."}
     )
 
+    strengths: list[Claim] = Field(
+        max_length=MAX_CLAIMS, description="What the resume shows that the job needs, each with its quote."
+    )
+    concerns: list[Claim] = Field(
+        max_length=MAX_CLAIMS, description="Doubts or risks for this job, each with the resume quote raising it."
+    )
+    missing_requirements: list[NonEmptyText] = Field(
+        max_length=MAX_MISSING_REQUIREMENTS,
+        description="Requirements named in the job description that the resume does not show.",
+    )
+    reasons: list[NonEmptyText] = Field(
+        min_length=1, max_length=MAX_REASONS, description="Short reasons for the recommendation."
+    )
+    recommendation: Recommendation = Field(
+        description="advance: worth an interview; hold: unclear, a closer look is needed; decline: key requirements"
+        " are not met."
+    )
     summary: NonEmptyText = Field(
         max_length=4000, description="Two or three sentences for a recruiter: fit, strengths, gaps."
     )
     interview_questions: list[NonEmptyText] = Field(
-        min_length=3, max_length=3, description="Three questions: the missing skills first, then the matched ones."
+        min_length=3,
+        max_length=3,
+        description="Three questions: the missing requirements and concerns first, then the strengths.",
     )
 
 
@@ -78,37 +119,39 @@ class ChatReply:
 
 
 class Provider(Protocol):
-    """Words the summary and interview questions for an already scored match."""
+    """Screens an already scored match: strengths and concerns with quotes, gaps, a recommendation, the wording."""
 
     @property
     def name(self) -> str: ...
 
     @property
     def model(self) -> str | None:
-        """The model that writes the wording; None for the builtin provider."""
+        """The model that writes the screening; None for the builtin provider."""
 
-    async def phrase(self, *, job_description: str, resume_text: str, match: MatchResult) -> Phrasing: ...
+    async def screen(self, case: ScreeningCase) -> ScreeningReply: ...
 
     async def aclose(self) -> None:
         """Release the provider's connections (at shutdown)."""
 
 
-def reply_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """The JSON Schema of `model`, for constrained decoding (Ollama's `format`, llama.cpp, vLLM)."""
-    return model.model_json_schema()
-
-
-def _without_unstrict_keywords(node: Any) -> Any:
+def _without(node: Any, keywords: frozenset[str]) -> Any:
     if isinstance(node, dict):
-        return {key: _without_unstrict_keywords(value) for key, value in node.items() if key not in UNSTRICT_KEYWORDS}
+        return {key: _without(value, keywords) for key, value in node.items() if key not in keywords}
     if isinstance(node, list):
-        return [_without_unstrict_keywords(item) for item in node]
+        return [_without(item, keywords) for item in node]
     return node
+
+
+def reply_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The JSON Schema of `model` for grammar-constrained decoding (Ollama's `format`, llama.cpp servers): every
+    rule but the longest strings, so list sizes bound what the model writes and no string is empty."""
+    schema: dict[str, Any] = _without(model.model_json_schema(), GRAMMAR_UNFIT_KEYWORDS)
+    return schema
 
 
 def strict_reply_schema(model: type[BaseModel]) -> dict[str, Any]:
     """The JSON Schema of `model` within the subset OpenAI's strict mode accepts."""
-    schema: dict[str, Any] = _without_unstrict_keywords(reply_schema(model))
+    schema: dict[str, Any] = _without(model.model_json_schema(), UNSTRICT_KEYWORDS)
     return schema
 
 

@@ -8,23 +8,23 @@ from abc import ABC, abstractmethod
 
 from pydantic import ValidationError
 
+from ai_service.case import ScreeningCase
 from ai_service.metrics import ServiceMetrics
 from ai_service.prompts import chat_messages, repair_messages
 from ai_service.providers.base import (
     ChatReply,
     FailureReason,
-    Phrasing,
     ProviderError,
+    ScreeningReply,
     describe_validation_error,
 )
 from ai_service.providers.resilience import Clock, RetryPolicy
-from recruitment_core.scoring import MatchResult
 
 logger = logging.getLogger("ai_service.llm")
 
 
 class UnusableAnswer(ProviderError):
-    """The model answered, but not JSON of the Phrasing schema; `problem` says what is wrong (never the text)."""
+    """The model answered, but not JSON of the ScreeningReply schema; `problem` says what is wrong (never the text)."""
 
     def __init__(self, provider: str, problem: str) -> None:
         super().__init__(
@@ -34,7 +34,7 @@ class UnusableAnswer(ProviderError):
 
 
 class LanguageModelProvider(ABC):
-    """Phrases a match with a chat model that answers JSON of the Phrasing schema."""
+    """Screens a match with a chat model that answers JSON of the ScreeningReply schema."""
 
     name: str
 
@@ -54,9 +54,9 @@ class LanguageModelProvider(ABC):
     @abstractmethod
     async def aclose(self) -> None: ...
 
-    async def phrase(self, *, job_description: str, resume_text: str, match: MatchResult) -> Phrasing:
+    async def screen(self, case: ScreeningCase) -> ScreeningReply:
         started = self.clock()
-        messages = chat_messages(job_description=job_description, resume_text=resume_text, match=match)
+        messages = chat_messages(case)
         reply = await self._call_with_retries(messages, started=started)
         try:
             return self._parse(reply)
@@ -68,11 +68,11 @@ class LanguageModelProvider(ABC):
             repair = repair_messages(messages, rejected_answer=reply.content or "", problem=unusable.problem)
         return self._parse(await self._call_with_retries(repair, started=started))
 
-    def _parse(self, reply: ChatReply) -> Phrasing:
+    def _parse(self, reply: ChatReply) -> ScreeningReply:
         if reply.content is None:
             raise UnusableAnswer(self.name, "the answer has no text")
         try:
-            return Phrasing.model_validate_json(reply.content)
+            return ScreeningReply.model_validate_json(reply.content)
         except ValidationError as error:
             raise UnusableAnswer(self.name, describe_validation_error(error)) from error
 

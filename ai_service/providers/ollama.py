@@ -1,4 +1,4 @@
-"""Ollama's chat API (POST /api/chat) through the official client, constrained to the Phrasing JSON Schema."""
+"""Ollama's chat API (POST /api/chat) through the official client, constrained to the ScreeningReply JSON Schema."""
 
 import json
 from contextvars import ContextVar
@@ -11,8 +11,8 @@ from ai_service.metrics import ServiceMetrics
 from ai_service.providers.base import (
     ChatReply,
     FailureReason,
-    Phrasing,
     ProviderError,
+    ScreeningReply,
     describe_validation_error,
     reply_schema,
     status_error,
@@ -30,7 +30,7 @@ async def _remember_retry_after(response: httpx.Response) -> None:
 
 
 class OllamaProvider(LanguageModelProvider):
-    """Phrases the result with a local model served by Ollama; one AsyncClient (and its pool) per app."""
+    """Screens with a local model served by Ollama; one AsyncClient (and its pool) per app."""
 
     name = "ollama"
 
@@ -42,7 +42,7 @@ class OllamaProvider(LanguageModelProvider):
         self.client = ollama.AsyncClient(
             host=base_url, timeout=timeout, event_hooks={"response": [_remember_retry_after]}
         )
-        self.schema = reply_schema(Phrasing)
+        self.schema = reply_schema(ScreeningReply)
 
     async def aclose(self) -> None:
         await self.client.close()

@@ -1,7 +1,8 @@
 """OpenAI's chat completions through the official client, with a strict JSON Schema answer; any compatible server
-(vLLM, llama.cpp's server, Ollama's /v1) works too."""
+(vLLM, llama.cpp's server, Ollama's /v1) works too. Servers that take the schema in a `json_object` response format
+instead (llama-cpp-python's) are served with OPENAI_RESPONSE_FORMAT=json_object."""
 
-from typing import Any
+from typing import Any, Literal
 
 import openai
 from openai.types.chat import ChatCompletion
@@ -10,8 +11,9 @@ from ai_service.metrics import ServiceMetrics
 from ai_service.providers.base import (
     ChatReply,
     FailureReason,
-    Phrasing,
     ProviderError,
+    ScreeningReply,
+    reply_schema,
     short,
     status_error,
     strict_reply_schema,
@@ -21,7 +23,7 @@ from ai_service.providers.resilience import Clock, RetryPolicy
 
 
 class OpenAIProvider(LanguageModelProvider):
-    """Phrases the result with an OpenAI chat model; one AsyncOpenAI client (and its connection pool) per app."""
+    """Screens with an OpenAI chat model; one AsyncOpenAI client (and its connection pool) per app."""
 
     name = "openai"
 
@@ -35,15 +37,21 @@ class OpenAIProvider(LanguageModelProvider):
         retry: RetryPolicy,
         metrics: ServiceMetrics,
         clock: Clock,
+        response_format: Literal["json_schema", "json_object"] = "json_schema",
     ) -> None:
         super().__init__(model=model, timeout=timeout, retry=retry, metrics=metrics, clock=clock)
         self.base_url = base_url
         # max_retries=0: the client's own retries would hide attempts from our policy, metrics and breaker.
         self.client = openai.AsyncOpenAI(base_url=base_url, api_key=api_key, timeout=timeout, max_retries=0)
-        self.response_format: Any = {
-            "type": "json_schema",
-            "json_schema": {"name": "phrasing", "strict": True, "schema": strict_reply_schema(Phrasing)},
-        }
+        self.response_format: Any = (
+            {
+                "type": "json_schema",
+                "json_schema": {"name": "screening", "strict": True, "schema": strict_reply_schema(ScreeningReply)},
+            }
+            if response_format == "json_schema"
+            # Grammar-constrained servers follow the length keywords too, so they get the whole schema.
+            else {"type": "json_object", "schema": reply_schema(ScreeningReply)}
+        )
 
     async def aclose(self) -> None:
         await self.client.close()

@@ -4,12 +4,13 @@ server that speaks Ollama's and OpenAI's chat APIs (llm_stub)."""
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from fixtures.ai_server import API_KEY
-from llm_stub import StubLLMServer, running_llm_stub
+from llm_stub import StubLLMServer, ollama_chat, openai_completion, running_llm_stub
 
 from ai_service.main import create_app
 from ai_service.providers.resilience import Clock
@@ -33,12 +34,15 @@ AI_ENVIRONMENT_VARIABLES = (
     "AI_BREAKER_FAILURE_THRESHOLD",
     "AI_BREAKER_RESET_SECONDS",
     "AI_FALLBACK_TO_BUILTIN",
+    "AI_ADVANCE_FROM_SCORE",
+    "AI_DECLINE_BELOW_SCORE",
     "METRICS_BEARER_TOKEN",
     "OLLAMA_URL",
     "OLLAMA_MODEL",
     "OPENAI_API_KEY",
     "OPENAI_BASE_URL",
     "OPENAI_MODEL",
+    "OPENAI_RESPONSE_FORMAT",
     # Read by the ollama and openai clients themselves.
     "OLLAMA_API_KEY",
     "OLLAMA_HOST",
@@ -105,3 +109,30 @@ def start_openai(start_service: StartService, llm_server: StubLLMServer) -> Star
         return start_service(**settings)
 
     return start
+
+
+@dataclass
+class LLMProtocol:
+    """One wire protocol: how its server answers, fails, and how an app using it is started."""
+
+    name: str
+    server: StubLLMServer
+    start: Callable[..., TestClient]
+
+    @property
+    def model(self) -> str:
+        """The model the app asks for by default."""
+        return "llama3.1" if self.name == "ollama" else "gpt-4o-mini"
+
+    def answer(self, content: str) -> dict:
+        return ollama_chat(content) if self.name == "ollama" else openai_completion(content)
+
+    def error(self, message: str) -> dict:
+        return {"error": message} if self.name == "ollama" else {"error": {"message": message, "type": "server_error"}}
+
+
+@pytest.fixture(params=["ollama", "openai"])
+def llm(request, llm_server, start_ollama, start_openai) -> LLMProtocol:
+    """Each test once per wire protocol, through that protocol's official client."""
+    start = start_ollama if request.param == "ollama" else start_openai
+    return LLMProtocol(request.param, llm_server, start)

@@ -40,6 +40,32 @@ def test_analyze_returns_the_deterministic_result(client):
         "breakdown": expected.breakdown,
         "fallback_from": None,
         "fallback_reason": None,
+        "screening": {
+            "strengths": [
+                {"text": "Shows Python, which the job requires.", "quote": "Python developer, 6 years."},
+                {"text": "Shows Django, which the job requires.", "quote": "Django and PostgreSQL in production."},
+                {"text": "Shows PostgreSQL, which the job requires.", "quote": "Django and PostgreSQL in production."},
+            ],
+            "concerns": [
+                {
+                    "text": "The resume calls Docker slight or unused; the job requires it.",
+                    "quote": "No exposure to Docker.",
+                }
+            ],
+            "missing_requirements": ["Docker"],
+            "recommendation": "hold",
+            "reasons": [
+                "Match score 61.5/100 is between 40 and 75, the band to hold.",
+                "Required skills the resume shows: Python, Django, PostgreSQL.",
+                "Required skills the resume does not show: Docker.",
+            ],
+            "needs_human_review": False,
+            "review_reason": None,
+        },
+        "dropped_claims": 0,
+        "flags": [],
+        "prompt_version": "screening_v1",
+        "model": None,
     }
     assert expected.score == 61.5
 
@@ -215,6 +241,10 @@ def test_logs_are_json_lines_without_the_texts(capsys):
         "model",
         "fallback_from",
         "fallback_reason",
+        "prompt_version",
+        "recommendation",
+        "needs_human_review",
+        "dropped_claims",
         "caller",
         "match_score",
         "job_description_chars",

@@ -22,7 +22,15 @@ LABEL_MATCHER = re.compile(r"([a-zA-Z_][a-zA-Z0-9_]*)\s*(?:=~|!~|!=|=)")
 # Labels Prometheus adds at scrape time (prometheus.yml), not the service.
 TARGET_LABELS = {"instance", "job", "service"}
 
-ANSWER = {"summary": "A strong match.", "interview_questions": ["One?", "Two?", "Three?"]}
+ANSWER = {
+    "strengths": [{"text": "Uses Django.", "quote": "Python developer, Django"}],
+    "concerns": [{"text": "Invented.", "quote": "Ten years at Google"}],
+    "missing_requirements": [],
+    "reasons": ["Both skills are shown."],
+    "recommendation": "hold",
+    "summary": "A strong match.",
+    "interview_questions": ["One?", "Two?", "Three?"],
+}
 ANALYZE = {"job_description": "Python and Django developer.", "resume_text": "Python developer, Django."}
 
 
@@ -92,7 +100,9 @@ def test_the_exported_names_include_those_the_dashboards_are_built_on(llm_server
         "ai_service_breaker_state",
         "ai_service_llm_tokens_total",
         "ai_service_llm_request_duration_seconds_bucket",
+        "ai_service_ungrounded_claims_total",
     } <= set(exported)
+    assert exported["ai_service_ungrounded_claims_total"] == {"provider"}
     assert exported["ai_service_analyses_total"] == {"provider", "outcome"}
     assert exported["ai_service_llm_tokens_total"] == {"provider", "direction"}
     assert exported["ai_service_http_requests_total"] == {"handler", "method", "status"}

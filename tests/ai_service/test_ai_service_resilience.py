@@ -1,16 +1,14 @@
 """Faults of the language model, through the real ollama and openai clients against a local server speaking each
 wire protocol: slow answers, 500, 429 with Retry-After, malformed JSON. Each analysis ends with a response naming
-the provider that wrote it and any fallback; the circuit breaker opens after consecutive failures and recovers."""
+the provider and model that wrote it and any fallback; the circuit breaker opens after consecutive failures and
+recovers."""
 
 import json
 import logging
 import socket
-from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 from fastapi.testclient import TestClient
-from llm_stub import StubLLMServer, ollama_chat, openai_completion
 
 from ai_service.providers.base import parse_retry_after
 from ai_service.providers.resilience import BreakerState, CircuitBreaker, RetryPolicy
@@ -19,30 +17,14 @@ from recruitment_core.scoring import score_match
 JOB = "Backend engineer: Python, Django and PostgreSQL."
 RESUME = "Python developer, 5 years of Django and PostgreSQL."
 ANSWER = {
+    "strengths": [{"text": "Five years of Django.", "quote": "5 years of Django and PostgreSQL"}],
+    "concerns": [],
+    "missing_requirements": [],
+    "reasons": ["Every required skill is evidenced."],
+    "recommendation": "hold",
     "summary": "A strong match on every required skill.",
     "interview_questions": ["How do you tune Django ORM queries?", "How do you index PostgreSQL?", "Why Python?"],
 }
-
-
-@dataclass
-class LLMProtocol:
-    """One wire protocol: how its server answers, fails, and how an app using it is started."""
-
-    name: str
-    server: StubLLMServer
-    start: Callable[..., TestClient]
-
-    def answer(self, content: str) -> dict:
-        return ollama_chat(content) if self.name == "ollama" else openai_completion(content)
-
-    def error(self, message: str) -> dict:
-        return {"error": message} if self.name == "ollama" else {"error": {"message": message, "type": "server_error"}}
-
-
-@pytest.fixture(params=["ollama", "openai"])
-def llm(request, llm_server, start_ollama, start_openai) -> LLMProtocol:
-    start = start_ollama if request.param == "ollama" else start_openai
-    return LLMProtocol(request.param, llm_server, start)
 
 
 def analyze(client: TestClient) -> dict:
@@ -53,14 +35,31 @@ def analyze(client: TestClient) -> dict:
 
 def assert_llm_wrote_it(body: dict, provider: str) -> None:
     assert (body["provider"], body["fallback_from"], body["fallback_reason"]) == (provider, None, None)
+    assert body["model"] == {"ollama": "llama3.1", "openai": "gpt-4o-mini"}[provider]
     assert body["summary"] == ANSWER["summary"]
+    assert body["screening"]["strengths"] == ANSWER["strengths"]
 
 
 def assert_builtin_stood_in(body: dict, provider: str, reason: str) -> None:
     match = score_match(JOB, RESUME)
     assert (body["provider"], body["fallback_from"], body["fallback_reason"]) == ("builtin", provider, reason)
+    assert body["model"] is None
     assert (body["summary"], body["interview_questions"]) == (match.summary, match.interview_questions)
     assert body["match_score"] == match.score
+    assert body["screening"]["strengths"] == [
+        {
+            "text": "Shows Python, which the job requires.",
+            "quote": "Python developer, 5 years of Django and PostgreSQL.",
+        },
+        {
+            "text": "Shows Django, which the job requires.",
+            "quote": "Python developer, 5 years of Django and PostgreSQL.",
+        },
+        {
+            "text": "Shows PostgreSQL, which the job requires.",
+            "quote": "Python developer, 5 years of Django and PostgreSQL.",
+        },
+    ]
 
 
 def metric_lines(client: TestClient) -> list[str]:
@@ -185,7 +184,9 @@ def test_malformed_json_then_a_valid_answer_on_the_repair_request(llm):
         {
             "role": "user",
             "content": "That answer cannot be used: answer: Invalid JSON: EOF while parsing a string at line 1"
-            ' column 59. Reply again with only the JSON object of the shape given: a non-empty "summary" and exactly'
+            ' column 59. Reply again with only the JSON object of the shape given: "strengths" and "concerns"'
+            ' (objects with "text" and a "quote" copied from the resume), "missing_requirements", one to five'
+            ' "reasons", a "recommendation" of "advance", "hold" or "decline", a non-empty "summary" and exactly'
             ' three non-empty "interview_questions".',
         },
     ]

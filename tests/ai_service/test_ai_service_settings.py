@@ -18,6 +18,7 @@ def test_defaults():
     assert settings.openai_api_key.get_secret_value() == ""
     assert settings.openai_base_url == "https://api.openai.com/v1"
     assert settings.openai_model == "gpt-4o-mini"
+    assert settings.openai_response_format == "json_schema"
     assert settings.ai_service_api_key.get_secret_value() == ""
     assert settings.accepted_api_keys == [API_KEY]  # from the test environment (conftest)
     assert settings.ai_allow_no_api_key is False
@@ -31,6 +32,7 @@ def test_defaults():
     assert (settings.ai_retry_after_max_seconds, settings.ai_retry_deadline_seconds) == (10.0, 45.0)
     assert (settings.ai_breaker_failure_threshold, settings.ai_breaker_reset_seconds) == (5, 30.0)
     assert settings.ai_fallback_to_builtin is True
+    assert (settings.ai_advance_from_score, settings.ai_decline_below_score) == (75.0, 40.0)
 
 
 def test_api_keys_from_the_environment(monkeypatch):
@@ -118,4 +120,29 @@ def test_resilience_settings_that_cannot_work_are_refused(monkeypatch, name, val
     monkeypatch.setenv(name, value)
 
     with pytest.raises(ValidationError, match=name.lower()):
+        AIServiceSettings()
+
+
+def test_recommendation_bands_from_the_environment(monkeypatch):
+    monkeypatch.setenv("AI_ADVANCE_FROM_SCORE", "80")
+    monkeypatch.setenv("AI_DECLINE_BELOW_SCORE", "30.5")
+
+    settings = AIServiceSettings()
+
+    assert (settings.ai_advance_from_score, settings.ai_decline_below_score) == (80.0, 30.5)
+
+
+@pytest.mark.parametrize(
+    ("variables", "message"),
+    [
+        ({"AI_ADVANCE_FROM_SCORE": "50", "AI_DECLINE_BELOW_SCORE": "60"}, "AI_DECLINE_BELOW_SCORE must not be above"),
+        ({"AI_ADVANCE_FROM_SCORE": "101"}, "ai_advance_from_score"),
+        ({"AI_DECLINE_BELOW_SCORE": "-1"}, "ai_decline_below_score"),
+    ],
+)
+def test_recommendation_bands_that_cannot_work_are_refused(monkeypatch, variables, message):
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+
+    with pytest.raises(ValidationError, match=message):
         AIServiceSettings()

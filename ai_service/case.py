@@ -1,0 +1,109 @@
+"""What the service knows about a job and a resume before any model is asked: the deterministic match, the job's
+requirements, the resume lines that evidence or qualify each skill, and the sentences addressed to automated
+screeners. Built once per analysis (CPU work, off the event loop); providers and the grounding checks read it."""
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from ai_service.quotes import QuotedText
+from recruitment_core.evidence import CandidateFeatures, qualified_skills
+from recruitment_core.injection import find_instructions, instruction_flags, without_instructions
+from recruitment_core.job_parser import parse_job
+from recruitment_core.resume_parser import parse_resume
+from recruitment_core.scoring import MatchResult, score_match
+
+# What the model reads where the resume addressed automated screeners: it cannot follow what it never sees.
+REMOVED_INSTRUCTION = "[removed: text addressed to automated screeners]"
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
+
+Recommendation = Literal["advance", "hold", "decline"]
+
+
+@dataclass(frozen=True)
+class RecommendationBands:
+    """Scores at or above `advance_from` point to advance, below `decline_below` to decline, between to hold."""
+
+    advance_from: float
+    decline_below: float
+
+    def recommendation(self, score: float) -> Recommendation:
+        if score >= self.advance_from:
+            return "advance"
+        return "decline" if score < self.decline_below else "hold"
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A resume sentence that calls a skill the job asks for slight or absent ("no exposure to Docker")."""
+
+    skill: str
+    sentence: str
+
+
+@dataclass(frozen=True)
+class ScreeningCase:
+    """One job and one resume, read. `resume_for_model` is the resume with its instructions to screeners replaced
+    by a marker; quotes are checked against `resume_quotes`, the resume without those sentences, so a quote taken
+    from an instruction is no evidence."""
+
+    job_description: str
+    resume_text: str
+    match: MatchResult
+    required_skills: tuple[str, ...]
+    preferred_skills: tuple[str, ...]
+    evidence: dict[str, tuple[str, ...]]  # matched skill -> resume lines that evidence it, best first
+    doubts: tuple[Doubt, ...]
+    flags: tuple[str, ...]
+    resume_for_model: str
+    resume_quotes: QuotedText
+    job_text: QuotedText
+
+    @property
+    def job_skills(self) -> tuple[str, ...]:
+        return self.required_skills + self.preferred_skills
+
+
+def build_case(job_description: str, resume_text: str) -> ScreeningCase:
+    """Score the pair and read what the screening needs from both texts; same inputs, same case."""
+    match = score_match(job_description, resume_text)
+    requirements = parse_job(title="", description=job_description)
+    required = tuple(requirements.required_skills)
+    preferred = tuple(requirements.preferred_skills)
+    features = CandidateFeatures.from_parsed(parse_resume(resume_text)) if resume_text.strip() else None
+    evidence = {
+        skill: features.skills[skill].evidence
+        for skill in match.matched_skills
+        if features is not None and skill in features.skills
+    }
+    screened = without_instructions(resume_text)
+    return ScreeningCase(
+        job_description=job_description,
+        resume_text=resume_text,
+        match=match,
+        required_skills=required,
+        preferred_skills=preferred,
+        evidence=evidence,
+        doubts=_doubts(screened, set(required + preferred)),
+        flags=tuple(instruction_flags(resume_text)),
+        resume_for_model=_with_instructions_marked(resume_text),
+        resume_quotes=QuotedText(screened),
+        job_text=QuotedText(job_description),
+    )
+
+
+def _doubts(resume_text: str, job_skills: set[str]) -> tuple[Doubt, ...]:
+    found: dict[str, Doubt] = {}
+    for line in resume_text.splitlines():
+        for sentence in SENTENCE_END.split(line.strip()):
+            for skill in sorted(qualified_skills(sentence) & job_skills):
+                found.setdefault(skill, Doubt(skill, sentence))
+    return tuple(found.values())
+
+
+def _with_instructions_marked(resume_text: str) -> str:
+    pieces, last = [], 0
+    for start, end in find_instructions(resume_text):
+        pieces += [resume_text[last:start], REMOVED_INSTRUCTION, "\n" if resume_text[start:end].endswith("\n") else ""]
+        last = end
+    return "".join([*pieces, resume_text[last:]])
