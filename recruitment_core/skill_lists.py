@@ -17,26 +17,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from recruitment_core.limits import ResumeLimits
-from recruitment_core.sections import RULE, Line, heading_vocabulary, normalise_heading
-from recruitment_core.skills import NEGATION_CUE, SkillMention, find_skill_mentions, load_taxonomy
+from recruitment_core.sections import RULE, Line
+from recruitment_core.skill_item_names import (
+    CATEGORY_WORDS,
+    FRAGMENT_EDGES,
+    ITEM_BREAK,
+    PROFICIENCY_WORDS,
+    is_prose,
+    reads_as_name,
+    tidy_case,
+    word_set,
+)
+from recruitment_core.skills import SkillMention, find_skill_mentions, load_taxonomy
 from recruitment_core.vocabulary import BULLET, is_place
-
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 TAXONOMY_SOURCE = "taxonomy"
 LIST_SOURCE = "skills_list"
 # Free-form skills kept per resume: a share of the evidence cap (50 of the default 200 mentions).
 FREE_SKILLS_SHARE_OF_EVIDENCE = 4
-MAX_ITEM_WORDS = 5
-MIN_CAPITAL_HEADING_WORDS = 4
-MAX_ITEM_CHARS = 60
 # An item is read as the taxonomy skills it mentions when they make up this share of it, or when the rest are
 # generic words; otherwise it names a skill of its own ("Banquet service" beside "banquet" for catering).
 MIN_TAXONOMY_SHARE = 0.6
-GENERIC_SKILL_WORDS = _word_set(
+GENERIC_SKILL_WORDS = word_set(
     "compliance charting documentation management skills skill systems system software tools tool certification"
     " certified certificate certificates experience knowledge proficiency proficient expert advanced basic"
     " intermediate strong excellent working use usage operation operations applications application suite programs"
@@ -48,7 +50,6 @@ MIN_CASELESS_ALIAS_CHARS = 3
 
 # Between grid cells, bullets and pipes: the parts of a line that never share an item.
 SEGMENT_BREAK = re.compile(r"\s*(?:[|•·◦▪●■►✓✔➢➤◆♦∙\t]|(?<=\S)\s{2,}(?=\S)|\s/\s)\s*")
-ITEM_BREAK = re.compile(r"\s*[,;]\s*")
 SHARED_PHRASE_SLASH = re.compile(r"(?<=[a-z])\s/\s(?=[a-z][\w-]*(?:\s*$|\s*[|•·,;]|\s{2,}))")
 BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 # "Languages: Python, Go", "Clinical - IV therapy, wound care": a label of a few words before the items.
@@ -61,11 +62,6 @@ LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 CONNECTOR = re.compile(r"\s+(?:and|&|/)\s+|/", re.IGNORECASE)
-PROFICIENCY_WORDS = _word_set(
-    "fluent fluency native bilingual conversational intermediate advanced beginner basic proficient proficiency"
-    " expert elementary limited working professional full mother tongue speaker level business good excellent"
-    " strong fair c1 c2 b1 b2 a1 a2 native-level near-native native-like"
-)
 _LEVEL = "|".join(sorted(PROFICIENCY_WORDS, key=len, reverse=True))
 # "Spanish - professional working proficiency", "Excel: advanced", "Fixture design (expert)", "Excel 90%".
 TRAILING_LEVEL = re.compile(
@@ -77,56 +73,6 @@ TRAILING_LEVEL = re.compile(
 TRAILING_SKILLS_WORD = re.compile(r"\s+(?:skills?|abilities)$", re.IGNORECASE)
 ETC = re.compile(r",?\s*\betc\b\.?|\s*(?:\.\.\.|…)\s*$", re.IGNORECASE)
 EDGE_PUNCTUATION = " \t.,;:*-–—_\"'“”‘’()[]"
-
-# Signs of prose rather than a name: pronouns, finite verbs, "ability to".
-PROSE_WORDS = _word_set(
-    "i me my we our us you your he she they their am is are was were be been being have has had will would can"
-    " could shall should may might must do does did"
-)
-PROSE_PHRASE = re.compile(
-    r"\b(?:ability|abilities|able|capable|willing|eager|desire|commitment|track\s+record|responsible\s+for"
-    r"|years?\s+of|passion\s+for|proven)\b",
-    re.IGNORECASE,
-)
-# "Managed a team of 5", "Leading the audit": a verb and its object, not a name.
-VERB_AND_OBJECT = re.compile(
-    r"^\S+\s+(?:a|an|the|all|our|my|their|his|her|every|each|over|multiple|several|numerous|up\s+to|\d)\b",
-    re.IGNORECASE,
-)
-PAST_TENSE_OPENERS = _word_set("led built oversaw ran grew drove made won took wrote taught sold")
-# Words in "-ed" that open the names of skills ("Advanced wound care"), not an account of work done.
-ADJECTIVES_IN_ED = _word_set(
-    "advanced applied automated certified computerized computerised distributed embedded integrated licensed"
-    " registered specialized specialised supervised unsupervised detailed animated assisted based related"
-    " accelerated blended guided structured"
-)
-PREPOSITIONS = _word_set("for to with at on in across over from into per by within")
-# "Works well under pressure", "Learns quickly": how someone works, not what they can do.
-PROSE_ADVERBS = _word_set(
-    "well quickly effectively efficiently independently successfully closely accurately proactively consistently"
-    " easily productively"
-)
-# Words that name a kind of skill, not a skill: "Clinical", "Technical", "Software" set out as sub-headings.
-CATEGORY_WORDS = _word_set(
-    "technical clinical administrative computer software hardware tools systems platforms frameworks languages"
-    " programming databases technologies methodologies methods certifications licenses licensure equipment"
-    " office professional personal soft hard core key other additional general industry business digital"
-    " applications environments operating interpersonal transferable relevant skills skill abilities competencies"
-    " expertise knowledge proficiencies strengths areas specialties"
-)
-FRAGMENT_EDGES = _word_set("and or of in to with for the a an on at by from as but including such via")
-GENERIC_ITEMS = _word_set(
-    "skills skill other others etc various misc miscellaneous including more and more tools software languages"
-    " technologies certifications strengths abilities"
-)
-MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-DATE_OR_NUMBER = re.compile(
-    rf"\b(?:19|20)\d\d\b|^\s*{MONTH}\s*$|\b{MONTH}\s+\d|\bpresent\b|\b\d+\+?\s*(?:years?|yrs?|months?)\b"
-    r"|^[\d\s.,%$€£+/:-]+$",
-    re.IGNORECASE,
-)
-CONTACT = re.compile(r"@|https?:|www\.|\.(?:com|org|net|io)\b|\+?\d[\d\s().-]{7,}\d", re.IGNORECASE)
-SMALL_WORDS = _word_set("and or of the for in on to with per a an at by vs")
 
 
 @dataclass(frozen=True)
@@ -212,7 +158,7 @@ def _line_skills(line: str) -> list[tuple[str, str]]:
         segments = segments[1:]
     for segment in segments:
         segment = LEAD_IN.sub("", BULLET.sub("", segment, count=1).strip())
-        if not segment or _is_prose(segment) or is_place(segment):
+        if not segment or is_prose(segment) or is_place(segment):
             continue
         for item in _split_outside_brackets(segment, ITEM_BREAK):
             for part in _bracket_parts(item):
@@ -222,7 +168,7 @@ def _line_skills(line: str) -> list[tuple[str, str]]:
 
 def _describes_head(head: str, rest: str) -> bool:
     """Whether a labelled line is one skill and a description of it rather than a category and its items."""
-    if ITEM_BREAK.search(rest) or len(rest.split()) < 3 or not _reads_as_name(head):
+    if ITEM_BREAK.search(rest) or len(rest.split()) < 3 or not reads_as_name(head):
         return False
     return not all(word in CATEGORY_WORDS for word in TRAILING_SKILLS_WORD.sub("", head).lower().split())
 
@@ -263,25 +209,6 @@ def _is_module_code(part: str) -> bool:
     return len(part) <= 3 and part.isupper() and not _taxonomy_name(part)
 
 
-def _is_prose(segment: str) -> bool:
-    """Whether a part of a line reads as a sentence, not a list of names."""
-    tokens = segment.split()
-    if len(tokens) <= MAX_ITEM_WORDS and not segment.endswith("."):
-        return False
-    has_list = ITEM_BREAK.search(segment) is not None
-    if not has_list:
-        return len(tokens) >= 3  # a long phrase, or one ending with a full stop
-    lowered = set(_prose_forms(tokens))
-    longest = max(len(part.split()) for part in ITEM_BREAK.split(segment))
-    return bool(lowered & PROSE_WORDS) or PROSE_PHRASE.search(segment) is not None or longest > MAX_ITEM_WORDS
-
-
-def _prose_forms(tokens: list[str]) -> list[str]:
-    """Tokens lower-cased for the prose test; acronyms ("AM", "US", "IS") are not the words they spell."""
-    stripped = [token.strip(".,;:()!?") for token in tokens]
-    return [word.lower() for word in stripped if word == "I" or not word.isupper() or len(word) == 1]
-
-
 def _clean(item: str) -> str:
     item = ETC.sub("", item)
     item = re.sub(r"^(?:and|&|or)\s+", "", item.strip(EDGE_PUNCTUATION), flags=re.IGNORECASE)
@@ -293,7 +220,7 @@ def _clean(item: str) -> str:
 def _item_skills(raw: str) -> tuple[tuple[str, str], ...]:
     """(name, source) of the skills one list item names: a taxonomy name, the item as written, or nothing."""
     item = _clean(raw)
-    if not item or not _reads_as_name(item):
+    if not item or not reads_as_name(item):
         return ()
     known = _taxonomy_name(item)
     if known:
@@ -303,7 +230,7 @@ def _item_skills(raw: str) -> tuple[tuple[str, str], ...]:
         # "Banquet service": a skill of its own, though a taxonomy word stands in it; those words are read
         # as taxonomy mentions of the line all the same.
         name = TRAILING_SKILLS_WORD.sub("", item) if len(item.split()) > 1 else item
-        free = ((_tidy_case(name), LIST_SOURCE),) if _reads_as_name(name) and not _is_generic(name) else ()
+        free = ((tidy_case(name), LIST_SOURCE),) if reads_as_name(name) and not _is_generic(name) else ()
         return free + tuple((mention.name, TAXONOMY_SOURCE) for mention in mentions)
     # Taxonomy skills among other words: each part joined by "and", "&" or "/" on its own, so a part the
     # taxonomy does not know is not lost ("Fixture design and GD&T"), but generic words are ("HIPAA compliance").
@@ -316,7 +243,7 @@ def _item_skills(raw: str) -> tuple[tuple[str, str], ...]:
         part_mentions = find_skill_mentions(part) if part else []
         # A lone word left by the split is half of a shared phrase ("Power and hand tools", "Accounts payable /
         # receivable", "Mergers and acquisitions integration"), not a skill of its own.
-        if len(parts) > 1 and len(part.split()) > 1 and not part_mentions and _reads_as_name(part):
+        if len(parts) > 1 and len(part.split()) > 1 and not part_mentions and reads_as_name(part):
             skills.extend(_item_skills(part))
         skills.extend((mention.name, TAXONOMY_SOURCE) for mention in part_mentions)
     return tuple(skills)
@@ -381,53 +308,3 @@ def _caseless_strict_aliases() -> dict[str, str]:
         for alias, name in table.items()
         if len(alias) >= MIN_CASELESS_ALIAS_CHARS
     }
-
-
-def _reads_as_name(item: str) -> bool:
-    """Whether an item reads as the name of a skill: a few words, not a sentence, date, place or heading."""
-    tokens = item.split()
-    lowered = [token.strip(".,;:()!?").lower() for token in tokens]
-    if not tokens or len(tokens) > MAX_ITEM_WORDS or len(item) > MAX_ITEM_CHARS or "%" in item:
-        return False  # a share ("42% of hires") is an achievement, not a skill
-    if not re.search(r"[^\W\d_]{2}", item) and not re.fullmatch(r"[A-Z]", item):
-        return False
-    if item.endswith((".", "!", "?")) and len(tokens) >= 3:
-        return False
-    if set(_prose_forms(tokens)) & PROSE_WORDS or PROSE_PHRASE.search(item) or NEGATION_CUE.search(item):
-        return False
-    if lowered[0] in FRAGMENT_EDGES or lowered[-1] in FRAGMENT_EDGES:
-        return False
-    if (lowered[0] in PAST_TENSE_OPENERS and len(tokens) > 1) or (VERB_AND_OBJECT.match(item) and len(tokens) > 2):
-        return False
-    if _is_account_of_work(lowered) or set(lowered) & PROSE_ADVERBS or all(word in CATEGORY_WORDS for word in lowered):
-        return False
-    if all(word in PROFICIENCY_WORDS for word in lowered) or " ".join(lowered) in GENERIC_ITEMS:
-        return False
-    if DATE_OR_NUMBER.search(item) or CONTACT.search(item) or is_place(item):
-        return False
-    if len(tokens) >= MIN_CAPITAL_HEADING_WORDS and item.isupper():
-        return False  # "PRO BONO AND PROFESSIONAL ACTIVITIES": a heading the vocabulary does not know
-    return normalise_heading(item) not in heading_vocabulary().section_by_heading
-
-
-def _is_account_of_work(lowered: list[str]) -> bool:
-    """ "Managed inventory for 3 stores", "Trained staff on new POS system": a verb in "-ed" and what it did."""
-    first = lowered[0]
-    if not first.endswith("ed") or len(first) < 5 or first in ADJECTIVES_IN_ED or len(lowered) < 2:
-        return False
-    return len(lowered) >= 3 or any(word in PREPOSITIONS or word.isdigit() for word in lowered[1:])
-
-
-def _tidy_case(item: str) -> str:
-    """First letter capitalised, unless the item opens with a mixed-case brand ("iOS", "eBay"); several words
-    all in capitals are set in sentence case, short ones kept as acronyms ("CNC MACHINING" -> "CNC machining")."""
-    letters = [character for character in item if character.isalpha()]
-    words = item.split()
-    if all(character.isupper() for character in letters) and len(words) > 1:
-        words = [word if len(word) <= 3 and word.lower() not in SMALL_WORDS else word.lower() for word in words]
-        words[0] = words[0][:1].upper() + words[0][1:]
-        return " ".join(words)
-    first = words[0]
-    if first[:1].islower() and not any(character.isupper() for character in first[1:]):
-        words[0] = first[:1].upper() + first[1:]
-    return " ".join(words)
