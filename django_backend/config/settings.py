@@ -225,6 +225,7 @@ SPECTACULAR_SETTINGS = {
         "TaskStateEnum": "realtime.models.TaskRecord.State",
         "ImportStateEnum": "ingestion.models.ImportBatch.State",
         "ParseStatusEnum": "candidates.models.ResumeVersion.ParseStatus",
+        "ApplicationStageEnum": "applications.models.Application.Status",
     },
 }
 
