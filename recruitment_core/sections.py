@@ -238,6 +238,17 @@ def _heading_of(line: Line, previous: Line | None, following: Line | None) -> st
     return _known_section(core, formatted=formatted, after_block=previous is not None and _ends_block(previous))
 
 
+def _wrapped_heading(line: Line, following: Line) -> str | None:
+    """The section a heading in capitals wrapped over two lines opens ("EDUCATION AND" / "TRAINING")."""
+    first, second = line.text.strip(), following.text.strip()
+    words = first.split()
+    if not words or words[-1].lower() not in {*HEADING_FILLERS, "&"} or not first.isupper() or not second.isupper():
+        return None
+    if len(words) + len(second.split()) > MAX_HEADING_WORDS or any(character.isdigit() for character in second):
+        return None
+    return _known_section(_core(f"{first} {second}"), formatted=True)
+
+
 def _ends_block(line: Line) -> bool:
     """Whether `line` closes a block of text (a sentence, a grid row) rather than being an item of a list."""
     text = line.text.strip()
@@ -334,12 +345,19 @@ def split_sections(lines: list[Line]) -> list[Section]:
     body: list[Line] = []
     previous: Line | None = None
     margins = _uses_margin_headings(lines)
-    continued = False
+    continued = skip_wrapped = False
     for index, line in enumerate(lines):
         if continued:
             line, continued = _continuation(line), False
         following = lines[index + 1] if index + 1 < len(lines) else None
-        found = _heading_of(line, previous, following)
+        if skip_wrapped:
+            skip_wrapped = False
+            previous = line
+            continue
+        # "EDUCATION AND" over "TRAINING": one heading over two lines; its second line opens no section of its own.
+        found = _wrapped_heading(line, following) if following is not None else None
+        skip_wrapped = found is not None
+        found = found or _heading_of(line, previous, following)
         inline = None if found else _inline_heading(line)
         margin = None if found or inline or not margins else _margin_heading(line)
         if margin:

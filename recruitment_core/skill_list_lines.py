@@ -57,16 +57,22 @@ def credential_names(text: str, sections: list[Section]) -> tuple[str, list[Line
         filled = [line for line in section.lines if not line.is_blank]
         if section.name not in CREDENTIAL_SECTIONS or len(filled) > MAX_CREDENTIAL_LINES:
             continue
+        bulleted = any(BULLET.match(line.text) for line in filled)
+        kept = -2
         for line in filled:
-            content = line.text
-            if len(content.split()) > MAX_CREDENTIAL_LINE_WORDS or SENTENCE_END.search(content.strip()):
+            content = text[line.start : line.end]  # as blanked by the caller: the owner's name is not a credential
+            words = content.split()
+            if not words or len(words) > MAX_CREDENTIAL_LINE_WORDS or SENTENCE_END.search(content.strip()):
                 continue
             if is_pending_credential(content) or RUNNING_HEADER.search(content):
                 continue
             end = _credential_end(content)
             name = CREDENTIAL_WORDS.sub("", content[:end].rstrip())
-            if title_score(name) and not CREDENTIAL_WORD.search(name):
+            # In a bulleted list, a line without a bullet right after a kept one is that credential wrapped.
+            wrapped = bulleted and line.number == kept + 1 and not BULLET.match(content)
+            if title_score(name) and not CREDENTIAL_WORD.search(name) and not wrapped:
                 continue  # "MANAGER", "Senior Information Technology": a title or headline out of place
+            kept = line.number
             text = text[: line.start] + name + " " * (len(content) - len(name)) + text[line.end :]
             lines.append(line)
     return text, lines

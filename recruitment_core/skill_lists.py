@@ -48,6 +48,10 @@ GENERIC_SKILL_WORDS = word_set(
 # Aliases this short must keep their case to count ("R", "Go"); longer ones count in any case in a list.
 MIN_CASELESS_ALIAS_CHARS = 3
 
+# A bulleted list wraps a long item onto a line of its own without a bullet: the item before it is then one
+# of the widest of the list.
+MIN_BULLETED_ITEMS = 2
+WRAPPED_WIDTH_SHARE = 0.75
 # Between grid cells, bullets and pipes: the parts of a line that never share an item.
 SEGMENT_BREAK = re.compile(r"\s*(?:[|•·◦▪●■►✓✔➢➤◆♦∙\t]|(?<=\S)\s{2,}(?=\S)|\s/\s)\s*")
 SHARED_PHRASE_SLASH = re.compile(r"(?<=[a-z])\s/\s(?=[a-z][\w-]*(?:\s*$|\s*[|•·,;]|\s{2,}))")
@@ -70,6 +74,9 @@ TRAILING_LEVEL = re.compile(
     r"|\d{1,3}\s*%|\d(?:\.\d)?\s*/\s*(?:5|10)|[●○◐★☆■□▪▫]+(?:\s*[●○◐★☆■□▪▫]+)*)\s*$",
     re.IGNORECASE,
 )
+# "Typing 85 WPM", "OSHA 30 (renewed": a speed or an aside cut by the line's end, not part of the name.
+MEASURE = re.compile(r"\s*[-–—:,]?\s*\d[\d,.]*\s*(?:wpm|words\s+per\s+minute|kph|keystrokes)\b.*$", re.IGNORECASE)
+UNCLOSED_BRACKET = re.compile(r"\s*[(\[][^)\]]*$")
 TRAILING_SKILLS_WORD = re.compile(r"\s+(?:skills?|abilities)$", re.IGNORECASE)
 ETC = re.compile(r",?\s*\betc\b\.?|\s*(?:\.\.\.|…)\s*$", re.IGNORECASE)
 EDGE_PUNCTUATION = " \t.,;:*-–—_\"'“”‘’()[]"
@@ -111,19 +118,47 @@ def listed_skills(text: str, lines: Iterable[Line], max_free: int) -> list[Liste
 
 
 def _logical_lines(text: str, lines: Iterable[Line]) -> list[tuple[int, str]]:
-    """(line number, text) per line; a line going on in lower case after an unfinished one joins it."""
+    """(line number, text) per line; a line going on in lower case after an unfinished one joins it, and so
+    does a line without a bullet after a full-width bulleted item in a bulleted list (a wrapped item)."""
+    contents = [(line.number, text[line.start : line.start + len(line.text)].strip()) for line in lines]
+    bulleted = sum(1 for _, content in contents if BULLET.match(content))
+    widest = _widest_of_runs(contents)
     joined: list[tuple[int, str]] = []
-    for line in lines:
-        content = text[line.start : line.start + len(line.text)].strip()
+    last_number, last_width = -2, 0
+    for number, content in contents:
         if not content or RULE.match(content):
-            joined.append((line.number, ""))
+            joined.append((number, ""))
             continue
-        if joined and joined[-1][1] and content[:1].islower() and _is_unfinished(joined[-1][1]):
-            number, previous = joined[-1]
-            joined[-1] = (number, f"{previous} {content}")
+        previous = joined[-1][1] if joined else ""
+        wrapped = (
+            bulleted >= MIN_BULLETED_ITEMS
+            and number == last_number + 1
+            and BULLET.match(previous) is not None
+            and BULLET.match(content) is None
+            and last_width >= WRAPPED_WIDTH_SHARE * widest[number]
+            and not content.endswith((":", "："))
+        )
+        if (previous and _is_unfinished(previous) and content[:1].islower()) or (
+            wrapped and (_is_unfinished(BULLET.sub("", previous, count=1)) or previous.endswith(","))
+        ):
+            joined[-1] = (joined[-1][0], f"{previous} {content}")
         else:
-            joined.append((line.number, content))
+            joined.append((number, content))
+        last_number, last_width = number, len(content)
     return [(number, content) for number, content in joined if content]
+
+
+def _widest_of_runs(contents: list[tuple[int, str]]) -> dict[int, int]:
+    """Line number -> the width of the widest line in its run of consecutive lines (one section or column)."""
+    widest: dict[int, int] = {}
+    run: list[tuple[int, str]] = []
+    for index, (number, content) in enumerate(contents):
+        run.append((number, content))
+        if index + 1 == len(contents) or contents[index + 1][0] != number + 1:
+            width = max(len(text) for _, text in run)
+            widest.update((line, width) for line, _ in run)
+            run = []
+    return widest
 
 
 def _is_unfinished(line: str) -> bool:
@@ -201,16 +236,13 @@ def _bracket_parts(item: str) -> list[str]:
         inner = match.group(1) or match.group(2) or ""
         if ITEM_BREAK.search(inner):
             # Short codes in brackets are parts of the item ("SAP (SD, MM, LE)"), not skills of their own.
-            parts.extend(part for part in ITEM_BREAK.split(inner) if not _is_module_code(part.strip()))
+            # Only the parts the taxonomy knows: the rest qualify the item ("Forklift (sit-down, reach)").
+            parts.extend(part for part in ITEM_BREAK.split(inner) if _taxonomy_name(part.strip()))
     return [" ".join(part.split()) for part in parts if part.strip()]
 
 
-def _is_module_code(part: str) -> bool:
-    return len(part) <= 3 and part.isupper() and not _taxonomy_name(part)
-
-
 def _clean(item: str) -> str:
-    item = ETC.sub("", item)
+    item = UNCLOSED_BRACKET.sub("", MEASURE.sub("", ETC.sub("", item)))
     item = re.sub(r"^(?:and|&|or)\s+", "", item.strip(EDGE_PUNCTUATION), flags=re.IGNORECASE)
     item = TRAILING_LEVEL.sub("", item).strip(EDGE_PUNCTUATION)
     return " ".join(item.split())

@@ -10,6 +10,8 @@ and up to three kinds of alias:
 - `context_aliases`: short ambiguous tokens ("Go", "R", "C") matched with the exact casing and only in a
   skills-like context: listed next to another skill ("Python, Go and Rust"), followed by a word such as
   "programming" or "developer", or preceded by "in", "using" or "with".
+- `list_aliases`: activity words in lower case ("scheduling", "interviewing"), matched in that same context only:
+  "recruiting, interviewing and onboarding" names three skills, "interviewing a witness" none.
 
 A suite may list what it `includes` ("Microsoft Office": Word, Excel, Outlook, PowerPoint): a resume naming the
 suite evidences its parts, and one naming two or more parts evidences the suite (`implied_skills`).
@@ -225,7 +227,7 @@ def load_taxonomy() -> SkillTaxonomy:
             loose_aliases.append(name)
         for alias in exact_aliases:
             register(alias, name, skill_by_exact_alias, alias)
-        for alias in context_aliases:
+        for alias in [*context_aliases, *entry.get("list_aliases", [])]:
             register(alias, name, skill_by_context_alias, alias)
         for alias in loose_aliases:
             register(alias, name, skill_by_alias, alias.lower())
@@ -281,8 +283,9 @@ def _is_list_gap(text: str, start: int, end: int) -> bool:
     return end - start <= LIST_GAP_MAX_CHARS and LIST_GAP.fullmatch(text, start, end) is not None
 
 
-def _in_skills_context(text: str, mentions: list[_Mention], index: int) -> bool:
-    """Whether an ambiguous mention ("Go", "R", "C") reads as a skill where it stands."""
+def _in_skills_context(text: str, mentions: list[_Mention], index: int, previous_kept: bool = False) -> bool:
+    """Whether an ambiguous mention ("Go", "R", "C") reads as a skill where it stands; `previous_kept` says the
+    mention before it was read as a skill, so a list of ambiguous ones ("interviewing and onboarding") chains."""
     mention = mentions[index]
     if NOT_A_SKILL_AFTER.match(text, mention.end):
         return False
@@ -294,7 +297,7 @@ def _in_skills_context(text: str, mentions: list[_Mention], index: int) -> bool:
     before = mentions[index - 1] if index > 0 else None
     after = mentions[index + 1] if index + 1 < len(mentions) else None
     return bool(
-        (before and not before.needs_context and _is_list_gap(text, before.end, mention.start))
+        (before and (previous_kept or not before.needs_context) and _is_list_gap(text, before.end, mention.start))
         or (after and not after.needs_context and _is_list_gap(text, mention.end, after.start))
     )
 
@@ -322,9 +325,11 @@ def find_skill_mentions(text: str) -> list[SkillMention]:
     clause_starts = [0, *(match.end() for match in CLAUSE_BREAK.finditer(text))]
     negation_ends = [match.end() for match in NEGATION_CUE.finditer(text)]
     found = []
+    kept = -1
     for index, mention in enumerate(mentions):
-        if mention.needs_context and not _in_skills_context(text, mentions, index):
+        if mention.needs_context and not _in_skills_context(text, mentions, index, kept == index - 1):
             continue
+        kept = index
         if _is_negated(clause_starts, negation_ends, mention.start):
             continue
         found.append(SkillMention(mention.skill, mention.start, mention.end))

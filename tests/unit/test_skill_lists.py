@@ -262,3 +262,50 @@ def test_certifications_name_credentials_not_headers_titles_or_events() -> None:
     names = {item.name.lower() for item in parsed.skills}
     assert not {"dana k. whitfield", "aacn national teaching institute", "manager"} & names
     assert any("ccrn" in name for name in names)
+
+
+def test_a_wrapped_item_of_a_bulleted_list_is_one_item() -> None:
+    # A narrow sidebar wraps a long item: the line without a bullet finishes it, even in capitals.
+    text = (
+        "Houston, TX\n\nSkills\n• SAP (SD, MM, LE)\n• Microsoft Excel – pivot tables, Power\nQuery\n"
+        "• Freight rate negotiation\n\nCertification\n• Certified Front Desk\nRepresentative (AHLEI), 2021\n"
+        "Sofía Martínez\nLogistics Coordinator\n\nExperience\nLogistics Coordinator Nov 2021 – Present\n"
+        "Gulfport Supply Co. — Houston, TX\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    names = {item.name for item in parsed.skills}
+    assert {"Power Query", "Freight rate negotiation", "Certified Front Desk Representative"} <= names
+    assert not {"Power", "Query", "Representative"} & names
+    # The owner's name printed below a sidebar is not a credential of theirs.
+    assert parsed.name == "Sofía Martínez"
+    assert "Sofía Martínez" not in names
+
+
+def test_bracketed_qualifiers_and_measures_are_not_skills() -> None:
+    text = (
+        "Ana Diaz\nDenver, CO\n\nSKILLS\nForklift operation (sit-down, reach, order picker)\nTyping 85 WPM\n"
+        "Microsoft Office (Word, Excel)\n"
+    )
+    names = {name for name, _ in listed(text)}
+    assert {"Microsoft Word", "Microsoft Excel", "Typing"} <= names
+    assert not {name for name in names if name.lower() in {"sit-down", "reach", "order picker", "typing 85 wpm"}}
+
+
+def test_a_heading_wrapped_over_two_lines_opens_one_section() -> None:
+    text = (
+        "Ana Diaz\nDenver, CO\n\nEXPERIENCE\nMedical Assistant 02/2017 to 07/2019\nDenver Clinic — Denver, CO\n"
+        "EDUCATION AND\nTRAINING\nDiploma, Medical Assisting 2016\nEverest Institute, Denver, CO\n"
+    )
+    parsed = parse_resume(text, today=TODAY)
+    assert "education" in parsed.sections and "Everest Institute" in parsed.sections["education"]
+    assert not {item.name for item in parsed.skills} & {"Everest Institute", "Diploma"}
+
+
+def test_activity_words_in_lower_case_count_in_a_list_of_skills_only() -> None:
+    assert extract_skills("Partner with HR on recruiting, interviewing and onboarding of new nurses.") == [
+        "Recruiting",
+        "Interviewing",
+        "Employee onboarding",
+    ]
+    assert extract_skills("Kept scheduling, insurance verification and data entry moving.")[0] == "Scheduling"
+    assert extract_skills("Spent the morning interviewing a witness about the scheduling of the trial.") == []
