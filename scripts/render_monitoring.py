@@ -31,6 +31,9 @@ CONTAINERS = {
     "DJANGO": "django:8000",
     "AI_SERVICE": "ai:8001",
     "FLOWER": "flower:5555",
+    "WORKER_FAST_METRICS": "worker-fast:9808",
+    "WORKER_SLOW_METRICS": "worker-slow:9808",
+    "WORKER_MAINTENANCE_METRICS": "worker-maintenance:9808",
     "RABBITMQ": "rabbitmq:15692",
     "POSTGRES_EXPORTER": "postgres-exporter:9187",
     "REDIS_EXPORTER": "redis-exporter:9121",
@@ -47,6 +50,12 @@ EXPORTER_PORTS = {
     "REDIS_EXPORTER_PORT": "19121",
     "NGINX_EXPORTER_PORT": "19113",
     "NODE_EXPORTER_PORT": "19100",
+}
+# Each Celery worker's metrics port under `make up` (.env.example; scripts/supervisord.conf gives it to the worker).
+WORKER_METRICS_PORTS = {
+    "WORKER_FAST_METRICS_PORT": "19808",
+    "WORKER_SLOW_METRICS_PORT": "19809",
+    "WORKER_MAINTENANCE_METRICS_PORT": "19810",
 }
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
@@ -66,7 +75,8 @@ def host_values(config_dir: Path, data_dir: Path) -> dict[str, str]:
     if not database_url:
         raise SystemExit("DATABASE_URL is not set: scripts/up.sh exports it once PostgreSQL runs.")
     values = values_from_environment()
-    values.update({name: os.environ.get(name, default) for name, default in EXPORTER_PORTS.items()})
+    ports = {**EXPORTER_PORTS, **WORKER_METRICS_PORTS}
+    values.update({name: os.environ.get(name, default) for name, default in ports.items()})
     broker_host = urllib.parse.urlsplit(os.environ.get("CELERY_BROKER_URL", "")).hostname or "127.0.0.1"
     gateway = f"127.0.0.1:{values['GATEWAY_PORT']}"
     targets = {
@@ -75,7 +85,7 @@ def host_values(config_dir: Path, data_dir: Path) -> dict[str, str]:
         "DJANGO": "DJANGO_PORT",
         "AI_SERVICE": "AI_SERVICE_PORT",
         "FLOWER": "FLOWER_PORT",
-        **{name.removesuffix("_PORT"): name for name in EXPORTER_PORTS},
+        **{name.removesuffix("_PORT"): name for name in ports},
     }
     values.update({target: f"127.0.0.1:{values[port]}" for target, port in targets.items()})
     values.update(

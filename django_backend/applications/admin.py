@@ -1,5 +1,7 @@
 """The application admin: stage moves on the change form and in bulk go through applications.services, never a
-raw edit of `status`; the stage history is shown read-only and notes are added inline."""
+raw edit of `status`; the stage history is shown read-only and notes are added inline. The latest AI screening is
+a readable panel (templates/admin/applications/application/analysis_panel.html) and is re-run, audited, by an
+action or the change page's button."""
 
 from __future__ import annotations
 
@@ -7,20 +9,30 @@ from typing import Any
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.timesince import timesince
 
 from accounts.admin_scoping import OrganizationScopedAdmin, OrganizationScopedInline
-from applications.admin_forms import MOVE_FIELDS, ApplicationChangeForm, BulkMoveForm
+from applications.admin_forms import MOVE_FIELDS, ApplicationChangeForm, BulkMoveForm, ProviderFilter
+from applications.ai_client import feedback_analysis
 from applications.models import Application, ApplicationNote, StageChange
 from applications.pipeline import Stage, StageChangeRefused
 from applications.selectors import with_stage_entered_at
-from applications.services import application_note_add, bulk_move_to_stage, move_to_stage
+from applications.services import (
+    application_analysis_rerun,
+    application_note_add,
+    bulk_move_to_stage,
+    move_to_stage,
+)
 
 EDITABLE_FIELDS = frozenset({"candidate", "job"})
-ANALYSIS_FIELDS = ("ai_score", "ai_feedback", "analysis_status", "analysis_error", "created_at", "updated_at")
+ANALYSIS_RUNS_SHOWN = 20  # the latest runs listed under the panel; older ones stay in the table
+ANALYSIS_FIELDS = ("ai_score", "analysis_status", "analysis_error", "created_at", "updated_at")
 
 
 class StageChangeInline(OrganizationScopedInline, admin.TabularInline):
@@ -58,14 +70,34 @@ class ApplicationNoteInline(OrganizationScopedInline, admin.TabularInline):
 class ApplicationAdmin(OrganizationScopedAdmin):
     organization_path = "job__organization"
     form = ApplicationChangeForm
+    change_form_template = "admin/applications/application/change_form.html"
     autocomplete_fields = ("candidate", "job")  # searched within the organization, never listed whole
-    list_display = ("candidate", "job", "status", "ai_score", "analysis_status", "created_at", "time_in_stage")
-    list_filter = ("status", "analysis_status")
-    list_select_related = ("candidate", "job")
-    readonly_fields = ("status", "time_in_stage", *ANALYSIS_FIELDS)
+    list_display = (
+        "candidate",
+        "job",
+        "status",
+        "ai_score",
+        "recommendation",
+        "needs_human_review",
+        "provider",
+        "fallback",
+        "analysis_status",
+        "created_at",
+        "time_in_stage",
+    )
+    list_filter = (
+        "status",
+        "analysis_status",
+        "latest_analysis__recommendation",
+        ProviderFilter,
+        "latest_analysis__fallback",
+        "latest_analysis__needs_human_review",
+    )
+    list_select_related = ("candidate", "job", "latest_analysis")
+    readonly_fields = ("status", "time_in_stage", "ai_feedback", *ANALYSIS_FIELDS)
     ordering = ("-ai_score",)
     inlines = (StageChangeInline, ApplicationNoteInline)
-    actions = ("move_selected_to_stage", "reject_selected")
+    actions = ("move_selected_to_stage", "reject_selected", "rerun_analysis")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Application]:
         return with_stage_entered_at(super().get_queryset(request))
@@ -80,7 +112,67 @@ class ApplicationAdmin(OrganizationScopedAdmin):
             (None, {"fields": ("candidate", "job", "status", "time_in_stage")}),
             ("Move to stage", {"fields": MOVE_FIELDS}),
             ("AI analysis", {"fields": ANALYSIS_FIELDS}),
+            ("Raw AI reply", {"fields": ("ai_feedback",), "classes": ("collapse",)}),
         ]
+
+    def get_urls(self) -> list[Any]:
+        rerun = path(
+            "<path:object_id>/rerun-analysis/",
+            self.admin_site.admin_view(self.rerun_analysis_view),
+            name="applications_application_rerun_analysis",
+        )
+        return [rerun, *super().get_urls()]  # ahead of the catch-all object URL
+
+    def render_change_form(
+        self, request: HttpRequest, context: dict[str, Any], add: bool = False, change: bool = False,
+        form_url: str = "", obj: Any = None,
+    ) -> HttpResponse:  # fmt: skip
+        if obj is not None:
+            context["analysis"] = feedback_analysis(obj.ai_feedback, score=obj.ai_score) if obj.ai_feedback else None
+            context["analysis_runs"] = list(obj.analyses.all()[:ANALYSIS_RUNS_SHOWN])
+            context["can_rerun_analysis"] = self.has_change_permission(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def rerun_analysis_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The change page's "Re-run analysis" button: queue the analysis again, then back to the page."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        application = self.get_object(request, unquote(object_id))
+        # As the change view: no permission is 403, another organization's (or no) application reads as absent.
+        if not self.has_change_permission(request, application):
+            raise PermissionDenied
+        if application is None:
+            raise Http404("No such application.")
+        self._rerun(request, [application])
+        return HttpResponseRedirect(reverse("admin:applications_application_change", args=[application.pk]))
+
+    @admin.action(description="Re-run AI analysis", permissions=["change"])
+    def rerun_analysis(self, request: HttpRequest, queryset: QuerySet[Application]) -> None:
+        self._rerun(request, list(queryset.select_related("job__organization")))
+
+    def _rerun(self, request: HttpRequest, applications: list[Application]) -> None:
+        for application in applications:
+            application_analysis_rerun(application=application, by=request.user)  # type: ignore[arg-type]
+        self.message_user(
+            request, f"Queued the AI analysis of {len(applications)} application(s) again.", messages.SUCCESS
+        )
+
+    @admin.display(description="Recommendation", ordering="latest_analysis__recommendation")
+    def recommendation(self, application: Application) -> str:
+        run = application.latest_analysis
+        return run.get_recommendation_display() if run and run.recommendation else "-"
+
+    @admin.display(description="Needs review", boolean=True, ordering="latest_analysis__needs_human_review")
+    def needs_human_review(self, application: Application) -> bool | None:
+        return application.latest_analysis.needs_human_review if application.latest_analysis else None
+
+    @admin.display(description="Provider", ordering="latest_analysis__provider")
+    def provider(self, application: Application) -> str:
+        return application.latest_analysis.provider if application.latest_analysis else "-"
+
+    @admin.display(description="Fallback", boolean=True, ordering="latest_analysis__fallback")
+    def fallback(self, application: Application) -> bool | None:
+        return application.latest_analysis.fallback if application.latest_analysis else None
 
     @admin.display(description="Time in stage", ordering="stage_entered_at")
     def time_in_stage(self, application: Application) -> str:

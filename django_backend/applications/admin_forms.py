@@ -1,15 +1,20 @@
-"""Forms of the application admin: a stage move on the change form, and the bulk move's intermediate page."""
+"""Forms and filters of the application admin: a stage move on the change form, the bulk move's intermediate page,
+and the changelist's provider filter."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
+from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from applications.models import Application
 from applications.pipeline import PipelineErrorCode, Stage, StageChangeRefused, allowed_moves, check_move
 from applications.services import MAX_TEXT
+from jobs.lifecycle import JobNotOpen, ensure_accepts_applications
 
 MOVE_FIELDS = ("move_to", "stage_reason", "stage_note")
 
@@ -47,6 +52,12 @@ class ApplicationChangeForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        job = cleaned.get("job")
+        if job is not None and not self.instance.pk:
+            try:
+                ensure_accepts_applications(job)  # as the API does: a draft, closed or archived job takes none
+            except JobNotOpen as refused:
+                raise ValidationError({"job": refused.message}) from refused
         target = cleaned.get("move_to")
         if target and self.instance.pk:
             try:
@@ -68,3 +79,26 @@ class BulkMoveForm(forms.Form):
         if cleaned.get("stage") == Stage.REJECTED and not cleaned.get("reason", "").strip():
             self.add_error("reason", "A reason is required to reject.")
         return cleaned
+
+
+class ProviderFilter(admin.SimpleListFilter):
+    """The provider of the latest analysis, offering only providers found among the user's own applications
+    (a plain field filter would list every organization's values)."""
+
+    title = "AI provider"
+    parameter_name = "provider"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        providers = (
+            model_admin.get_queryset(request)
+            .exclude(latest_analysis__provider__isnull=True)
+            .exclude(latest_analysis__provider="")
+            .order_by("latest_analysis__provider")
+            .values_list("latest_analysis__provider", flat=True)
+            .distinct()
+        )
+        return [(provider, provider) for provider in providers]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        value = self.value()
+        return queryset.filter(latest_analysis__provider=value) if value else queryset

@@ -32,6 +32,10 @@ class Application(models.Model):
     ai_feedback = models.JSONField(null=True, blank=True)
     analysis_status = models.CharField(max_length=20, choices=AnalysisStatus.choices, default=AnalysisStatus.PENDING)
     analysis_error = models.TextField(blank=True)
+    # The run whose result ai_score and ai_feedback hold; the earlier runs stay in ApplicationAnalysis.
+    latest_analysis = models.ForeignKey(
+        "ApplicationAnalysis", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -90,3 +94,42 @@ class ApplicationNote(models.Model):
 
     def __str__(self) -> str:
         return f"Note #{self.pk}"
+
+
+class Recommendation(models.TextChoices):
+    """What the AI screening recommends; a person reviews it before acting (never acted on automatically)."""
+
+    ADVANCE = "advance", "Advance"
+    HOLD = "hold", "Hold"
+    DECLINE = "decline", "Decline"
+
+
+class ApplicationAnalysis(models.Model):
+    """One run of the AI screening of an application: what recruiters filter on as columns, the whole reply in
+    `result` (the shape of Application.ai_feedback, read with applications.ai_client.feedback_analysis).
+
+    Written once per run, never edited: re-running an analysis adds a row and points the application at it.
+    """
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="analyses")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    match_score = models.FloatField(null=True, blank=True)
+    recommendation = models.CharField(max_length=10, choices=Recommendation.choices, blank=True)
+    needs_human_review = models.BooleanField(default=False)
+    provider = models.CharField(max_length=200, blank=True)
+    model = models.CharField(max_length=200, blank=True)
+    prompt_version = models.CharField(max_length=200, blank=True)
+    fallback = models.BooleanField(default=False)
+    fallback_from = models.CharField(max_length=200, blank=True)
+    fallback_reason = models.CharField(max_length=200, blank=True)
+    dropped_claims = models.PositiveIntegerField(default=0)
+    flags = models.JSONField(default=list, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["application", "-created_at"], name="analysis_latest")]
+        verbose_name_plural = "application analyses"
+
+    def __str__(self) -> str:
+        return f"Analysis #{self.pk}"

@@ -9,12 +9,14 @@ from django.db.models import QuerySet
 
 from accounts.models import User
 from applications import ai_client
-from applications.models import Application, ApplicationNote, StageChange
+from applications.models import Application, ApplicationAnalysis, ApplicationNote, StageChange
 from applications.pipeline import StageChangeRefused, check_move
 from audit.services import audit_record
 from candidates.models import Candidate, ResumeVersion
+from jobs.lifecycle import ensure_accepts_applications
 from jobs.models import JobPosting
-from realtime.services import broadcast_organization
+from realtime.models import TaskRecord
+from realtime.services import broadcast_organization, task_enqueue
 
 # What live admin lists listen for (templates/admin/applications/application/change_list.html).
 STAGE_EVENT = "application.stage"
@@ -33,9 +35,10 @@ class DuplicateApplication(ValidationError):
 
 
 def application_create(*, candidate: Candidate, job: JobPosting, actor: User | None = None) -> Application:
-    """Put a candidate into a job's pipeline; the AI analysis is queued by a signal after commit."""
+    """Put a candidate into an open job's pipeline; the AI analysis is queued by a signal after commit."""
     if candidate.organization_id != job.organization_id:
         raise ValidationError("The candidate and the job belong to different organizations.")
+    ensure_accepts_applications(job)  # JobNotOpen for a draft, closed or archived job
     if Application.objects.filter(candidate=candidate, job=job).exists():
         raise DuplicateApplication()
     try:
@@ -168,13 +171,69 @@ def application_analyze(*, application_id: int) -> str:
         analysis = ai_client.analyze(job_description=application.job.description, resume_text=candidate.extracted_text)
     except ai_client.AIServiceRejected as error:
         return application_mark_failed(application_id=application_id, error=str(error))
-    Application.objects.filter(pk=application_id).update(
-        ai_score=analysis.match_score,
-        ai_feedback=analysis.as_feedback(),
-        analysis_status=Application.AnalysisStatus.DONE,
-        analysis_error="",
-    )
+    application_analysis_store(application_id=application_id, analysis=analysis)
     return Application.AnalysisStatus.DONE
+
+
+def application_analysis_store(*, application_id: int, analysis: ai_client.Analysis) -> ApplicationAnalysis:
+    """Record one finished run and make it the application's result (ai_score, ai_feedback, latest_analysis).
+
+    The run's row holds the fields recruiters filter on as columns and the whole reply as `result`.
+    """
+    with transaction.atomic():
+        record = ApplicationAnalysis.objects.create(
+            application_id=application_id,
+            match_score=analysis.match_score,
+            recommendation=analysis.screening.recommendation,
+            needs_human_review=analysis.screening.needs_human_review,
+            provider=analysis.provider,
+            model=analysis.model,
+            prompt_version=analysis.prompt_version,
+            fallback=analysis.fallback,
+            fallback_from=analysis.fallback_from,
+            fallback_reason=analysis.fallback_reason,
+            dropped_claims=analysis.dropped_claims,
+            flags=analysis.flags,
+            result=analysis.as_feedback(),
+        )
+        Application.objects.filter(pk=application_id).update(
+            ai_score=analysis.match_score,
+            ai_feedback=record.result,
+            latest_analysis=record,
+            analysis_status=Application.AnalysisStatus.DONE,
+            analysis_error="",
+        )
+    return record
+
+
+def application_analysis_rerun(*, application: Application, by: User | None) -> TaskRecord:
+    """Queue the AI analysis of `application` again (published after commit) and audit who asked.
+
+    The application reads as pending until the run ends; its earlier runs stay as history. The caller checks that
+    `by` may change the application.
+    """
+    from applications.tasks import analyze_application_task  # tasks import this module
+
+    organization = application.job.organization
+    with transaction.atomic():
+        Application.objects.filter(pk=application.pk).update(
+            analysis_status=Application.AnalysisStatus.PENDING, analysis_error=""
+        )
+        task = task_enqueue(
+            analyze_application_task,
+            kind=TaskRecord.Kind.ANALYZE_APPLICATION,
+            target=application,
+            organization=organization,
+            args=(application.pk,),
+        )
+        audit_record(
+            action="application.analysis_requested",
+            organization=organization,
+            actor=by,
+            target=application,
+            task_id=task.task_id,
+        )
+    return task
 
 
 def application_mark_failed(*, application_id: int, error: str) -> str:

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import generics, serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from accounts.permissions import IsOrganizationMember, request_organization, request_user
 from audit.services import audit_record
 from candidates.export import candidate_export
+from candidates.filters import CandidateListQuery, candidate_list_filter
 from candidates.models import Candidate
 from candidates.previews import PREVIEW_FIELDS, ProfilePreviewFields
 from candidates.privacy import candidate_delete
@@ -61,14 +62,19 @@ class CandidateDetailOutput(ProfilePreviewFields, CandidateOutput):
         return self.profile_shown(candidate)
 
 
+@extend_schema_view(get=extend_schema(parameters=[CandidateListQuery]))
 class CandidateList(generics.ListAPIView):
-    """The organization's candidates. Candidates come from resumes: upload them at /api/resumes/."""
+    """The organization's candidates, filtered by skills (all of them), years, location and words of the resume.
+    Candidates come from resumes: upload them at /api/resumes/."""
 
     permission_classes = [IsOrganizationMember]
     serializer_class = CandidateOutput
 
     def get_queryset(self) -> Any:
         return candidate_list_for_organization(organization=request_organization(self.request)).defer("embedding")
+
+    def filter_queryset(self, queryset: Any) -> Any:
+        return candidate_list_filter(queryset, self.request.query_params)
 
 
 class CandidateDetail(generics.RetrieveDestroyAPIView):

@@ -12,6 +12,7 @@ from celery.worker.control import inspect_command
 from kombu.utils.encoding import safe_repr
 from kombu.utils.url import maybe_sanitize_url
 
+from config import task_metrics  # noqa: F401  (connects the task metrics to Celery's signals)
 from config.queues import QueueName, declared_queues, task_routes
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")

@@ -59,6 +59,7 @@ TASK_QUEUES = {
     "matching.tasks.embed_job_task": QueueName.EMBEDDINGS,
     "matching.tasks.rerank_job_task": QueueName.LOW,
     "matching.tasks.rerank_candidate_task": QueueName.LOW,
+    "jobs.tasks.rediscover_candidates_task": QueueName.LOW,
     "realtime.tasks.reap_stale_tasks_task": QueueName.LOW,
     "realtime.tasks.refresh_embeddings_task": QueueName.LOW,
     "realtime.tasks.delete_orphan_resume_files_task": QueueName.LOW,

@@ -187,6 +187,10 @@ RANKING_POSTINGS_PER_SKILL = env.int("RANKING_POSTINGS_PER_SKILL", default=1000)
 # Of the best-evidenced candidates, this many times the pool are compared by embedding for the lexical pool.
 RANKING_LEXICAL_SHORTLIST_FACTOR = env.int("RANKING_LEXICAL_SHORTLIST_FACTOR", default=4)
 HNSW_EF_SEARCH = env.int("HNSW_EF_SEARCH", default=100)
+# Talent rediscovery: when a job opens, existing candidates scoring at least this (0-100) are kept on it, from the
+# best JOB_REDISCOVERY_LIMIT the ranking returns.
+JOB_REDISCOVERY_MIN_SCORE = env.float("JOB_REDISCOVERY_MIN_SCORE", default=70.0)
+JOB_REDISCOVERY_LIMIT = env.int("JOB_REDISCOVERY_LIMIT", default=200)
 
 # --- REST API ---
 REST_FRAMEWORK = {
@@ -226,6 +230,7 @@ SPECTACULAR_SETTINGS = {
         "ImportStateEnum": "ingestion.models.ImportBatch.State",
         "ParseStatusEnum": "candidates.models.ResumeVersion.ParseStatus",
         "ApplicationStageEnum": "applications.models.Application.Status",
+        "JobStatusEnum": "jobs.models.JobPosting.Status",
     },
 }
 

@@ -14,6 +14,7 @@ from applications.api import ApplicationDetail, ApplicationListCreate
 from applications.pipeline_api import ApplicationBulkMove, ApplicationHistory, ApplicationNotes
 from candidates.api import CandidateDetail, CandidateExport, CandidateList
 from config.health import healthz
+from config.home import api_root, home
 from ingestion.api import (
     ImportDetail,
     ImportListCreate,
@@ -22,7 +23,7 @@ from ingestion.api import (
     ResumeListCreate,
     ResumeReparse,
 )
-from jobs.api import JobDetail, JobListCreate
+from jobs.api import JobDetail, JobListCreate, JobRediscovered, JobRestore
 from matching.api import CandidatesForJob, JobsForCandidate, MatchExplanation
 from realtime.api import TaskRecordDetail, TaskRecordList, WebSocketTicketCreate
 from realtime.views import task_monitor_page
@@ -35,6 +36,8 @@ api = [
     path("auth/metrics-check/", metrics_check, name="metrics-check"),
     path("jobs/", JobListCreate.as_view(), name="job-list"),
     path("jobs/<int:pk>/", JobDetail.as_view(), name="job-detail"),
+    path("jobs/<int:pk>/restore/", JobRestore.as_view(), name="job-restore"),
+    path("jobs/<int:pk>/rediscovered/", JobRediscovered.as_view(), name="job-rediscovered"),
     path("jobs/<int:pk>/candidates/", CandidatesForJob.as_view(), name="job-candidates"),
     path(
         "jobs/<int:pk>/candidates/<int:candidate_pk>/explanation/", MatchExplanation.as_view(), name="match-explanation"
@@ -65,8 +68,10 @@ api = [
 # Failed-login limits on the admin login too (accounts.login_views); the route before admin.site.urls takes it over.
 admin.site.login_form = LimitedAdminAuthenticationForm
 urlpatterns = [
+    path("", home, name="home"),
     path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
+    path("api/", api_root, name="api-root"),
     path("api/", include(api)),
     path("healthz", healthz, name="healthz"),
     path("realtime/tasks/", task_monitor_page, name="task-monitor"),

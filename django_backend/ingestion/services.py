@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from accounts.models import Organization, User
 from candidates.models import Candidate, ResumeVersion
+from config import metrics
 from ingestion.models import ImportBatch, ImportItem
 from ingestion.reading import resume_text_parse, resume_text_read
 from matching.ranking import features_to_json
@@ -120,10 +121,14 @@ def resume_parse(*, resume_id: int, task_id: str | None = None) -> str:
             data = stored.read(settings.MAX_UPLOAD_BYTES + 1)
         extracted = resume_text_read(data, kind=resume.kind)
     except ExtractionError as error:
+        metrics.resume_parse_failed(error.code)
         return _resume_failed(resume, ResumeVersion.ParseStatus.FAILED, str(error))
     except OSError as error:
+        metrics.resume_parse_failed("unreadable")
         return _resume_failed(resume, ResumeVersion.ParseStatus.FAILED, f"The stored file could not be read: {error}")
+    metrics.OCR_PAGES.inc(extracted.ocr_pages)
     if not extracted.text.strip():
+        metrics.resume_parse_failed("no_text")
         return _resume_failed(resume, ResumeVersion.ParseStatus.NO_TEXT, NO_TEXT_MESSAGE, red_flags=extracted.red_flags)
 
     _progress(task_id, 60, "Reading the resume")
@@ -151,6 +156,7 @@ def resume_parse(*, resume_id: int, task_id: str | None = None) -> str:
         if current is None or current.pk == resume.pk or current.created_at <= resume.created_at:
             _candidate_apply(candidate, resume, parsed)
     _import_items_finish(resume, ImportItem.Status.PARSED)
+    metrics.RESUMES_PARSED.inc()
     return ResumeVersion.ParseStatus.PARSED
 
 

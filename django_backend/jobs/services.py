@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
 
 from accounts.models import Organization, User
 from audit.services import audit_record
+from jobs.lifecycle import check_closes_at, job_became_open
 from jobs.models import JobPosting
 from recruitment_core.job_parser import parse_job
 from recruitment_core.job_quality import assess_job_quality
@@ -20,9 +22,15 @@ def job_create(
     location: str = "",
     remote: bool | str | None = None,
     employment_type: str = "",
+    status: str = JobPosting.Status.OPEN,
+    closes_at: datetime | None = None,
     actor: User | None = None,
 ) -> JobPosting:
-    """A new posting; its requirements and quality are read from the text (recruiters may edit them after)."""
+    """A new posting, open or a draft; its requirements and quality are read from the text (recruiters may edit
+    them after). One created open is searched for rediscovered candidates after commit (jobs.lifecycle)."""
+    if status not in (JobPosting.Status.DRAFT, JobPosting.Status.OPEN):
+        raise ValueError(f"A job is created as a draft or open, not {status!r}.")
+    check_closes_at(closes_at)
     job = JobPosting(
         organization=organization,
         title=title,
@@ -30,12 +38,16 @@ def job_create(
         description=description,
         location=location,
         employment_type=employment_type,
+        status=status,
+        closes_at=closes_at,
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
     job_read_requirements(job, remote=remote)
     with transaction.atomic():
         job.save()
-        audit_record(action="job.created", organization=organization, actor=actor, target=job)
+        audit_record(action="job.created", organization=organization, actor=actor, target=job, status=status)
+        if job.accepts_applications():
+            job_became_open(job)
     return job
 
 

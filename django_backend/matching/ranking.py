@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from candidates.models import Candidate
+from config.metrics import RANKING_QUERY_SECONDS
 from jobs.models import JobPosting
 from matching.models import MatchScore
 from recruitment_core.job_parser import JobRequirements
@@ -289,6 +290,7 @@ def _score(
     )
 
 
+@RANKING_QUERY_SECONDS.time()
 def candidates_for_job(
     *,
     job: JobPosting,

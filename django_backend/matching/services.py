@@ -8,6 +8,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 
+from config.metrics import EMBEDDING_SECONDS
 from recruitment_core.embeddings import embed_document, get_embedder
 from recruitment_core.injection import without_instructions
 from recruitment_core.semantic import experience_text
@@ -19,6 +20,7 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+@EMBEDDING_SECONDS.time()
 def embed_text(text: str) -> list[float]:
     """A unit-length vector for a whole document: chunks within the model's window, aggregated.
 

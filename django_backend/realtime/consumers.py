@@ -9,6 +9,7 @@ from typing import Any
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
+from config.metrics import WEBSOCKET_CONNECTIONS
 from realtime.auth import REFUSAL_SCOPE_KEY, TOKEN_IN_URL
 from realtime.connection_limits import connection_acquire, connection_refresh, connection_release, refresh_interval
 from realtime.models import TaskRecord
@@ -50,6 +51,7 @@ class TaskStreamConsumer(AsyncJsonWebsocketConsumer):
             await self.close(code=CLOSE_TOO_MANY_CONNECTIONS)
             return False
         self.slot_user_id = user.pk
+        WEBSOCKET_CONNECTIONS.inc()  # dec() on disconnect, with the slot
         self.slot_refresher = asyncio.create_task(self._keep_slot(user.pk))
         # Join before any snapshot is read so no change can fall between the two.
         self.group = group
@@ -67,6 +69,7 @@ class TaskStreamConsumer(AsyncJsonWebsocketConsumer):
         if self.slot_refresher is not None:
             self.slot_refresher.cancel()
         if self.slot_user_id is not None:
+            WEBSOCKET_CONNECTIONS.dec()
             await connection_release(self.slot_user_id, self.channel_name)
             self.slot_user_id = None
         if self.group:
@@ -117,3 +120,10 @@ class OrganizationTasksConsumer(TaskStreamConsumer):
         if not await self.join(user, organization_group(user.organization_id)):
             return
         await self.send_json({"type": "connection", "organization_id": user.organization_id})
+
+
+class UnknownPathConsumer(AsyncJsonWebsocketConsumer):
+    """Any other `ws/` path: answered with the not-found close code, where routing would fail with a server error."""
+
+    async def connect(self) -> None:
+        await self.close(code=CLOSE_NOT_FOUND)

@@ -1,8 +1,9 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from realtime.consumers import OrganizationTasksConsumer, TaskConsumer
+from realtime.consumers import OrganizationTasksConsumer, TaskConsumer, UnknownPathConsumer
 
 websocket_urlpatterns = [
     path("ws/tasks/", OrganizationTasksConsumer.as_asgi()),
     path("ws/tasks/<str:task_id>/", TaskConsumer.as_asgi()),
+    re_path(r"", UnknownPathConsumer.as_asgi()),  # last: every path the routes above do not take
 ]

@@ -16,6 +16,7 @@ from django.db import close_old_connections, connection, models, transaction
 from django.utils import timezone
 
 from accounts.models import Organization
+from config.metrics import TASKS_DEAD_LETTERED
 from config.queues import PRIORITY, TASK_QUEUES, QueueName, dead_letter_queue
 from realtime.models import DeadLetter, TaskRecord
 
@@ -194,6 +195,7 @@ def dead_letter_handle(failure: DeadLetterFailure) -> None:
     Each is attempted whatever happens to the other (the failure may be the database or the broker being
     down), and neither raises: this runs in the worker's failure handler.
     """
+    TASKS_DEAD_LETTERED.labels(failure.task_name, failure.queue).inc()
     try:
         dead_letter_publish(failure)
     except Exception:

@@ -56,6 +56,7 @@ def extract_text(data: bytes, kind: str, *, limits: ResumeLimits = DEFAULT_LIMIT
         pages=found.pages,
         has_text_layer=bool(text) if found.has_text_layer is None else found.has_text_layer,
         ocr_used=found.ocr_used,
+        ocr_pages=found.ocr_pages,
         red_flags=(*_hidden_text_flags(found.hidden), *found.notes, *([cut] if cut else [])),
     )
 

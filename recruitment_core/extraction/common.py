@@ -45,6 +45,7 @@ class ExtractedText:
     has_text_layer: bool
     ocr_used: bool = False
     red_flags: tuple[str, ...] = ()
+    ocr_pages: int = 0  # pages whose text was recognised from images
 
 
 def damaged_image() -> ExtractionError:
@@ -86,6 +87,7 @@ class Extraction:
     pages: int | None = None
     has_text_layer: bool | None = None  # None: the file's own text, so "is there any text"
     ocr_used: bool = False
+    ocr_pages: int = 0
     hidden: Counter[str] = field(default_factory=Counter)  # words left out, by reason
     notes: list[str] = field(default_factory=list)  # further red flags
 

@@ -60,4 +60,4 @@ def extract_image(data: bytes) -> Extraction:
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise damaged_image() from exc
-    return Extraction(text=recognise(prepared), pages=1, has_text_layer=False, ocr_used=True)
+    return Extraction(text=recognise(prepared), pages=1, has_text_layer=False, ocr_used=True, ocr_pages=1)

@@ -55,6 +55,7 @@ def extract_pdf(data: bytes, max_pages: int | None = None) -> Extraction:
         pages=total,
         has_text_layer=any(page.rows for page in pages),
         ocr_used=any(page.ocr_text is not None for page in pages),
+        ocr_pages=sum(page.ocr_text is not None for page in pages),
         hidden=hidden,
         notes=notes,
     )

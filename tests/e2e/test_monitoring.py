@@ -1,8 +1,9 @@
 """Prometheus on the running platform, started the way `make up` starts it: the host rendering of the one template
 (scripts/render_monitoring.py) and its supervisord programs (Prometheus, Alertmanager and the four exporters, Debian's
 packages), pointed at the end-to-end platform's Django, AI service, Flower, nginx, PostgreSQL and Redis and at this
-machine's RabbitMQ. Every target is scraped and up, every alert rule and dashboard query evaluates, and a gateway
-rendered like `make up`'s lets only operators through to /prometheus/ and /alertmanager/."""
+machine's RabbitMQ, and at its three Celery workers' own endpoints. Every target is scraped and up, every alert rule
+and dashboard query evaluates, and a gateway rendered like `make up`'s lets only operators through to /prometheus/
+and /alertmanager/."""
 
 from __future__ import annotations
 
@@ -172,7 +173,7 @@ def test_every_configured_target_is_scraped_and_up(monitoring: Monitoring) -> No
     )
     health = {target["labels"]["job"]: (target["health"], target["lastError"]) for target in targets}
     # Nothing is left out: every job of the template has a live target here, RabbitMQ's being this machine's broker.
-    assert len(monitoring.jobs) == 10
+    assert len(monitoring.jobs) == 11
     assert health == dict.fromkeys(monitoring.jobs, ("up", ""))
     assert all(target["scrapeUrl"].startswith("http://127.0.0.1:") for target in targets)
 
@@ -191,9 +192,12 @@ def test_the_exporters_reach_their_services(monitoring: Monitoring, metric: str,
 
 
 def test_the_services_own_metrics_are_scraped(monitoring: Monitoring) -> None:
-    """Django and the AI service with the bearer token, RabbitMQ per queue (the platform's vhost declares four)."""
+    """Django and the AI service with the bearer token, RabbitMQ per queue (the platform's vhost declares four),
+    each Celery worker's own endpoint and the counts Django takes on scrape."""
     queries = {
         "django": 'django_http_requests_before_middlewares_total{job="django"}',
+        "django counts": 'recruitment_applications{job="django", stage="applied"}',
+        "celery": 'count(recruitment_ocr_pages_total{job="celery"}) == 3',
         "ai": 'ai_service_http_requests_total{job="ai"}',
         "rabbitmq": 'rabbitmq_queue_messages_ready{job="rabbitmq", queue="high_priority"}',
         "node": 'node_filesystem_size_bytes{job="node"}',

@@ -206,7 +206,7 @@ def test_changed_description_queues_a_new_embedding(organization, django_capture
         job.description = "Python and Django"
         job.save()
 
-    assert len(callbacks) == 1
+    assert len(callbacks) == 2  # the embedding and, the job being created open, the search for rediscovered candidates
     assert len(more) == 1
     assert TaskRecord.objects.filter(kind="embed_job", target_id=job.pk).count() == 2
 

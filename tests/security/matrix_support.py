@@ -101,11 +101,11 @@ def build_world(*, rows: bool = True) -> World:
 def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, Any]:
     from rest_framework.authtoken.models import Token
 
-    from applications.models import Application, ApplicationNote, StageChange
+    from applications.models import Application, ApplicationAnalysis, ApplicationNote, StageChange
     from audit.models import AuditEvent
     from candidates.models import Candidate, ResumeVersion
     from ingestion.models import ImportBatch, ImportItem
-    from jobs.models import JobPosting
+    from jobs.models import JobPosting, RediscoveredCandidate
     from realtime.models import DeadLetter, TaskRecord
 
     lower = key.lower()
@@ -126,7 +126,15 @@ def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, An
     Candidate.objects.filter(pk=candidate.pk).update(current_resume=resume)
     job = JobPosting.objects.create(organization=organization, title=f"Job of {key}", description="Python developer")
     spare_job = JobPosting.objects.create(organization=organization, title=f"Open job of {key}", description="Go")
+    rediscovered = RediscoveredCandidate.objects.create(job=job, candidate=spare, score=88.0)
     application = Application.objects.create(candidate=candidate, job=job)
+    analysis = ApplicationAnalysis.objects.create(
+        application=application,
+        provider=f"provider-of-{lower}",
+        recommendation="hold",
+        result={"summary": f"Summary of {key}", "provider": f"provider-of-{lower}"},
+    )
+    Application.objects.filter(pk=application.pk).update(latest_analysis=analysis, ai_feedback=analysis.result)
     stage_change = StageChange.objects.create(application=application, to_stage="applied", changed_by=recruiter)
     note = ApplicationNote.objects.create(application=application, author=recruiter, text=f"Note of {key}")
     batch = ImportBatch.objects.create(organization=organization, archive_name=f"batch-of-{lower}.zip", total=1)
@@ -155,7 +163,9 @@ def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, An
         "resume": resume,
         "job": job,
         "spare_job": spare_job,
+        "rediscovered": rediscovered,
         "application": application,
+        "analysis": analysis,
         "stage_change": stage_change,
         "note": note,
         "batch": batch,

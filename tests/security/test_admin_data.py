@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.test import RequestFactory
+from django.urls import reverse
 
 from accounts.admin_scoping import OTHER_ORGANIZATION
 from accounts.models import User
@@ -20,11 +21,13 @@ from applications.models import Application
 from audit.models import AuditEvent
 from candidates.models import Candidate
 from jobs.models import JobPosting
-from security.matrix_support import World
+from realtime.models import TaskRecord
+from security.matrix_support import ROLES, World
 
 pytestmark = pytest.mark.usefixtures("matrix_settings")
 
 APPLICATION_ADD = "/admin/applications/application/add/"
+APPLICATION_LIST = "/admin/applications/application/"
 CANDIDATE_ADD = "/admin/candidates/candidate/add/"
 NO_INLINE_ROWS = {"resume_versions-TOTAL_FORMS": "0", "resume_versions-INITIAL_FORMS": "0"}
 
@@ -281,3 +284,44 @@ def test_the_import_link_shows_only_to_those_who_may_import(db, world: World) ->
 
     assert link in world.client_for("recruiter_b").get("/admin/ingestion/importbatch/").content.decode()
     assert link not in world.client_for("staff_no_org").get("/admin/ingestion/importbatch/").content.decode()
+
+
+# --- Re-running the AI analysis ---------------------------------------------------------------------------------
+
+# Whether the role's re-run of A's application queued the analysis task and wrote the audit entry.
+RERUNS_A = dict(zip(ROLES, (False, True, False, True, False, True, False), strict=True))
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("way", ["button", "action"])
+def test_only_organization_a_reruns_the_analysis_of_a(db, world: World, role: str, way: str) -> None:
+    application = world.a("application")
+    tasks = TaskRecord.objects.filter(kind=TaskRecord.Kind.ANALYZE_APPLICATION, target_id=application.pk)
+    before = set(tasks.values_list("task_id", flat=True))
+    client = world.client_for(role)
+
+    if way == "button":
+        client.post(reverse("admin:applications_application_rerun_analysis", args=[application.pk]))
+    else:
+        client.post(APPLICATION_LIST, {"action": "rerun_analysis", "_selected_action": [application.pk]})
+
+    queued = set(tasks.values_list("task_id", flat=True)) - before
+    events = AuditEvent.objects.filter(action="application.analysis_requested", target_id=application.pk)
+    assert bool(queued) is RERUNS_A[role], f"{role} queued {queued} by {way}"
+    assert [event.data for event in events] == [{"task_id": task_id} for task_id in queued]
+    if queued:
+        assert [event.actor for event in events] == [world.users[role]]
+        assert Application.objects.get(pk=application.pk).analysis_status == "pending"
+
+
+def test_the_analysis_panel_and_filters_of_b_hold_nothing_of_a(db, world: World) -> None:
+    client = world.client_for("recruiter_b")
+    own = client.get(f"/admin/applications/application/{b(world, 'application').pk}/change/")
+    listed = client.get(APPLICATION_LIST)
+
+    assert "Summary of B" in own.content.decode() and "Summary of A" not in own.content.decode()
+    [provider_filter] = [spec for spec in listed.context["cl"].filter_specs if spec.title == "AI provider"]
+    assert provider_filter.lookup_choices == [("provider-of-b", "provider-of-b")]
+    assert "provider-of-a" not in listed.content.decode()
+    gone = client.get(f"/admin/applications/application/{world.a('application').pk}/change/")
+    assert gone.status_code == 302 and "Summary of A" not in gone.content.decode()

@@ -117,9 +117,14 @@ ACTIONS = {
     "candidates.resumeversion:delete_selected": RECRUITERS_RUN,
     "candidates.resumeversion:reparse": RECRUITERS_RUN,
     "jobs.jobposting:delete_selected": RECRUITERS_RUN,
+    "jobs.jobposting:open_selected": RECRUITERS_RUN,
+    "jobs.jobposting:close_selected": RECRUITERS_RUN,
+    "jobs.jobposting:archive_selected": RECRUITERS_RUN,
+    "jobs.jobposting:restore_selected": RECRUITERS_RUN,
     "applications.application:delete_selected": SUPERUSER_RUNS,
     "applications.application:move_selected_to_stage": RECRUITERS_RUN,
     "applications.application:reject_selected": RECRUITERS_RUN,
+    "applications.application:rerun_analysis": RECRUITERS_RUN,
     "ingestion.importbatch:delete_selected": SUPERUSER_RUNS,
     "realtime.taskrecord:delete_selected": SUPERUSER_RUNS,
     "realtime.deadletter:delete_selected": SUPERUSER_RUNS,
@@ -132,6 +137,7 @@ INLINES = {
     "ingestion.importbatch:ImportItemInline": ("none", "A", "B", "A", "none", "all", "none"),
     "applications.application:StageChangeInline": ("none", "A", "B", "A", "none", "all", "none"),
     "applications.application:ApplicationNoteInline": ("none", "A", "B", "A", "none", "all", "none"),
+    "jobs.jobposting:RediscoveredCandidateInline": ("none", "A", "B", "A", "none", "all", "none"),
 }
 # The admin's other URLs, by URL name (or route when nameless).
 Site = namedtuple("Site", "method url row")
@@ -159,6 +165,13 @@ ADMIN_SITE: dict[str, Any] = {
     ),
     "admin:ingestion_importbatch_upload": Site(  # imports go to the user's organization: they need one
         "get", lambda w: reverse("admin:ingestion_importbatch_upload"), (L, 200, 200, 200, 403, 403, 403)
+    ),
+    # The change page's "Re-run analysis" button on A's application: back to the page when queued; another
+    # organization's application reads as absent (what it queued is checked in test_admin_data).
+    "admin:applications_application_rerun_analysis": Site(
+        "post",
+        lambda w: reverse("admin:applications_application_rerun_analysis", args=[w.a("application").pk]),
+        (L, R, 404, R, 403, R, 404),
     ),
     "admin/(?P<url>.*)$": Site("get", lambda w: "/admin/no/such/page/", (L, 404, 404, 404, 404, 404, 404)),
     # One cell per app label: the app's index lists the models the user may use, 404 when none.

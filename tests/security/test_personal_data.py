@@ -255,8 +255,11 @@ def test_export_holds_everything_and_deletion_leaves_nothing(
     assert experience["text_sha256"] == ExperienceEmbedding.objects.get(candidate=candidate).text_sha256
     [entered] = document["related"]["applications.stagechange"]  # the stage history is the person's data too
     assert (entered["application"], entered["to_stage"]) == (application.pk, "applied")
+    [run] = document["related"]["applications.applicationanalysis"]  # each AI screening run, quotes and all
+    assert (run["application"], run["result"]) == (application.pk, stored_application.ai_feedback)
     assert sorted(document["related"]) == [
         "applications.application",
+        "applications.applicationanalysis",
         "applications.stagechange",
         "matching.experienceembedding",
         "matching.matchscore",

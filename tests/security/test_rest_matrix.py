@@ -69,10 +69,47 @@ def _archive(world: World, role: str) -> dict[str, Any]:
     return {"archive": SimpleUploadedFile("resumes.zip", buffer.getvalue(), content_type="application/zip")}
 
 
+def _home_shows_own_jobs_only(world: World, role: str, response: Any) -> None:
+    if response.status_code != 200:
+        assert response["Location"].startswith("/admin/login/"), response["Location"]
+        return
+    page = response.content.decode()
+    for key in ("A", "B"):
+        title = world.rows[key]["job"].title
+        shown = ROLE_ORGANIZATION.get(role) == key
+        assert (title in page) is shown, f"{role}: job of {key} shown={title in page}"
+
+
 def _job_renamed_only_by_a(world: World, role: str, response: Any) -> None:
     job = world.a("job")
     job.refresh_from_db()
     assert (job.title == "Renamed by the matrix") is (response.status_code == 200), f"{role}: {job.title}"
+
+
+def _job_of_a_archived_only_when_deleted(world: World, role: str, response: Any) -> None:
+    job = world.a("job")
+    job.refresh_from_db()
+    assert job.archived is (response.status_code == 204), f"{role}: A's job archived={job.archived}"
+
+
+def _archive_job_of_a(world: World, role: str) -> dict[str, Any]:
+    """Archives A's job (inside the cell's savepoint) so that restoring it is possible; no body."""
+    from jobs.lifecycle import job_archive
+
+    job_archive(job=world.a("job"), actor=world.users["recruiter_a"])
+    return {}
+
+
+def _job_of_a_restored_only_by_a(world: World, role: str, response: Any) -> None:
+    job = world.a("job")
+    job.refresh_from_db()
+    assert job.archived is (response.status_code != 200), f"{role}: A's job archived={job.archived}"
+
+
+def _rediscovered_of_a_only(world: World, role: str, response: Any) -> None:
+    if response.status_code == 200:
+        shown = [row["candidate"]["id"] for row in response.json()["results"]]
+        assert shown == [world.a("spare_candidate").pk], f"{role} was shown {shown}"
 
 
 def _file_of_a_only(world: World, role: str, response: Any) -> None:
@@ -139,7 +176,13 @@ REST: dict[str, dict[str, Call]] = {
     "api/jobs/<int:pk>/": {
         "GET": Call(OF_A),
         "PATCH": Call(OF_A, body=lambda w, r: {"title": "Renamed by the matrix"}, check=_job_renamed_only_by_a),
+        # Deleting archives: the row stays, out of the lists; another organization's job reads as missing.
+        "DELETE": Call((401, 204, 404, 204, 403, 403, 403), check=_job_of_a_archived_only_when_deleted),
     },
+    "api/jobs/<int:pk>/restore/": {
+        "POST": Call(OF_A, body=_archive_job_of_a, check=_job_of_a_restored_only_by_a),
+    },
+    "api/jobs/<int:pk>/rediscovered/": {"GET": Call(OF_A, check=_rediscovered_of_a_only)},
     "api/jobs/<int:pk>/candidates/": {"GET": Call(OF_A)},
     "api/jobs/<int:pk>/candidates/<int:candidate_pk>/explanation/": {"GET": Call(OF_A)},
     "api/candidates/<int:pk>/jobs/": {"GET": Call(OF_A)},
@@ -195,6 +238,9 @@ REST: dict[str, dict[str, Call]] = {
     "api/tasks/<str:task_id>/": {"GET": Call(OF_A)},
     "api/schema/": {"GET": Call(PUBLIC)},
     "api/docs/": {"GET": Call(PUBLIC)},
+    "api/": {"GET": Call(PUBLIC)},  # the API's entry points by name: no data
+    # The front door: sign in, or the home of the signed-in person, with their organization's jobs only.
+    "": {"GET": Call((302, 200, 200, 200, 200, 200, 200), check=_home_shows_own_jobs_only)},
     "healthz": {"GET": Call(PUBLIC)},
     "realtime/tasks/": {"GET": Call((302, 200, 200, 200, 200, 200, 200))},  # staff only; its data comes by socket
     # Open in-process: Prometheus scrapes Django directly; through the gateway it is for operators (gateway tests).
@@ -203,6 +249,8 @@ REST: dict[str, dict[str, Call]] = {
 # The rows of A a route's URL names.
 ARGS = {
     "api/jobs/<int:pk>/": lambda w: {"pk": w.a("job").pk},
+    "api/jobs/<int:pk>/restore/": lambda w: {"pk": w.a("job").pk},
+    "api/jobs/<int:pk>/rediscovered/": lambda w: {"pk": w.a("job").pk},
     "api/jobs/<int:pk>/candidates/": lambda w: {"pk": w.a("job").pk},
     "api/jobs/<int:pk>/candidates/<int:candidate_pk>/explanation/": lambda w: {
         "pk": w.a("job").pk,

@@ -27,7 +27,10 @@ OPEN = "accepted"
 WS = {
     "ws/tasks/": (4401, OPEN, OPEN, OPEN, 4403, 4403, 4403),  # the user's organization's stream: needs one
     "ws/tasks/<str:task_id>/": (4401, OPEN, 4403, OPEN, 4403, OPEN, 4403),
+    "": (4404,) * 7,  # any other path: not found, for everyone, never a server error
 }
+# The path each route is tried with; the catch-all takes a path no other route has.
+UNKNOWN_PATH = "/ws/no-such-stream/"
 
 
 def websocket_routes(patterns: list[Any] | None = None, prefix: str = "") -> list[str]:
@@ -95,7 +98,7 @@ def test_websocket_route(socket_world: World, route: str, role: str) -> None:
     if route not in WS:
         pytest.fail(f"WebSocket route {route} has no entry in WS: add its expected outcome for every role")
     expected = expectation(WS[route], role)
-    path = "/" + route.replace("<str:task_id>", socket_world.a("task").task_id)
+    path = "/" + route.replace("<str:task_id>", socket_world.a("task").task_id) if route else UNKNOWN_PATH
 
     outcome, messages = asyncio.run(_scenario(socket_world, role, path, _session_headers(socket_world, role)))
 

@@ -264,7 +264,11 @@ def test_commands_match_the_contract(compose: dict[str, Any]) -> None:
         "python manage.py migrate --noinput && python manage.py collectstatic --noinput"
     )
     assert re.match(r"daphne -b 0\.0\.0\.0 -p 8000 .*config\.asgi:application$", _command(services["django"]))
-    assert _command(services["ai"]) == "uvicorn ai_service.main:app --host 0.0.0.0 --port 8001"
+    # One uvicorn worker per core, or AI_SERVICE_WORKERS; `$$` is compose's escape for the shell's `$`.
+    assert _command(services["ai"]) == (
+        "sh -c exec uvicorn ai_service.main:app --host 0.0.0.0 --port 8001"
+        ' --workers "$${AI_SERVICE_WORKERS:-$$(nproc)}"'
+    )
     assert _environment(services["ai"])["AI_ROOT_PATH"] == "/api/ai"
     assert _command(services["beat"]).startswith("celery -A config beat")
     assert _command(services["flower"]) == "celery -A config flower --port=5555 --url_prefix=flower"

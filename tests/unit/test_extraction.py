@@ -598,6 +598,7 @@ def test_only_pages_without_a_text_layer_are_read_with_ocr():
     assert first_page == "Jane Doe\nPage one, from the text layer"
     assert {"senior", "python", "engineer", "kubernetes"} <= _words(second_page)
     assert (result.pages, result.has_text_layer, result.ocr_used) == (2, True, True)
+    assert result.ocr_pages == 1, "the text layer's page is not counted as recognised"
 
 
 @pytest.mark.parametrize(("image_format", "kind"), [("PNG", "png"), ("JPEG", "jpeg")])
@@ -607,6 +608,7 @@ def test_scanned_images_are_detected_and_read_with_ocr(image_format, kind):
     assert detect_resume_type(data, "resume.pdf") == kind
     result = extract_text(data, kind)
     assert (result.kind, result.pages, result.has_text_layer, result.ocr_used) == (kind, 1, False, True)
+    assert result.ocr_pages == 1
     assert {"jane", "doe", "python", "engineer", "kubernetes"} <= _words(result.text)
 
 

@@ -28,7 +28,11 @@ HOST_PORTS = {
     "GATEWAY_PORT": "18080", "DJANGO_PORT": "18000", "AI_SERVICE_PORT": "18001", "FLOWER_PORT": "15555",
     "PROMETHEUS_PORT": "29090", "ALERTMANAGER_PORT": "29093", "POSTGRES_EXPORTER_PORT": "29187",
     "REDIS_EXPORTER_PORT": "29121", "NGINX_EXPORTER_PORT": "29113", "NODE_EXPORTER_PORT": "29100",
+    "WORKER_FAST_METRICS_PORT": "29808", "WORKER_SLOW_METRICS_PORT": "29809",
+    "WORKER_MAINTENANCE_METRICS_PORT": "29810",
 }  # fmt: skip
+WORKERS = {"worker_fast": "WORKER_FAST_METRICS_PORT", "worker_slow": "WORKER_SLOW_METRICS_PORT",
+           "worker_maintenance": "WORKER_MAINTENANCE_METRICS_PORT"}  # fmt: skip
 # An encoded character in a password: supervisord must pass it on as it is.
 DATABASE_URL = "postgres://monitor:p%40ss@127.0.0.1:5433/recruitment"
 
@@ -82,6 +86,7 @@ def test_the_host_rendering_scrapes_the_same_jobs_on_127_0_0_1(host: Path) -> No
     }  # fmt: skip
     assert {job: jobs[job] for job in expected} == {job: [f"127.0.0.1:{HOST_PORTS[p]}"] for job, p in expected.items()}
     assert jobs["rabbitmq"] == ["127.0.0.1:15692"], "the broker's host, rabbitmq_prometheus's port"
+    assert jobs["celery"] == [f"127.0.0.1:{HOST_PORTS[port]}" for port in WORKERS.values()], "one target per worker"
     assert config["rule_files"] == [str(PROMETHEUS_DIR / "alerts.yml")]
     token = host / "metrics_bearer_token"
     assert token.read_text() == "host-metrics-token"
@@ -121,12 +126,31 @@ def test_make_up_supervises_prometheus_alertmanager_and_the_exporters(host: Path
     assert str(host.parent.parent / "data" / "prometheus") in commands["prometheus"]
 
 
+def test_each_worker_serves_its_metrics_on_the_port_prometheus_scrapes(host: Path) -> None:
+    """The worker programs of `make up` each get their own multiprocess directory and the port the rendered
+    `celery` job scrapes; the scrape's `service` label is the program's name."""
+    programs = _supervised()
+    config = yaml.safe_load((host / "prometheus.yml").read_text())
+    (celery,) = [job for job in config["scrape_configs"] if job["job_name"] == "celery"]
+    scraped = {static["labels"]["service"]: static["targets"] for static in celery["static_configs"]}
+    assert set(scraped) == set(WORKERS)
+    directories = set()
+    for name, port in WORKERS.items():
+        environment = programs[name].environment
+        assert environment["CELERY_METRICS_PORT"] == HOST_PORTS[port], name
+        assert scraped[name] == [f"127.0.0.1:{HOST_PORTS[port]}"], name
+        directories.add(environment["PROMETHEUS_MULTIPROC_DIR"])
+    assert len(directories) == len(WORKERS), "a directory per worker: each removes its own stale files"
+    assert "PROMETHEUS_MULTIPROC_DIR" not in (programs["django"].environment or {}), "Django is one process"
+
+
 def test_without_the_rendering_supervisord_runs_the_platform_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The end-to-end platform starts supervisord.conf without rendering the monitoring programs."""
     environment = {"RUN_DIR": tmp_path, "LOG_DIR": tmp_path, "REPO_DIR": REPO, "VENV": REPO / ".venv",
-                   "DJANGO_PORT": 1, "AI_SERVICE_PORT": 2, "FLOWER_PORT": 3, "NGINX_BIN": "nginx"}  # fmt: skip
+                   "DJANGO_PORT": 1, "AI_SERVICE_PORT": 2, "FLOWER_PORT": 3, "NGINX_BIN": "nginx",
+                   **dict.fromkeys(WORKERS.values(), 4)}  # fmt: skip
     for name, value in environment.items():
         monkeypatch.setenv(name, str(value))
     programs = _supervised()

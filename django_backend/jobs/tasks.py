@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.db import transaction
+
+from config.queues import QueueName
+from config.tasks import RERANK_LIMITS, task_options
+from jobs.rediscovery import rediscover_candidates
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(**task_options(QueueName.LOW, RERANK_LIMITS))
+def rediscover_candidates_task(job_id: int) -> int:
+    return len(rediscover_candidates(job_id=job_id).found)
+
+
+def rediscovery_enqueue(*, job_id: int) -> None:
+    """Queue the search for rediscovered candidates once the transaction that opened the job commits."""
+    transaction.on_commit(lambda: _publish(job_id))
+
+
+def _publish(job_id: int) -> None:
+    try:
+        rediscover_candidates_task.delay(job_id)
+    except Exception:  # the broker is unreachable: the job is open all the same; say so in the log
+        logger.exception("could not queue candidate rediscovery", extra={"job_id": job_id})

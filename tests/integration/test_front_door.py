@@ -1,0 +1,85 @@
+"""The front door: `/` signs people in and shows a recruiter their organization's open jobs and new applicants;
+`/api/` names the API's entry points; an unknown WebSocket path is refused as not found, never a server error."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from channels.testing import WebsocketCommunicator
+from django.test import Client
+from django.utils import timezone
+
+from accounts.models import User
+from applications.models import Application
+from candidates.models import Candidate
+from jobs.models import JobPosting
+
+pytestmark = pytest.mark.django_db
+
+
+def _job(organization: Any, title: str, **fields: Any) -> JobPosting:
+    return JobPosting.objects.create(organization=organization, title=title, description="Payroll specialist", **fields)
+
+
+def test_anonymous_visitors_are_sent_to_sign_in() -> None:
+    response = Client().get("/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/login/?next=/"
+
+
+def test_a_recruiter_sees_open_jobs_and_new_applicants_of_their_organization(organization, recruiter) -> None:
+    open_job = _job(organization, "Payroll Specialist")
+    _job(organization, "Draft Controller", status=JobPosting.Status.DRAFT)
+    _job(organization, "Closed Auditor", status=JobPosting.Status.CLOSED)
+    _job(organization, "Lapsed Bookkeeper", closes_at=timezone.now() - timedelta(days=1))
+    _job(organization, "Archived Clerk", archived_at=timezone.now())
+    candidate = Candidate.objects.create(organization=organization, name="Nadia Park", email="nadia@example.com")
+    Application.objects.create(candidate=candidate, job=open_job)
+    client = Client()
+    client.force_login(recruiter)
+
+    page = client.get("/").content.decode()
+
+    assert "Payroll Specialist" in page and "Nadia Park" in page
+    for hidden in ("Draft Controller", "Closed Auditor", "Lapsed Bookkeeper", "Archived Clerk"):
+        assert hidden not in page, hidden
+
+
+def test_a_candidate_account_is_told_it_has_no_recruiter_tools(organization) -> None:
+    user = User.objects.create_user(username="cara", password="cara-password-1", role=User.Role.CANDIDATE)
+    _job(organization, "Payroll Specialist")
+    client = Client()
+    client.force_login(user)
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "no recruiter tools" in page and "Payroll Specialist" not in page
+
+
+def test_the_api_root_names_its_entry_points() -> None:
+    response = Client().get("/api/")
+
+    assert response.status_code == 200
+    links = response.json()["links"]
+    assert links["job-list"].endswith("/api/jobs/") and links["api-docs"].endswith("/api/docs/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_unknown_websocket_path_is_refused_as_not_found() -> None:
+    from config.asgi import application
+
+    async def connect() -> tuple[bool, Any]:
+        communicator = WebsocketCommunicator(
+            application, "/ws/no-such-stream/", headers=[(b"host", b"localhost"), (b"origin", b"http://localhost")]
+        )
+        result = await communicator.connect(timeout=5)
+        await communicator.disconnect()
+        return result
+
+    assert asyncio.run(connect()) == (False, 4404)
