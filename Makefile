@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := cd django_backend && ../$(PY) manage.py
 ENV_LOAD := set -a && source .env.example && { [ ! -f .env ] || source .env; } && set +a
 
-.PHONY: up down status logs install eval-parse bench-parse eval-rank bench-search bench-embed bench-tasks bench test test-unit test-integration test-e2e test-faults test-security lint migrations-check deploy-check
+.PHONY: up down status logs install eval-parse bench-parse eval-rank bench-search bench-embed bench-tasks bench-ai bench test test-unit test-integration test-e2e test-faults test-security lint migrations-check deploy-check
 
 up:  ## Install what is missing and run every service; prints the URLs.
 	@bash scripts/up.sh
@@ -68,7 +68,10 @@ bench-embed:  ## Embedding throughput: torch fp32 against the configured backend
 bench-tasks:  ## Tasks/s end to end with 1 and 2 Celery workers (no-op, embedding), WebSocket fan-out latency to 200 clients.
 	$(ENV_LOAD) && $(PY) scripts/bench_tasks.py
 
-bench: bench-parse bench-embed bench-search bench-tasks  ## Every benchmark.
+bench-ai:  ## POST /analyze (builtin provider) at 20 and 100 clients, straight to uvicorn and through nginx: requests/s, p50/p95/p99.
+	$(ENV_LOAD) && $(PY) scripts/bench_ai.py
+
+bench: bench-parse bench-embed bench-search bench-tasks bench-ai  ## Every benchmark.
 
 lint:  ## ruff (lint and format) and mypy.
 	$(VENV)/bin/ruff check .

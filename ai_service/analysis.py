@@ -22,6 +22,17 @@ from ai_service.providers import (
 from ai_service.schemas import AnalyzeRequest, AnalyzeResponse, QuotedClaim, ScreeningResult
 
 logger = logging.getLogger("ai_service")
+# A pair that reaches every table the parsers and the scorer build on first use: the skills taxonomy, the cities
+# (both texts name a place), the skills-list aliases.
+WARM_UP_JOB = (
+    "Senior Python Developer\n\nLocation: Chicago, IL (onsite)\n\nRequirements\n- 5+ years of Python and"
+    " PostgreSQL\n- BS in Computer Science\n\nNice to have\n- Docker"
+)
+WARM_UP_RESUME = (
+    "Jane Doe\njane@example.com | (312) 555-0100 | Chicago, IL\n\nExperience\nSenior Developer, Acme Corp"
+    "\nJan 2019 - Present\n- Built Python services on PostgreSQL.\n\nEducation\nBS Computer Science, 2015"
+    "\n\nSkills\nPython, PostgreSQL, docker, excel"
+)
 
 
 class Screening:
@@ -51,6 +62,14 @@ class Screening:
             metrics.ungrounded_claims.labels(name)  # exported from 0, so a rate is defined before the first drop
         if provider.name != self.builtin.name:
             metrics.watch_breaker(provider.name, lambda: breaker.state.value)
+
+    async def warm_up(self) -> None:
+        """Build the parsers' tables before the first request: requests arriving together on a fresh process would
+        each build them at once, for seconds. A failure is logged, not raised: the service still starts."""
+        try:
+            await run_in_threadpool(build_case, WARM_UP_JOB, WARM_UP_RESUME)
+        except Exception:
+            logger.exception("warm-up analysis failed; the first requests will build the parsers' tables")
 
     async def analyze(self, request: AnalyzeRequest) -> AnalyzeResponse:
         """Score the resume against the job, then screen it.

@@ -7,11 +7,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ai_service.quotes import QuotedText
-from recruitment_core.evidence import CandidateFeatures, qualified_skills
+from recruitment_core.evidence import qualified_skills
 from recruitment_core.injection import find_instructions, instruction_flags, without_instructions
-from recruitment_core.job_parser import parse_job
-from recruitment_core.resume_parser import parse_resume
-from recruitment_core.scoring import MatchResult, score_match
+from recruitment_core.scoring import MatchResult, parsed_job_description, resume_features, score_match
 
 # What the model reads where the resume addressed automated screeners: it cannot follow what it never sees.
 REMOVED_INSTRUCTION = "[removed: text addressed to automated screeners]"
@@ -67,10 +65,11 @@ class ScreeningCase:
 def build_case(job_description: str, resume_text: str) -> ScreeningCase:
     """Score the pair and read what the screening needs from both texts; same inputs, same case."""
     match = score_match(job_description, resume_text)
-    requirements = parse_job(title="", description=job_description)
+    # The scorer has just parsed both texts; these are its cached results, not a second parse.
+    requirements = parsed_job_description(job_description)
     required = tuple(requirements.required_skills)
     preferred = tuple(requirements.preferred_skills)
-    features = CandidateFeatures.from_parsed(parse_resume(resume_text)) if resume_text.strip() else None
+    features = resume_features(resume_text) if resume_text.strip() else None
     evidence = {
         skill: features.skills[skill].evidence
         for skill in match.matched_skills

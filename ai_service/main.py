@@ -186,6 +186,7 @@ def create_app(settings: AIServiceSettings | None = None, *, clock: Clock = time
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await screening.warm_up()
         yield
         await provider.aclose()
 

@@ -1,9 +1,9 @@
 """A token bucket per caller: on average `per_minute` calls a minute, at most `burst` at once.
 
-The buckets live in this process's memory. That fits the one service process the platform runs (`make up` and
-the compose file each start one uvicorn worker); with several processes or replicas each would grant the full
-rate, and the buckets would have to move to a shared store such as Redis. Buckets are created only for
-authenticated callers, so their number is bounded by the configured keys.
+The buckets live in this process's memory. `make up` and the compose file start one uvicorn worker per core
+(AI_SERVICE_WORKERS), and each worker grants the full rate: a key may reach the limit once per worker. A limit
+that holds across workers or replicas needs the buckets in a shared store such as Redis. Buckets are created only
+for authenticated callers, so their number is bounded by the configured keys.
 """
 
 import math

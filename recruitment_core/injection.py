@@ -10,6 +10,7 @@ neither lifted by it nor pushed below their real merit.
 
 from __future__ import annotations
 
+import functools
 import re
 
 FLAG_CODE = "screener_instructions"
@@ -60,6 +61,12 @@ _SENTENCE_END = re.compile(r"\n|[.!?](?=\s|$)")
 
 def find_instructions(text: str) -> list[tuple[int, int]]:
     """The sentences of `text` addressed to automated screeners, as (start, end) offsets, in order, merged."""
+    return list(_instruction_spans(text))
+
+
+# Reading one resume asks about the same text several times (its flags, its screened text, its marked text).
+@functools.lru_cache(maxsize=16)
+def _instruction_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for match in INSTRUCTION.finditer(text):
         start, end = _sentence_around(text, match.start(), match.end())
@@ -67,7 +74,7 @@ def find_instructions(text: str) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
             spans.append((start, end))
-    return spans
+    return tuple(spans)
 
 
 def without_instructions(text: str) -> str:

@@ -8,9 +8,11 @@ the posting says. A resume without dated roles is credited with the years it sta
 experience"); one with a current role is dated against today.
 """
 
+import functools
 from dataclasses import dataclass
+from datetime import date
 
-from recruitment_core.job_parser import equivalent_experience_accepted, parse_job
+from recruitment_core.job_parser import JobRequirements, equivalent_experience_accepted, parse_job
 from recruitment_core.ranking import COMPONENTS, CandidateFeatures, canonical_skill, score_candidate
 from recruitment_core.resume_parser import parse_resume
 
@@ -56,9 +58,27 @@ def _interview_questions(matched: list[str], missing: list[str]) -> list[str]:
     return questions[:INTERVIEW_QUESTIONS_PER_MATCH]
 
 
+# One posting is scored against many resumes, and the AI service reads both texts again after scoring them; these
+# caches read each text once. Both results are shared: callers only read them.
+@functools.lru_cache(maxsize=256)
+def parsed_job_description(job_description: str) -> JobRequirements:
+    """`parse_job` of a posting given as one text, cached."""
+    return parse_job(title="", description=job_description)
+
+
+def resume_features(resume_text: str) -> CandidateFeatures:
+    """The scorer's features of a resume text, cached for the day ("Present" is dated against today)."""
+    return _resume_features(resume_text, date.today())
+
+
+@functools.lru_cache(maxsize=64)
+def _resume_features(resume_text: str, today: date) -> CandidateFeatures:
+    return CandidateFeatures.from_parsed(parse_resume(resume_text, today=today))
+
+
 def score_match(job_description: str, resume_text: str) -> MatchResult:
     """Score how well `resume_text` fits `job_description`; same inputs, same result."""
-    requirements = parse_job(title="", description=job_description)
+    requirements = parsed_job_description(job_description)
     job_skills = list(
         dict.fromkeys(map(canonical_skill, [*requirements.required_skills, *requirements.preferred_skills]))
     )
@@ -74,7 +94,7 @@ def score_match(job_description: str, resume_text: str) -> MatchResult:
 
     match = score_candidate(
         requirements,
-        CandidateFeatures.from_parsed(parse_resume(resume_text)),
+        resume_features(resume_text),
         equivalent_experience=equivalent_experience_accepted(job_description),
     )
     matched = [item["skill"] for item in match.matched]
