@@ -17,6 +17,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.timesince import timesince
 
+from accounts.admin_inlines import WrittenByServiceInline
 from accounts.admin_scoping import OrganizationScopedAdmin, OrganizationScopedInline
 from applications.admin_forms import MOVE_FIELDS, ApplicationChangeForm, BulkMoveForm, ProviderFilter
 from applications.ai_client import feedback_analysis
@@ -35,23 +36,11 @@ ANALYSIS_RUNS_SHOWN = 20  # the latest runs listed under the panel; older ones s
 ANALYSIS_FIELDS = ("ai_score", "analysis_status", "analysis_error", "created_at", "updated_at")
 
 
-class StageChangeInline(OrganizationScopedInline, admin.TabularInline):
+class StageChangeInline(WrittenByServiceInline):
     model = StageChange
     organization_path = "application__job__organization"
-    fields = readonly_fields = ("changed_at", "from_stage", "to_stage", "changed_by", "reason", "note")
-    extra = 0
-    can_delete = False
+    fields = ("changed_at", "from_stage", "to_stage", "changed_by", "reason", "note")
     verbose_name_plural = "Stage history"
-
-    # Written by the service with each move, never by hand.
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class ApplicationNoteInline(OrganizationScopedInline, admin.TabularInline):

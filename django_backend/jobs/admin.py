@@ -7,7 +7,8 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
-from accounts.admin_scoping import OrganizationScopedAdmin, OrganizationScopedInline
+from accounts.admin_inlines import WrittenByServiceInline
+from accounts.admin_scoping import OrganizationScopedAdmin
 from jobs.filters import job_status_filter
 from jobs.lifecycle import JobLifecycleError, job_archive, job_close, job_open, job_restore
 from jobs.models import JobPosting, RediscoveredCandidate
@@ -82,23 +83,11 @@ class ArchivedFilter(admin.SimpleListFilter):
         return queryset.filter(archived_at__isnull=value != "true")
 
 
-class RediscoveredCandidateInline(OrganizationScopedInline, admin.TabularInline):
+class RediscoveredCandidateInline(WrittenByServiceInline):
     model = RediscoveredCandidate
     organization_path = "job__organization"
-    fields = readonly_fields = ("candidate", "score", "found_at")
-    extra = 0
-    can_delete = False
+    fields = ("candidate", "score", "found_at")
     verbose_name_plural = "Rediscovered candidates (already in your pool, fit when the job opened)"
-
-    # Written by the rediscovery task, never by hand.
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[RediscoveredCandidate]:
         return super().get_queryset(request).select_related("candidate")
