@@ -14,7 +14,7 @@ from contextlib import asynccontextmanager
 from fastapi import APIRouter, Depends, FastAPI, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
@@ -28,8 +28,9 @@ from ai_service.access import (
     require_metrics_token,
 )
 from ai_service.analysis import Screening
+from ai_service.docs import add_offline_docs
 from ai_service.log_config import configure_logging
-from ai_service.metrics import ServiceMetrics
+from ai_service.metrics import ServiceMetrics, mark_worker_stopped
 from ai_service.providers import ProviderError, build_bands, build_breaker, build_provider
 from ai_service.providers.resilience import Clock
 from ai_service.request_id import RequestIdMiddleware
@@ -165,7 +166,7 @@ def _add_routes(app: FastAPI, settings: AIServiceSettings, screening: Screening,
 
     @app.get("/metrics", include_in_schema=False, dependencies=[Depends(require_metrics_token)])
     async def prometheus_metrics() -> Response:
-        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+        return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
 
 
 def create_app(settings: AIServiceSettings | None = None, *, clock: Clock = time.monotonic) -> FastAPI:
@@ -187,8 +188,12 @@ def create_app(settings: AIServiceSettings | None = None, *, clock: Clock = time
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await screening.warm_up()
-        yield
-        await provider.aclose()
+        try:
+            yield
+        finally:
+            await provider.aclose()
+            await access_policy.limiter.aclose()
+            mark_worker_stopped()
 
     app = AIServiceApp(
         title="AI screening service",
@@ -196,8 +201,12 @@ def create_app(settings: AIServiceSettings | None = None, *, clock: Clock = time
         description="Deterministic resume-to-job scoring, screened by the configured provider with every quoted"
         " claim checked against the resume.",
         lifespan=lifespan,
+        docs_url=None,  # served from a package's files by add_offline_docs, not from a CDN
+        redoc_url=None,
     )
-    app.state.access_policy = AccessPolicy(settings)
+    add_offline_docs(app)
+    access_policy = AccessPolicy(settings)
+    app.state.access_policy = access_policy
     app.state.screening = screening
     metrics.instrument(app)
     if settings.ai_root_path:

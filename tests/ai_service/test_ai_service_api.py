@@ -197,8 +197,15 @@ def test_each_app_counts_its_own_metrics():
     assert metric not in second.get("/metrics").text
 
 
-def test_docs_are_served(client):
-    assert client.get("/docs").status_code == 200
+def test_docs_are_served_from_packaged_files_without_a_cdn(client):
+    page = client.get("/docs")
+
+    assert page.status_code == 200
+    assert "cdn." not in page.text and "https://" not in page.text
+    for asset in ("/docs-assets/swagger-ui-bundle.js", "/docs-assets/swagger-ui.css"):
+        assert asset in page.text
+        served = client.get(asset)
+        assert served.status_code == 200 and len(served.content) > 10_000
     assert "/analyze" in client.get("/openapi.json").json()["paths"]
 
 
@@ -206,7 +213,8 @@ def test_root_path_for_the_gateway():
     client = TestClient(create_app(AIServiceSettings(ai_root_path="/api/ai")), headers=KEY_HEADER)
 
     assert client.get("/openapi.json").json()["servers"] == [{"url": "/api/ai"}]
-    assert "/api/ai/openapi.json" in client.get("/docs").text
+    docs = client.get("/docs").text
+    assert "/api/ai/openapi.json" in docs and "/api/ai/docs-assets/swagger-ui-bundle.js" in docs
     # Both a gateway that strips the prefix and one that keeps it reach the routes.
     assert client.get("/health").json() == {"status": "ok", "provider": "builtin"}
     assert client.get("/api/ai/health").json() == {"status": "ok", "provider": "builtin"}
