@@ -208,9 +208,10 @@ class ResumeVersionAdmin(OrganizationScopedAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # resumes arrive by upload or import, where they are checked
 
-    @admin.display(boolean=True, description="Red flags")
-    def flagged(self, resume: ResumeVersion) -> bool:
-        return bool(resume.red_flags)
+    @admin.display(description="Red flags")
+    def flagged(self, resume: ResumeVersion) -> str:
+        # A count, blank when there are none: a yes/no icon would show a red cross on every clean resume.
+        return f"⚠ {len(resume.red_flags)}" if resume.red_flags else ""
 
     @admin.action(description="Re-parse")
     def reparse(self, request: HttpRequest, queryset: QuerySet[ResumeVersion]) -> None:

@@ -36,26 +36,25 @@ class ImportUploadForm(forms.Form):
 @admin.register(ImportBatch)
 class ImportBatchAdmin(OrganizationScopedAdmin):
     organization_path = "organization"
-    list_display = ("archive_name", "state", "progress_bar", "failed", "created_by", "created_at")
+    list_display = ("archive_name", "live_state", "progress_bar", "live_failed", "created_by", "created_at")
     list_filter = ("state",)
     inlines = [ImportItemInline]
     change_form_template = "admin/ingestion/importbatch/change_form.html"
     change_list_template = "admin/ingestion/importbatch/change_list.html"
-    readonly_fields = (
-        "archive_name",
-        "state",
-        "error",
-        "total",
-        "processed",
-        "failed",
-        "created_by",
-        "created_at",
-        "finished_at",
-    )
-    exclude = ("archive", "organization")
+    # State and counts change while the page is open: the progress module above the form shows them live, once.
+    readonly_fields = ("archive_name", "created_by", "created_at", "finished_at")
+    exclude = ("archive", "organization", "state", "error", "total", "processed", "failed")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # imports start from the upload page, where the archive is checked
+
+    @admin.display(description="State", ordering="state")
+    def live_state(self, batch: ImportBatch) -> str:
+        return format_html('<span data-import-state="{}">{}</span>', batch.pk, batch.get_state_display())
+
+    @admin.display(description="Failed", ordering="failed")
+    def live_failed(self, batch: ImportBatch) -> str:
+        return format_html('<span data-import-failed="{}">{}</span>', batch.pk, batch.failed)
 
     @admin.display(description="Progress")
     def progress_bar(self, batch: ImportBatch) -> str:

@@ -189,6 +189,7 @@ class ImportItemOutput(serializers.ModelSerializer):
 
 class ImportOutput(serializers.ModelSerializer):
     percent = serializers.IntegerField(read_only=True)
+    state_label = serializers.CharField(source="get_state_display", read_only=True)
 
     class Meta:
         model = ImportBatch
@@ -196,6 +197,7 @@ class ImportOutput(serializers.ModelSerializer):
             "id",
             "archive_name",
             "state",
+            "state_label",
             "error",
             "total",
             "processed",

@@ -83,3 +83,51 @@ def test_an_unknown_websocket_path_is_refused_as_not_found() -> None:
         return result
 
     assert asyncio.run(connect()) == (False, 4404)
+
+
+def _resume(organization: Any, name: str, red_flags: list[str]) -> Any:
+    import hashlib
+
+    from candidates.models import ResumeVersion
+
+    candidate = Candidate.objects.create(organization=organization, name=name, email=f"{name.lower()}@example.com")
+    return ResumeVersion.objects.create(
+        organization=organization,
+        candidate=candidate,
+        file=f"resumes/{organization.pk}/{name}.txt",
+        filename=f"{name}.txt",
+        kind="txt",
+        sha256=hashlib.sha256(name.encode()).hexdigest(),
+        size=12,
+        red_flags=red_flags,
+    )
+
+
+def test_the_red_flag_column_counts_flags_and_stays_blank_for_clean_resumes(organization, recruiter) -> None:
+    _resume(organization, "Clean", [])
+    _resume(organization, "Flagged", ["hidden_text: 2 runs of hidden text left out", "emails_truncated: 12 emails"])
+    client = Client()
+    client.force_login(recruiter)
+
+    page = client.get("/admin/candidates/resumeversion/").content.decode()
+
+    assert "⚠ 2" in page
+    assert "icon-no" not in page and "icon-yes" not in page  # no yes/no icon for a count
+
+
+def test_an_import_page_shows_its_state_and_counts_once_and_live(organization, recruiter) -> None:
+    from ingestion.models import ImportBatch
+
+    batch = ImportBatch.objects.create(
+        organization=organization, archive_name="resumes.zip", total=60, processed=23, failed=2, state="processing"
+    )
+    client = Client()
+    client.force_login(recruiter)
+
+    change = client.get(f"/admin/ingestion/importbatch/{batch.pk}/change/").content.decode()
+    listing = client.get("/admin/ingestion/importbatch/").content.decode()
+
+    assert "23/60 processed, 2 failed" in change and "Queued" not in change
+    assert change.count(">Processing<") == 1  # once, in the live progress module
+    assert f'<span data-import-state="{batch.pk}">Processing</span>' in listing
+    assert f'<span data-import-failed="{batch.pk}">2</span>' in listing

@@ -22,7 +22,10 @@
     document.querySelectorAll(`[data-import-count="${id}"]`).forEach((el) => {
       el.textContent = `${event.processed}/${event.total} processed, ${event.failed} failed`;
     });
-    document.querySelectorAll(`[data-import-state="${id}"]`).forEach((el) => { el.textContent = event.state; });
+    document.querySelectorAll(`[data-import-state="${id}"]`).forEach((el) => {
+      el.textContent = event.state_label || event.state;
+    });
+    document.querySelectorAll(`[data-import-failed="${id}"]`).forEach((el) => { el.textContent = event.failed; });
     if (event.state === "done" && document.getElementById("import-progress")) {
       setTimeout(() => location.reload(), 800);  // show the final per-file list
     }
