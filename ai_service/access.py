@@ -13,7 +13,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ai_service.ratelimit import TokenBucketLimiter
+from ai_service.ratelimit import build_limiter
 from ai_service.settings import AIServiceSettings
 
 API_KEY_HEADER = "X-API-Key"
@@ -67,18 +67,16 @@ class AccessPolicy:
         self.api_keys = ApiKeys(settings.accepted_api_keys)
         # Only reachable with AI_ALLOW_NO_API_KEY=true: the settings refuse to build otherwise.
         self.open_analyze = len(self.api_keys) == 0
-        self.limiter = TokenBucketLimiter(
-            per_minute=settings.ai_rate_limit_per_minute, burst=settings.ai_rate_limit_burst
-        )
+        self.limiter = build_limiter(settings)
         token = settings.metrics_bearer_token.get_secret_value().strip()
         self._metrics_token = _digest(token) if token else None
 
-    def admit_analysis(self, request: Request) -> str:
+    async def admit_analysis(self, request: Request) -> str:
         """The caller's name when it may analyse now; raises 401 (bad key) or 429 (over its rate)."""
         caller = "anonymous" if self.open_analyze else self.api_keys.identify(request.headers.get(API_KEY_HEADER))
         if caller is None:
             raise unauthorized(f"A valid {API_KEY_HEADER} header is required.", "ApiKey")
-        wait_seconds = self.limiter.acquire(caller)
+        wait_seconds = await self.limiter.wait_seconds(caller)
         if wait_seconds:
             raise HTTPException(
                 status_code=429,
@@ -118,7 +116,7 @@ class KeyCheckedRoute(APIRoute):
         handler = super().get_route_handler()
 
         async def checked_handler(request: Request) -> Response:
-            request.state.caller = policy_of(request).admit_analysis(request)
+            request.state.caller = await policy_of(request).admit_analysis(request)
             return await handler(request)
 
         return checked_handler

@@ -61,7 +61,7 @@ class Screening:
         for name in dict.fromkeys([provider.name, self.builtin.name]):
             metrics.ungrounded_claims.labels(name)  # exported from 0, so a rate is defined before the first drop
         if provider.name != self.builtin.name:
-            metrics.watch_breaker(provider.name, lambda: breaker.state.value)
+            metrics.watch_breaker(provider.name, breaker)
 
     async def warm_up(self) -> None:
         """Build the parsers' tables before the first request: requests arriving together on a fresh process would
@@ -77,7 +77,7 @@ class Screening:
         Raises ProviderError only when the provider fails, or answers ungrounded, and AI_FALLBACK_TO_BUILTIN is off.
         """
         # Scoring and reading the texts is CPU work on up to two long texts; keep it off the event loop.
-        case = await run_in_threadpool(build_case, request.job_description, request.resume_text)
+        case = await run_in_threadpool(build_case, request.job_description, request.resume_text, request.match_score)
         configured = self.provider.name
         dropped = 0
         try:

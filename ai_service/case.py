@@ -2,6 +2,7 @@
 requirements, the resume lines that evidence or qualify each skill, and the sentences addressed to automated
 screeners. Built once per analysis (CPU work, off the event loop); providers and the grounding checks read it."""
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -62,9 +63,12 @@ class ScreeningCase:
         return self.required_skills + self.preferred_skills
 
 
-def build_case(job_description: str, resume_text: str) -> ScreeningCase:
-    """Score the pair and read what the screening needs from both texts; same inputs, same case."""
+def build_case(job_description: str, resume_text: str, match_score: float | None = None) -> ScreeningCase:
+    """Score the pair and read what the screening needs from both texts; same inputs, same case. `match_score`,
+    when the caller gives one, is the pair's score in place of the text scorer's."""
     match = score_match(job_description, resume_text)
+    if match_score is not None:
+        match = _with_callers_score(match, match_score)
     # The scorer has just parsed both texts; these are its cached results, not a second parse.
     requirements = parsed_job_description(job_description)
     required = tuple(requirements.required_skills)
@@ -89,6 +93,15 @@ def build_case(job_description: str, resume_text: str) -> ScreeningCase:
         resume_quotes=QuotedText(screened),
         job_text=QuotedText(job_description),
     )
+
+
+def _with_callers_score(match: MatchResult, score: float) -> MatchResult:
+    """The caller's score (the platform's ranking, which weighs more than these two texts) in place of the text
+    scorer's: one score per pair, which the recommendation is checked against. The text scorer's breakdown adds
+    up to its own score, so it is left out."""
+    score = round(score, 1)
+    summary = match.summary.replace(f"Match score {match.score:.1f}/100.", f"Match score {score:.1f}/100.", 1)
+    return dataclasses.replace(match, score=score, breakdown={}, summary=summary)
 
 
 def _doubts(resume_text: str, job_skills: set[str]) -> tuple[Doubt, ...]:

@@ -1,6 +1,8 @@
-"""JSON logs on stdout, one object per line, for promtail and Loki."""
+"""JSON logs on stdout, one object per line, for promtail and Loki: the same fields as Django's and the workers'
+(time, level, service, logger, message, request_id)."""
 
 import logging
+import os
 import sys
 
 from pythonjsonlogger.core import RESERVED_ATTRS
@@ -14,15 +16,28 @@ HANDLER_NAME = "ai_service_json_stdout"
 SKIPPED_RECORD_FIELDS = [*RESERVED_ATTRS, "color_message"]
 
 
+class ServiceFilter(logging.Filter):
+    """Names the service on every record (LOG_NAME, as supervisord and docker-compose set it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.service = os.environ.get("LOG_NAME") or "ai_service"
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.service = self.service
+        return True
+
+
 def configure_logging(level: str = "INFO") -> None:
     """Send every log record, uvicorn's included, to stdout as JSON. Safe to call more than once."""
     handler = logging.StreamHandler(sys.stdout)
     handler.set_name(HANDLER_NAME)
     handler.addFilter(RequestIdFilter())
+    handler.addFilter(ServiceFilter())
     handler.setFormatter(
         JsonFormatter(
             LOG_FORMAT,
-            rename_fields={"levelname": "level", "asctime": "time"},
+            rename_fields={"levelname": "level", "name": "logger", "asctime": "time"},
             reserved_attrs=SKIPPED_RECORD_FIELDS,
         )
     )

@@ -184,6 +184,7 @@ def create_app(settings: AIServiceSettings | None = None, *, clock: Clock = time
         bands=build_bands(settings),
         fallback_to_builtin=settings.ai_fallback_to_builtin,
     )
+    access_policy = AccessPolicy(settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -193,6 +194,7 @@ def create_app(settings: AIServiceSettings | None = None, *, clock: Clock = time
         finally:
             await provider.aclose()
             await access_policy.limiter.aclose()
+            # A stopped worker's live gauges (breaker states) leave the sum the other workers serve.
             mark_worker_stopped()
 
     app = AIServiceApp(
@@ -205,7 +207,6 @@ def create_app(settings: AIServiceSettings | None = None, *, clock: Clock = time
         redoc_url=None,
     )
     add_offline_docs(app)
-    access_policy = AccessPolicy(settings)
     app.state.access_policy = access_policy
     app.state.screening = screening
     metrics.instrument(app)

@@ -16,6 +16,14 @@ class AnalyzeRequest(BaseModel):
 
     job_description: str = Field(min_length=1, description="The job posting, as plain text.")
     resume_text: str = Field(description="The resume, as plain text; may be empty.")
+    match_score: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="The caller's score for this pair (the platform's ranking score). When given, it is the score"
+        " the screening is checked against and the one returned, and `breakdown` is empty; when absent, the"
+        " service's own deterministic scorer decides.",
+    )
 
     @field_validator("job_description")
     @classmethod
@@ -65,9 +73,9 @@ class ScreeningResult(BaseModel):
 
 
 class AnalyzeResponse(BaseModel):
-    """The screening result. `match_score`, `missing_skills` and `breakdown` always come from the
-    deterministic scorer; the provider named in `provider` wrote `summary`, `interview_questions` and
-    `screening`, whose claims were checked against the texts."""
+    """The screening result. `match_score`, `missing_skills` and `breakdown` come from the deterministic scorer
+    (`match_score` from the caller when it gave one); the provider named in `provider` wrote `summary`,
+    `interview_questions` and `screening`, whose claims were checked against the texts."""
 
     match_score: float = Field(ge=0, le=100)
     summary: str = Field(min_length=1)

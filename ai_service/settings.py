@@ -30,6 +30,14 @@ class AIServiceSettings(BaseSettings):
     )
     ai_rate_limit_per_minute: int = Field(default=600, gt=0, description="Average /analyze calls per key.")
     ai_rate_limit_burst: int = Field(default=60, gt=0, description="/analyze calls a key may make at once.")
+    redis_url: SecretStr = Field(
+        default=SecretStr(""),
+        description="Redis holding the rate limit's buckets, shared by every worker and replica; empty: each process"
+        " keeps its own. Calls are let through while it is unreachable.",
+    )
+    ai_rate_limit_key_prefix: str = Field(
+        default="ai_service:ratelimit:", min_length=1, description="Prefix of the buckets' keys in Redis."
+    )
     metrics_bearer_token: SecretStr = Field(
         default=SecretStr(""), description="When set, /metrics needs `Authorization: Bearer <token>`."
     )

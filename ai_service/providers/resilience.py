@@ -65,6 +65,9 @@ class CircuitBreaker:
         self.consecutive_failures = 0
         self._opened_at: float | None = None
         self._trial_running = False
+        # Told each new state (the ai_service_breaker_state gauge); `observe` notices a change and calls it.
+        self.on_change: Callable[[BreakerState], None] | None = None
+        self._observed: BreakerState | None = None
 
     @property
     def state(self) -> BreakerState:
@@ -74,6 +77,14 @@ class CircuitBreaker:
             return BreakerState.HALF_OPEN
         return BreakerState.OPEN
 
+    def observe(self, *, force: bool = False) -> BreakerState:
+        """The state now, passed to `on_change` when it differs from the last one passed (or `force`)."""
+        state = self.state
+        if (force or state is not self._observed) and self.on_change is not None:
+            self.on_change(state)
+            self._observed = state
+        return state
+
     def seconds_until_trial(self) -> float:
         if self._opened_at is None:
             return 0.0
@@ -81,7 +92,7 @@ class CircuitBreaker:
 
     def admit(self) -> bool:
         """Whether a call may go ahead now. Half-open admits one trial at a time; the others are refused."""
-        state = self.state
+        state = self.observe()
         if state is BreakerState.CLOSED:
             return True
         if state is BreakerState.HALF_OPEN and not self._trial_running:
@@ -93,13 +104,16 @@ class CircuitBreaker:
         self.consecutive_failures = 0
         self._opened_at = None
         self._trial_running = False
+        self.observe()
 
     def record_failure(self) -> None:
         self.consecutive_failures += 1
         if self._trial_running or (self._opened_at is None and self.consecutive_failures >= self.failure_threshold):
             self._opened_at = self.clock()
             self._trial_running = False
+        self.observe()
 
     def abandon_trial(self) -> None:
         """The trial call ended without an outcome (its caller went away): another call may try."""
         self._trial_running = False
+        self.observe()

@@ -26,6 +26,10 @@ AI_ENVIRONMENT_VARIABLES = (
     "AI_ALLOW_NO_API_KEY",
     "AI_RATE_LIMIT_PER_MINUTE",
     "AI_RATE_LIMIT_BURST",
+    "AI_RATE_LIMIT_KEY_PREFIX",
+    "REDIS_URL",
+    "PROMETHEUS_MULTIPROC_DIR",
+    "LOG_NAME",  # set for the whole test process by an in-process Celery worker; the service names itself
     "AI_RETRY_ATTEMPTS",
     "AI_RETRY_BACKOFF_SECONDS",
     "AI_RETRY_BACKOFF_MAX_SECONDS",

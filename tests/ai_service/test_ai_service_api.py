@@ -70,6 +70,19 @@ def test_analyze_returns_the_deterministic_result(client):
     assert expected.score == 61.5
 
 
+def test_the_callers_score_is_the_pairs_score_and_the_screening_is_checked_against_it(client):
+    # The platform's ranking weighs more than the two texts: the service screens around the score it is given.
+    response = client.post("/analyze", json={"job_description": JOB, "resume_text": RESUME, "match_score": 82.26})
+
+    body = response.json()
+    assert response.status_code == 200
+    assert (body["match_score"], body["breakdown"]) == (82.3, {})
+    assert body["summary"].startswith("Match score 82.3/100.")
+    assert body["screening"]["recommendation"] == "advance"  # 82.3 is in the band to advance; 61.5 would hold
+    assert body["screening"]["reasons"][0] == "Match score 82.3/100 is at or above 75, the band to advance."
+    assert body["missing_skills"] == ["Docker"]  # the skills the texts show or lack are still read from them
+
+
 def test_analyze_is_deterministic(client):
     body = {"job_description": JOB, "resume_text": RESUME}
 
@@ -96,6 +109,16 @@ def test_empty_resume_is_accepted_and_scores_zero(client):
         ({"job_description": "", "resume_text": RESUME}, ["body", "job_description"], "string_too_short"),
         ({"job_description": " \n\t", "resume_text": RESUME}, ["body", "job_description"], "value_error"),
         ({"job_description": JOB, "resume_text": RESUME, "score": 100}, ["body", "score"], "extra_forbidden"),
+        (
+            {"job_description": JOB, "resume_text": RESUME, "match_score": 101},
+            ["body", "match_score"],
+            "less_than_equal",
+        ),
+        (
+            {"job_description": JOB, "resume_text": RESUME, "match_score": -1},
+            ["body", "match_score"],
+            "greater_than_equal",
+        ),
     ],
 )
 def test_invalid_requests_are_rejected_with_422(client, body, loc, error_type):
@@ -242,7 +265,8 @@ def test_logs_are_json_lines_without_the_texts(capsys):
     assert set(finished) == {
         "time",
         "level",
-        "name",
+        "service",
+        "logger",
         "message",
         "request_id",
         "provider",
@@ -259,7 +283,8 @@ def test_logs_are_json_lines_without_the_texts(capsys):
         "resume_chars",
         "duration_ms",
     }
-    assert (finished["level"], finished["name"], finished["provider"]) == ("INFO", "ai_service", "builtin")
+    assert (finished["level"], finished["logger"], finished["provider"]) == ("INFO", "ai_service", "builtin")
+    assert finished["service"] == "ai_service"
     assert (finished["model"], finished["fallback_from"], finished["fallback_reason"]) == (None, None, None)
     assert (finished["caller"], finished["request_id"]) == ("key-0", "gw-4f1c2a")
     assert (finished["match_score"], finished["job_description_chars"], finished["resume_chars"]) == (

@@ -389,7 +389,7 @@ def test_each_llm_call_is_logged_with_model_tokens_latency_and_request_id_but_no
 
     output = capsys.readouterr().out
     records = [json.loads(line) for line in output.splitlines()]
-    [call] = [record for record in records if record.get("name") == "ai_service.llm"]
+    [call] = [record for record in records if record.get("logger") == "ai_service.llm"]
     assert {key: call[key] for key in ("message", "provider", "model", "attempt", "outcome", "request_id")} == {
         "message": "llm call",
         "provider": "ollama",
