@@ -1,4 +1,11 @@
-"""Fill nginx/nginx.local.conf's {{NAME}} placeholders from the environment and write the result."""
+"""The gateway's configurations from one template, and the host one filled from the environment.
+
+nginx/nginx.conf.template holds every location and header once. Its @@NAME@@ placeholders are what differs
+between the two gateways (upstream addresses, file paths, the process and its logs, the listen address):
+`--write` renders nginx/nginx.conf (containers) and nginx/nginx.local.conf (host) from it, `--check` fails when
+either committed file is not the template's rendering. nginx.local.conf keeps {{NAME}} placeholders, which `--out`
+fills from the environment when `make up` (or a test) starts the gateway.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,65 @@ import re
 from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parent.parent
+NGINX_DIR = REPO_DIR / "nginx"
+TEMPLATE = NGINX_DIR / "nginx.conf.template"
+RENDERED = {"container": NGINX_DIR / "nginx.conf", "local": NGINX_DIR / "nginx.local.conf"}
+# The container images' paths and docker-compose.yml's service names and fixed limits.
+CONTAINER = {
+    "NOTE": "Rendered from nginx/nginx.conf.template by scripts/render_nginx.py --write: edit the template.",
+    "PROCESS": "user nginx;\nworker_processes auto;\npid /var/run/nginx.pid;\nerror_log /dev/stderr warn;",
+    "MIME_TYPES": "/etc/nginx/mime.types",
+    "TEMP_PATHS": "",
+    "ACCESS_LOG": "access_log /dev/stdout json;\naccess_log /app/logs/nginx-access.log json;",
+    "UPLOAD_NOTE": "# MAX_UPLOAD_BYTES is 10485760 bytes = 10 MiB, fixed in docker-compose.yml.",
+    "MAX_UPLOAD_MB": "10",
+    "IMPORT_NOTE": ", 200 MB",
+    "MAX_IMPORT_MB": "200",
+    "LISTEN": "listen 80 default_server;",
+    "DJANGO": "django:8000",
+    "AI_SERVICE": "ai:8001",
+    "FLOWER": "flower:5555",
+    "PROMETHEUS": "prometheus:9090",
+    "ALERTMANAGER": "alertmanager:9093",
+    "RABBITMQ": "rabbitmq:15672",
+    "RABBITMQ_URI": "",
+    "GRAFANA": "grafana:3000",
+    "STATIC_ROOT": "/app/var/static",
+    "MEDIA_ROOT": "/app/var/media",
+    # The nginx exporter's page, on a port of the compose network that is never published.
+    "STATUS_SERVER": "\nserver {\n    listen 8081;\n    server_name _;\n    access_log off;\n\n"
+    "    location = /stub_status {\n        stub_status;\n    }\n}",
+}
+# Services on the host: 127.0.0.1, and {{NAME}} placeholders for the ports and paths `--out` fills in.
+LOCAL = {
+    "NOTE": "Rendered from nginx/nginx.conf.template by scripts/render_nginx.py --write: edit the template.",
+    "PROCESS": "{{USER_DIRECTIVE}}\nworker_processes 1;\npid {{RUN_DIR}}/nginx.pid;\n"
+    "error_log {{LOG_DIR}}/nginx-error.log warn;\ndaemon off;",
+    "MIME_TYPES": "{{NGINX_MIME_TYPES}}",
+    "TEMP_PATHS": "\n".join(
+        f"{kind}_temp_path {{{{RUN_DIR}}}}/nginx-{name};"
+        for kind, name in (("client_body", "body"), ("proxy", "proxy"), ("fastcgi", "fastcgi"), ("uwsgi", "uwsgi"))
+    )
+    + "\nscgi_temp_path {{RUN_DIR}}/nginx-scgi;",
+    "ACCESS_LOG": "access_log {{LOG_DIR}}/nginx-access.log json;",
+    "UPLOAD_NOTE": "",
+    "MAX_UPLOAD_MB": "{{MAX_UPLOAD_MB}}",
+    "IMPORT_NOTE": "",
+    "MAX_IMPORT_MB": "{{MAX_IMPORT_MB}}",
+    "LISTEN": "listen 127.0.0.1:{{GATEWAY_PORT}};",
+    "DJANGO": "127.0.0.1:{{DJANGO_PORT}}",
+    "AI_SERVICE": "127.0.0.1:{{AI_SERVICE_PORT}}",
+    "FLOWER": "127.0.0.1:{{FLOWER_PORT}}",
+    "PROMETHEUS": "127.0.0.1:{{PROMETHEUS_PORT}}",
+    "ALERTMANAGER": "127.0.0.1:{{ALERTMANAGER_PORT}}",
+    "RABBITMQ": "127.0.0.1:{{RABBITMQ_MANAGEMENT_PORT}}",
+    "RABBITMQ_URI": "$rabbitmq_uri",
+    "GRAFANA": "127.0.0.1:{{GRAFANA_PORT}}",
+    "STATIC_ROOT": "{{STATIC_ROOT}}",
+    "MEDIA_ROOT": "{{MEDIA_ROOT}}",
+    "STATUS_SERVER": "",
+}
+TARGETS = {"container": CONTAINER, "local": LOCAL}
 
 
 def _mime_types() -> str:
@@ -47,6 +113,8 @@ def values_from_environment() -> dict[str, str]:
         # never hold the platform's ports (scripts/render_monitoring.py does the same for the exporters).
         "PROMETHEUS_PORT": os.environ.get("PROMETHEUS_PORT", "19090"),
         "ALERTMANAGER_PORT": os.environ.get("ALERTMANAGER_PORT", "19093"),
+        # Grafana has no Debian package: under `make up` it is the container's (docker compose up grafana).
+        "GRAFANA_PORT": os.environ.get("GRAFANA_PORT", "3000"),
         "STATIC_ROOT": _absolute(os.environ.get("STATIC_ROOT", "var/static")),
         "MEDIA_ROOT": _absolute(os.environ.get("MEDIA_ROOT", "var/media")),
     }
@@ -59,14 +127,48 @@ def render(template: str, values: dict[str, str]) -> str:
     return re.sub(r"\{\{(\w+)\}\}", substitute, template)
 
 
+def render_target(target: str, template: str | None = None) -> str:
+    """The template with the target's values. A placeholder alone on its line takes the line's indentation on
+    each of its lines, and an empty one takes the line away."""
+    values: dict[str, str] = TARGETS[target]
+    text: str = template if template is not None else TEMPLATE.read_text()
+    lines: list[str] = []
+    for line in text.splitlines():
+        alone = re.fullmatch(r"(\s*)@@(\w+)@@", line)
+        if alone:
+            indent, value = alone.group(1), values[alone.group(2)]
+            lines.extend(f"{indent}{part}" if part else "" for part in value.splitlines())
+            continue
+        lines.append(re.sub(r"@@(\w+)@@", lambda match: values[match.group(1)], line))
+    return "\n".join(lines) + "\n"
+
+
+def stale_files() -> list[Path]:
+    """The committed configurations that are not the template's rendering."""
+    return [path for target, path in RENDERED.items() if path.read_text() != render_target(target)]
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, required=True)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    action = parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("--out", type=Path, help="fill nginx.local.conf from the environment into this file")
+    action.add_argument("--write", action="store_true", help="render nginx.conf and nginx.local.conf")
+    action.add_argument("--check", action="store_true", help="fail when a committed file is not the rendering")
     args = parser.parse_args()
+    if args.write:
+        for target, path in RENDERED.items():
+            path.write_text(render_target(target))
+        return
+    if args.check:
+        stale = stale_files()
+        if stale:
+            names = ", ".join(str(path.relative_to(REPO_DIR)) for path in stale)
+            raise SystemExit(f"{names}: not the rendering of {TEMPLATE.relative_to(REPO_DIR)}; run --write")
+        return
     values = values_from_environment()
     for directory in (values["RUN_DIR"], values["LOG_DIR"]):
         Path(directory).mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render((REPO_DIR / "nginx" / "nginx.local.conf").read_text(), values))
+    args.out.write_text(render(RENDERED["local"].read_text(), values))
 
 
 if __name__ == "__main__":

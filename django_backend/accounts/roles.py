@@ -1,6 +1,7 @@
 """The platform's roles, as Django groups holding permissions: one table says what each role may do.
 
-- Recruiter: their organization's candidates, jobs, applications, imports, tasks and audit log (admin and API).
+- Recruiter: their organization's candidates, jobs, applications, interviews, imports, tasks and audit log (admin
+  and API).
 - Organization admin: a recruiter who also manages the users of their organization.
 - Operator: Flower, the RabbitMQ UI, metrics and dead letters; no candidate data unless also a recruiter.
 - Platform admin: a superuser.
@@ -28,10 +29,12 @@ _RECRUITER_ACTIONS: dict[str, tuple[str, ...]] = {
     "candidates": ("add", "change", "view", "delete"),
     "jobs": ("add", "change", "view", "delete"),
     "applications": ("add", "change", "view"),
+    "interviews": ("add", "change", "view"),
     "ingestion": ("add", "change", "view"),
     "realtime.taskrecord": ("view",),
     "realtime.deadletter": ("view",),
     "audit": ("view",),
+    "notifications.emailnotification": ("view", "resend_emailnotification"),
 }
 # What each role's group holds: "app_label" or "app_label.model" -> actions, plus named permissions.
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {

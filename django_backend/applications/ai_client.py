@@ -115,8 +115,9 @@ def truncate_text(text: str, max_chars: int) -> tuple[str, bool]:
     return head.rstrip(), True
 
 
-def analyze(*, job_description: str, resume_text: str) -> Analysis:
+def analyze(*, job_description: str, resume_text: str, match_score: float | None = None) -> Analysis:
     """Screen `resume_text` against `job_description`, each cut to what the service accepts (AI_MAX_INPUT_CHARS).
+    `match_score` is the pair's ranking score: the service checks its screening against it and returns it.
 
     Raises AIServiceUnavailable when a later retry may succeed, AIServiceRejected when it cannot.
     """
@@ -126,7 +127,7 @@ def analyze(*, job_description: str, resume_text: str) -> Analysis:
     try:
         response = httpx.post(
             f"{settings.AI_SERVICE_URL.rstrip('/')}/analyze",
-            json={"job_description": job_description, "resume_text": resume_text},
+            json={"job_description": job_description, "resume_text": resume_text, "match_score": match_score},
             headers=headers,
             timeout=settings.AI_REQUEST_TIMEOUT,
         )

@@ -15,6 +15,8 @@ from audit.services import audit_record
 from candidates.models import Candidate, ResumeVersion
 from jobs.lifecycle import ensure_accepts_applications
 from jobs.models import JobPosting
+from matching.ranking import explain_pair
+from notifications.events import analysis_ready_notify, stage_change_notify
 from realtime.models import TaskRecord
 from realtime.services import broadcast_organization, task_enqueue
 
@@ -77,6 +79,7 @@ def move_to_stage(
         change = StageChange.objects.create(
             application=locked, from_stage=current, to_stage=target, changed_by=by, reason=reason, note=note
         )
+        stage_change_notify(change)  # the candidate hears of interviews, offers and decisions, after commit
         organization_id = locked.job.organization_id
         audit_record(
             action="application.stage_changed",
@@ -167,8 +170,15 @@ def application_analyze(*, application_id: int) -> str:
         return application_mark_failed(
             application_id=application_id, error="The candidate has no resume text to analyse."
         )
+    # One score per pair: the ranking's (skills in context, semantic similarity, location, knock-outs), cached in
+    # MatchScore, is the application's score and the one the screening is checked against.
+    match = explain_pair(job=application.job, candidate=candidate)
     try:
-        analysis = ai_client.analyze(job_description=application.job.description, resume_text=candidate.extracted_text)
+        analysis = ai_client.analyze(
+            job_description=application.job.description,
+            resume_text=candidate.extracted_text,
+            match_score=match.score,
+        )
     except ai_client.AIServiceRejected as error:
         return application_mark_failed(application_id=application_id, error=str(error))
     application_analysis_store(application_id=application_id, analysis=analysis)
@@ -203,6 +213,7 @@ def application_analysis_store(*, application_id: int, analysis: ai_client.Analy
             analysis_status=Application.AnalysisStatus.DONE,
             analysis_error="",
         )
+        analysis_ready_notify(record)
     return record
 
 

@@ -253,8 +253,9 @@ def candidates_untouched_since(cutoff: datetime) -> models.QuerySet[Candidate]:
     """Candidates nobody has touched since `cutoff`, precisely: the candidate row was last saved before it
     (`updated_at`: a parse, an edit), none of their resume versions was uploaded or parsed since, none of their
     applications was created or changed since (`updated_at`; analyses are stored by update() and do not move it,
-    so `created_at` is checked too), and no audit event about the candidate (a view, a download, an export) was
-    written since. Recomputed scores and embeddings are machine work and do not count.
+    so `created_at` is checked too), none of their interviews ends after it (an interview still to come keeps its
+    candidate), and no audit event about the candidate (a view, a download, an export) was written since.
+    Recomputed scores and embeddings are machine work and do not count.
     """
     seen = AuditEvent.objects.filter(target_type=CANDIDATE_LABEL, target_id=OuterRef("pk"), created_at__gte=cutoff)
     return (
@@ -263,6 +264,7 @@ def candidates_untouched_since(cutoff: datetime) -> models.QuerySet[Candidate]:
         .exclude(resume_versions__parsed_at__gte=cutoff)
         .exclude(applications__created_at__gte=cutoff)
         .exclude(applications__updated_at__gte=cutoff)
+        .exclude(applications__interviews__ends_at__gte=cutoff)
         .exclude(Exists(seen))
     )
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging.config
 import os
 from typing import Any
 
-from celery import Celery
+from celery import Celery, signals
 from celery.app.utils import HIDDEN_SETTINGS
+from celery.apps.worker import Worker
+from celery.fixups.django import DjangoFixup
 from celery.utils.serialization import jsonify, strtobool
 from celery.worker.control import inspect_command
+from django.conf import settings
+from django.db import close_old_connections
 from kombu.utils.encoding import safe_repr
 from kombu.utils.url import maybe_sanitize_url
 
@@ -44,6 +49,43 @@ app.conf.update(
     worker_hijack_root_logger=False,
 )
 app.autodiscover_tasks()
+
+
+@signals.setup_logging.connect
+def _log_as_django_does(**_: Any) -> None:
+    """Workers and beat log through settings.LOGGING (JSON lines with the task's id). Without a receiver here
+    Celery sets the root level to its own --loglevel (WARNING by default), and a worker logged nothing after
+    start-up."""
+    os.environ.setdefault("LOG_NAME", "worker")
+    logging.config.dictConfig(settings.LOGGING)
+
+
+# Database connections at task boundaries. Celery's Django fixup closes every connection before and after every
+# task whatever CONN_MAX_AGE says: a reconnect (and a PostgreSQL backend started) per task. Workers instead do what
+# Django does around a request: close a connection only when it is broken or older than its maximum age, and
+# health-check it (CONN_HEALTH_CHECKS) before its first use in the next task. Connected here, at import, so these
+# run before any other task_prerun receiver touches the database. Eager tasks run inside the caller's connection.
+
+
+@signals.worker_init.connect
+def _keep_database_connections(sender: Any = None, **_: Any) -> None:
+    """In the worker's main process, before its pool processes fork (they inherit the setting). Only a worker
+    started by `celery worker`: one run inside another process (a test's) leaves that process's settings alone."""
+    if not isinstance(sender, Worker):
+        return
+    for database in settings.DATABASES.values():
+        database["CONN_MAX_AGE"] = settings.DATABASE_WORKER_CONN_MAX_AGE
+    for fixup in getattr(app, "_fixups", ()):
+        if isinstance(fixup, DjangoFixup):
+            signals.task_prerun.disconnect(fixup.worker_fixup.on_task_prerun)
+            signals.task_postrun.disconnect(fixup.worker_fixup.on_task_postrun)
+
+
+@signals.task_prerun.connect
+@signals.task_postrun.connect
+def _close_old_database_connections(sender: Any = None, **_: Any) -> None:
+    if not getattr(getattr(sender, "request", None), "is_eager", False):
+        close_old_connections()
 
 
 def _censor(value: Any, key: str = "") -> Any:

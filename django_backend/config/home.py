@@ -1,7 +1,8 @@
 """The front door: `/` leads each signed-in person to their home, everyone else to sign in; `/api/` names the API.
 
-A recruiter's home lists their organization's open jobs and the applications of the last days, linked into the
-admin where the work is done; an operator's, the operator tools; a candidate's account has no recruiter tools.
+A recruiter's home lists their organization's open jobs, the applications of the last days and today's
+interviews, linked into the admin where the work is done; an operator's, the operator tools; a candidate's
+account has no recruiter tools.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.utils import timezone
 
 from accounts.roles import OPERATOR_PERMISSION
 from applications.models import Application
+from interviews.models import Interview
 from jobs.models import JobPosting
 
 NEW_APPLICATION_DAYS = 7
@@ -58,6 +60,21 @@ def new_applications(organization: Any) -> QuerySet[Application]:
     )
 
 
+def todays_interviews(organization: Any) -> QuerySet[Interview]:
+    """The organization's interviews still scheduled that start today (the server's day, TIME_ZONE)."""
+    start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    return (
+        Interview.objects.filter(
+            application__job__organization=organization,
+            status=Interview.Status.SCHEDULED,
+            starts_at__gte=start,
+            starts_at__lt=start + timedelta(days=1),
+        )
+        .select_related("application__candidate", "application__job")
+        .order_by("starts_at")
+    )
+
+
 def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_authenticated:
@@ -72,6 +89,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.is_staff and organization is not None:
         context["open_jobs"] = list(open_jobs(organization)[:HOME_LIST_SIZE])
         context["new_applications"] = list(new_applications(organization)[:HOME_LIST_SIZE])
+        context["interviews"] = list(todays_interviews(organization))
     return render(request, "config/home.html", context)
 
 

@@ -64,6 +64,7 @@ TASK_QUEUES = {
     "realtime.tasks.refresh_embeddings_task": QueueName.LOW,
     "realtime.tasks.delete_orphan_resume_files_task": QueueName.LOW,
     "candidates.tasks.delete_expired_candidates_task": QueueName.LOW,
+    "notifications.tasks.send_email_notification_task": QueueName.HIGH,
     "realtime.bench_tasks.noop_task": QueueName.HIGH,  # `make bench-tasks` only
 }
 

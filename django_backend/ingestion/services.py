@@ -22,6 +22,7 @@ from config import metrics
 from ingestion.models import ImportBatch, ImportItem
 from ingestion.reading import resume_text_parse, resume_text_read
 from matching.ranking import features_to_json
+from notifications.events import import_finished_notify
 from realtime.models import TaskRecord
 from realtime.services import broadcast_organization, task_enqueue, task_progress
 from recruitment_core.archive import ArchiveLimits, ArchiveRejected, iter_resumes, open_archive
@@ -342,12 +343,14 @@ def _import_items_finish(resume: ResumeVersion, status: str, error: str = "") ->
 
 
 def broadcast_import(batch: ImportBatch) -> None:
+    import_finished_notify(batch)  # whoever started it hears when it is done or failed (once, after commit)
     broadcast_organization(
         batch.organization_id,
         {
             "type": "import.progress",
             "batch_id": batch.pk,
             "state": batch.state,
+            "state_label": batch.get_state_display(),
             "total": batch.total,
             "processed": batch.processed,
             "failed": batch.failed,

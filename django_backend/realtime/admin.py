@@ -4,12 +4,13 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from accounts.admin_scoping import OrganizationScopedAdmin
 from accounts.roles import OPERATOR_PERMISSION
 from realtime.models import DeadLetter, TaskRecord
 from realtime.services import DeadLetterRetryError, dead_letter_retry
+from realtime.task_logs import TaskLogError, task_log_lines
 
 
 @admin.register(TaskRecord)
@@ -18,10 +19,30 @@ class TaskRecordAdmin(OrganizationScopedAdmin):
     list_display = ("task_id", "kind", "state", "progress", "target_link", "attempts", "created_at", "finished_at")
     list_filter = ("kind", "state")
     search_fields = ("task_id", "error")
-    readonly_fields = [field.name for field in TaskRecord._meta.fields]
+    readonly_fields = [field.name for field in TaskRecord._meta.fields] + ["log_lines"]
 
     def has_add_permission(self, request):  # type: ignore[no-untyped-def]
         return False
+
+    # Only on a record's own page (scoped like the list): the lines in logs/ that carry this task's id.
+    @admin.display(description="Log lines (newest last)")
+    def log_lines(self, record: TaskRecord) -> str:
+        try:
+            lines = task_log_lines(task_id=record.task_id)
+        except TaskLogError as error:
+            return str(error)
+        if not lines:
+            return "No log line of this task in the log files (older lines are in Loki)."
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            ((line.time, line.service, line.level, line.logger, line.message, line.details) for line in lines),
+        )
+        return format_html(
+            '<table class="task-log"><thead><tr><th>Time</th><th>Service</th><th>Level</th><th>Logger</th>'
+            "<th>Message</th><th>Details</th></tr></thead><tbody>{}</tbody></table>",
+            rows,
+        )
 
     @admin.display(description="Target")
     def target_link(self, record: TaskRecord) -> str:

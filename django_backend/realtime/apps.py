@@ -6,4 +6,4 @@ class RealtimeConfig(AppConfig):
 
     def ready(self) -> None:
         # Celery signal handlers keep TaskRecord and the WebSocket groups in step with every task.
-        from realtime import task_events  # noqa: F401
+        from realtime import task_events, task_logging  # noqa: F401

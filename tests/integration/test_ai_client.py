@@ -12,7 +12,10 @@ from applications.ai_client import AIServiceUnavailable, truncate_text
 from applications.models import Application
 from applications.services import application_analyze
 from candidates.models import Candidate
+from ingestion.services import resume_intake, resume_parse
 from jobs.models import JobPosting
+from matching.ranking import explain_pair
+from matching.services import candidate_embed, job_embed
 from recruitment_core.scoring import score_match
 
 JOB = "Backend developer: Python, Django, PostgreSQL and Kubernetes. 5 years of experience."
@@ -60,7 +63,10 @@ def test_too_long_resume_is_sent_cut_to_the_shared_limit_and_analysed(make_appli
     assert (application.analysis_status, application.analysis_error) == ("done", "")
     assert application.ai_feedback["input_truncated"] is True
     assert application.ai_feedback["missing_skills"] == []
-    assert application.ai_score == score_match(JOB, sent_resume).score
+    # The application's score is the ranking's for the pair (one score per pair), which the service echoes.
+    ranking_score = explain_pair(job=application.job, candidate=application.candidate).score
+    assert application.latest_analysis is not None
+    assert application.ai_score == application.latest_analysis.match_score == ranking_score
     [finished] = [record for record in caplog.records if record.getMessage() == "analysis finished"]
     assert finished.resume_chars == len(sent_resume) == 99_998  # type: ignore[attr-defined]
     assert finished.caller == "key-0"  # type: ignore[attr-defined]
@@ -95,3 +101,44 @@ def test_rate_limit_is_a_retryable_error_with_the_wait(make_application, setting
     assert raised.value.retry_after == 60
     second.refresh_from_db()
     assert (second.analysis_status, second.ai_feedback) == ("pending", None)
+
+
+SENIOR = """Pia Novak
+pia.novak@example.com | Berlin, Germany
+Experience
+Senior Backend Engineer, Finch Payments, Berlin, Jan 2017 - Present
+Built Python and Django services on PostgreSQL; deployed them on Kubernetes.
+Education
+B.Sc. Computer Science, TU Berlin, 2016
+"""
+
+
+@pytest.mark.django_db
+def test_one_score_per_pair_the_rankings_is_the_applications_and_the_screenings(
+    organization, settings, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        intake = resume_intake(organization=organization, filename="pia.txt", data=SENIOR.encode(), kind="txt")
+        resume_parse(resume_id=intake.resume.pk)
+        candidate = Candidate.objects.get(resume_versions=intake.resume)
+        candidate_embed(candidate_id=candidate.pk)
+        job = JobPosting.objects.create(
+            organization=organization, title="Backend Developer", description=JOB, location="Berlin, Germany"
+        )
+        job_embed(job_id=job.pk)
+        application = Application.objects.create(candidate=candidate, job=job)
+
+    with running_ai_service() as url:
+        settings.AI_SERVICE_URL, settings.AI_SERVICE_API_KEY = url, API_KEY
+        assert application_analyze(application_id=application.pk) == "done"
+
+    application.refresh_from_db()
+    job.refresh_from_db()  # with the embedding job_embed stored
+    candidate.refresh_from_db()
+    ranking = explain_pair(job=job, candidate=candidate)
+    text_only = score_match(JOB, candidate.extracted_text).score
+    assert ranking.score > 0 and ranking.score != text_only  # two scorers that would disagree
+    assert application.ai_score == ranking.score
+    assert application.latest_analysis is not None and application.latest_analysis.match_score == ranking.score
+    assert application.ai_feedback["breakdown"] == {}  # the text scorer's parts do not add up to this score
+    assert f"Match score {ranking.score:.1f}/100." in application.ai_feedback["summary"]

@@ -98,6 +98,27 @@ def test_untouched_candidates_are_deleted_and_touched_ones_kept(
     assert candidates_retention_delete() == [], "a second run finds nothing more"
 
 
+def test_a_candidate_with_an_interview_to_come_is_kept(organization, django_capture_on_commit_callbacks):
+    from interviews.models import Interview
+
+    waiting = _candidate(organization, "Waiting", days_untouched=90)
+    forgotten = _candidate(organization, "Forgotten", days_untouched=90)
+    job = JobPosting.objects.create(organization=organization, title="Analyst", description="Numbers")
+    with django_capture_on_commit_callbacks(execute=False):
+        applications = {
+            candidate.pk: Application.objects.create(candidate=candidate, job=job) for candidate in (waiting, forgotten)
+        }
+    Application.objects.update(created_at=_ago(90), updated_at=_ago(90))
+    Interview.objects.create(
+        application=applications[waiting.pk], starts_at=_ago(-2.9), ends_at=_ago(-3), timezone="Europe/Berlin"
+    )
+    Interview.objects.create(
+        application=applications[forgotten.pk], starts_at=_ago(80), ends_at=_ago(79.9), timezone="Europe/Berlin"
+    )
+
+    assert list(candidates_untouched_since(_ago(DAYS)).values_list("pk", flat=True)) == [forgotten.pk]
+
+
 def test_retention_runs_in_bounded_batches_oldest_first(organization, settings):
     settings.MAINTENANCE_BATCH_SIZE = 2
     ages = [100, 300, 200]

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
 import pytest
@@ -45,6 +45,7 @@ def test_a_recruiter_sees_open_jobs_and_new_applicants_of_their_organization(org
     page = client.get("/").content.decode()
 
     assert "Payroll Specialist" in page and "Nadia Park" in page
+    assert "No interviews today." in page
     for hidden in ("Draft Controller", "Closed Auditor", "Lapsed Bookkeeper", "Archived Clerk"):
         assert hidden not in page, hidden
 
@@ -131,3 +132,30 @@ def test_an_import_page_shows_its_state_and_counts_once_and_live(organization, r
     assert change.count(">Processing<") == 1  # once, in the live progress module
     assert f'<span data-import-state="{batch.pk}">Processing</span>' in listing
     assert f'<span data-import-failed="{batch.pk}">2</span>' in listing
+
+
+def test_a_recruiter_sees_todays_interviews_in_their_time_zone(organization, recruiter) -> None:
+    from interviews.models import Interview
+
+    job = _job(organization, "Payroll Specialist")
+    candidate = Candidate.objects.create(organization=organization, name="Omar Haddad", email="omar@example.com")
+    application = Application.objects.create(candidate=candidate, job=job)
+    today = timezone.localtime().replace(hour=15, minute=30, second=0, microsecond=0)
+    Interview.objects.create(
+        application=application, starts_at=today, ends_at=today + timedelta(hours=1), timezone="UTC"
+    )
+    later = today + timedelta(days=2)
+    other = Candidate.objects.create(organization=organization, name="Later Person", email="later@example.com")
+    Interview.objects.create(
+        application=Application.objects.create(candidate=other, job=job),
+        starts_at=later,
+        ends_at=later + timedelta(hours=1),
+        timezone="UTC",
+    )
+    client = Client()
+    client.force_login(recruiter)
+
+    page = client.get("/").content.decode()
+
+    assert "Omar Haddad" in page and f"{today.astimezone(UTC):%H:%M} (UTC)" in page
+    assert "Later Person" not in page.split("New applicants")[0]  # not among today's interviews

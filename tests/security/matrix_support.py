@@ -11,11 +11,13 @@ import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import admin
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 # Table columns, in this order everywhere.
 ROLES = ("anonymous", "recruiter_a", "recruiter_b", "org_admin_a", "operator", "platform_admin", "staff_no_org")
@@ -105,7 +107,9 @@ def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, An
     from audit.models import AuditEvent
     from candidates.models import Candidate, ResumeVersion
     from ingestion.models import ImportBatch, ImportItem
+    from interviews.models import Interview, InterviewFeedback
     from jobs.models import JobPosting, RediscoveredCandidate
+    from notifications.models import EmailNotification
     from realtime.models import DeadLetter, TaskRecord
 
     lower = key.lower()
@@ -137,6 +141,21 @@ def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, An
     Application.objects.filter(pk=application.pk).update(latest_analysis=analysis, ai_feedback=analysis.result)
     stage_change = StageChange.objects.create(application=application, to_stage="applied", changed_by=recruiter)
     note = ApplicationNote.objects.create(application=application, author=recruiter, text=f"Note of {key}")
+    # A month ahead, its recruiter interviewing (and having given feedback): REST writes book other times.
+    starts = timezone.now().replace(microsecond=0) + timedelta(days=30)
+    interview = Interview.objects.create(
+        application=application,
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=1),
+        timezone="UTC",
+        kind=Interview.Kind.VIDEO,
+        meeting_url=f"https://meet.example.org/{lower}",
+        created_by=recruiter,
+    )
+    interview.interviewers.set([recruiter])
+    feedback = InterviewFeedback.objects.create(
+        interview=interview, interviewer=recruiter, recommendation="yes", submitted_at=timezone.now()
+    )
     batch = ImportBatch.objects.create(organization=organization, archive_name=f"batch-of-{lower}.zip", total=1)
     item = ImportItem.objects.create(batch=batch, filename=f"one-of-{lower}.txt", resume=resume)
     task = TaskRecord.objects.create(
@@ -157,6 +176,17 @@ def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, An
         organization=organization, actor=recruiter, action="candidate.created", target_label=f"event-of-{lower}"
     )
     token = Token.objects.create(user=recruiter)
+    email = EmailNotification.objects.create(
+        organization=organization,
+        kind=EmailNotification.Kind.STAGE_CHANGED,
+        recipient=f"c-{lower}@ex.org",
+        template="notifications/stage_changed",
+        context={"candidate_name": f"Candidate of {key}"},
+        idempotency_key=f"email-of-{lower}-{uuid.uuid4().hex[:8]}",
+        status=EmailNotification.Status.FAILED,
+        last_error="SMTPDataError 451",
+        application=application,
+    )
     return {
         "candidate": candidate,
         "spare_candidate": spare,
@@ -168,12 +198,15 @@ def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, An
         "analysis": analysis,
         "stage_change": stage_change,
         "note": note,
+        "interview": interview,
+        "feedback": feedback,
         "batch": batch,
         "item": item,
         "task": task,
         "dead_letter": dead_letter,
         "event": event,
         "token": token,
+        "email": email,
     }
 
 

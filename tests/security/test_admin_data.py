@@ -325,3 +325,73 @@ def test_the_analysis_panel_and_filters_of_b_hold_nothing_of_a(db, world: World)
     assert "provider-of-a" not in listed.content.decode()
     gone = client.get(f"/admin/applications/application/{world.a('application').pk}/change/")
     assert gone.status_code == 302 and "Summary of A" not in gone.content.decode()
+
+
+EMAIL_LIST = "/admin/notifications/emailnotification/"
+RESENDS_A = dict(zip(ROLES, (False, True, False, True, False, True, False), strict=True))
+
+
+def test_the_email_list_of_b_holds_nothing_of_a(db, world: World) -> None:
+    page = world.client_for("recruiter_b").get(EMAIL_LIST)
+
+    assert list(page.context["cl"].result_list) == [b(world, "email")]
+    assert "c-a@ex.org" not in page.content.decode()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_organization_a_resends_the_failed_email_of_a(
+    db, world: World, role: str, django_capture_on_commit_callbacks
+) -> None:
+    from notifications.models import EmailNotification
+
+    failed = world.a("email")
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        world.client_for(role).post(EMAIL_LIST, {"action": "resend_failed", "_selected_action": [failed.pk]})
+
+    resent = EmailNotification.objects.filter(idempotency_key__startswith=f"{failed.idempotency_key}:resend-")
+    assert resent.exists() is RESENDS_A[role]
+    assert len(queued) == int(RESENDS_A[role])
+    if RESENDS_A[role]:
+        [row] = resent
+        assert (row.organization, row.recipient, row.status) == (world.orgs["A"], "c-a@ex.org", "queued")
+
+
+INTERVIEW_LIST = "/admin/interviews/interview/"
+
+
+def test_the_interview_list_and_page_of_b_hold_nothing_of_a(db, world: World) -> None:
+    client = world.client_for("recruiter_b")
+
+    listed = client.get(INTERVIEW_LIST)
+    page = client.get(f"{INTERVIEW_LIST}{b(world, 'interview').pk}/change/")
+
+    assert list(listed.context["cl"].result_list) == [b(world, "interview")]
+    assert "Candidate of A" not in listed.content.decode()
+    [feedback] = page.context["inline_admin_formsets"]
+    assert [form.instance for form in feedback.formset.initial_forms] == [b(world, "feedback")]
+    assert "of A" not in page.content.decode()
+
+
+@pytest.mark.parametrize("role", ["recruiter_a", "recruiter_b"])
+def test_only_organization_a_cancels_the_interview_of_a(db, world: World, role: str) -> None:
+    interview = world.a("interview")
+
+    world.client_for(role).post(INTERVIEW_LIST, {"action": "cancel_selected", "_selected_action": [interview.pk]})
+
+    interview.refresh_from_db()
+    cancelled = role == "recruiter_a"
+    assert (interview.status, interview.sequence) == (("cancelled", 1) if cancelled else ("scheduled", 0))
+    assert AuditEvent.objects.filter(action="interview.cancelled", target_id=interview.pk).exists() is cancelled
+
+
+def test_a_platform_admin_deleting_an_application_deletes_its_emails(db, world: World) -> None:
+    from notifications.models import EmailNotification
+
+    application = world.a("application")
+    page = world.client_for("platform_admin").post(
+        f"/admin/applications/application/{application.pk}/delete/", {"post": "yes"}
+    )
+
+    assert page.status_code == 302
+    assert not Application.objects.filter(pk=application.pk).exists()
+    assert not EmailNotification.objects.filter(pk=world.a("email").pk).exists()

@@ -75,6 +75,7 @@ ADMIN: dict[str, dict[str, tuple[Any, ...]]] = {
     "candidates.resumeversion": {**RECRUITER_DATA, **NO_ADD},
     "jobs.jobposting": RECRUITER_DATA,
     "applications.application": {**RECRUITER_DATA, **NO_DELETE},
+    "interviews.interview": {**RECRUITER_DATA, **NO_ADD, **NO_DELETE},  # scheduled through the API
     "ingestion.importbatch": {**RECRUITER_DATA, **NO_ADD, **NO_DELETE},
     "realtime.taskrecord": {**RECRUITER_DATA, **NO_ADD, **NO_DELETE},
     "realtime.deadletter": {  # operators see every organization's dead letters
@@ -90,6 +91,7 @@ ADMIN: dict[str, dict[str, tuple[Any, ...]]] = {
         **NO_ADD,
         "delete": (L, 403, 403, 403, 403, 403, 403),
     },
+    "notifications.emailnotification": {**RECRUITER_DATA, **NO_ADD, **NO_DELETE},  # read-only; failed ones resent
 }
 OBJECT_OF_A = {
     "auth.group": lambda w: Group.objects.get(name=RECRUITERS),
@@ -100,10 +102,12 @@ OBJECT_OF_A = {
     "candidates.resumeversion": lambda w: w.a("resume"),
     "jobs.jobposting": lambda w: w.a("job"),
     "applications.application": lambda w: w.a("application"),
+    "interviews.interview": lambda w: w.a("interview"),
     "ingestion.importbatch": lambda w: w.a("batch"),
     "realtime.taskrecord": lambda w: w.a("task"),
     "realtime.deadletter": lambda w: w.a("dead_letter"),
     "audit.auditevent": lambda w: w.a("event"),
+    "notifications.emailnotification": lambda w: w.a("email"),
 }
 # Whether the action ran on A's row when the role posted it with that row selected.
 RECRUITERS_RUN = (NO, RAN, NO, RAN, NO, RAN, NO)
@@ -125,11 +129,15 @@ ACTIONS = {
     "applications.application:move_selected_to_stage": RECRUITERS_RUN,
     "applications.application:reject_selected": RECRUITERS_RUN,
     "applications.application:rerun_analysis": RECRUITERS_RUN,
+    "interviews.interview:delete_selected": SUPERUSER_RUNS,
+    "interviews.interview:cancel_selected": RECRUITERS_RUN,
     "ingestion.importbatch:delete_selected": SUPERUSER_RUNS,
     "realtime.taskrecord:delete_selected": SUPERUSER_RUNS,
     "realtime.deadletter:delete_selected": SUPERUSER_RUNS,
     "realtime.deadletter:retry": (NO, NO, NO, NO, RAN, RAN, NO),  # operators retry; recruiters only look
     "audit.auditevent:delete_selected": (NO, NO, NO, NO, NO, NO, NO),
+    "notifications.emailnotification:delete_selected": SUPERUSER_RUNS,
+    "notifications.emailnotification:resend_failed": RECRUITERS_RUN,
 }
 # Whose rows an inline's queryset holds for the role (and shows on A's parent page when the role may open it).
 INLINES = {
@@ -137,6 +145,7 @@ INLINES = {
     "ingestion.importbatch:ImportItemInline": ("none", "A", "B", "A", "none", "all", "none"),
     "applications.application:StageChangeInline": ("none", "A", "B", "A", "none", "all", "none"),
     "applications.application:ApplicationNoteInline": ("none", "A", "B", "A", "none", "all", "none"),
+    "interviews.interview:InterviewFeedbackInline": ("none", "A", "B", "A", "none", "all", "none"),
     "jobs.jobposting:RediscoveredCandidateInline": ("none", "A", "B", "A", "none", "all", "none"),
 }
 # The admin's other URLs, by URL name (or route when nameless).
@@ -182,9 +191,11 @@ ADMIN_SITE: dict[str, Any] = {
         "candidates": RECRUITER_APP,
         "jobs": RECRUITER_APP,
         "applications": RECRUITER_APP,
+        "interviews": RECRUITER_APP,
         "ingestion": RECRUITER_APP,
         "realtime": (L, 200, 200, 200, 200, 200, 200),
         "audit": RECRUITER_APP,
+        "notifications": RECRUITER_APP,
     },
     # One cell per relation leading to an admin with search fields; what it returns depends on that admin.
     "admin:autocomplete": {

@@ -99,6 +99,10 @@ SURFACES = (
         ),
         operator_ui("/rabbitmq/api/queues/<vhost>/matrix-check", Outcome(401, "Access refused.")),
     ),
+    # No Grafana runs on the host (it is the containers'): an operator passes the gate and meets nginx's 502.
+    Surface("GET /grafana/", lambda c, w: c.get("/grafana/"), operator_ui("/grafana/", Outcome(502))),
+    # Load balancers' health check: Django's /healthz for everyone.
+    Surface("GET /health", lambda c, w: c.get("/health"), lambda principal: Outcome(200, '"status":"ok"')),
     Surface("GET /metrics", lambda c, w: c.get("/metrics"), metrics(Outcome(200, "django_http_requests"))),
     Surface(
         "GET /api/ai/metrics", lambda c, w: c.get("/api/ai/metrics"), metrics(Outcome(200, "ai_service_http_requests"))
@@ -152,7 +156,7 @@ def test_every_gateway_cell_has_its_specified_outcome(clients: dict[str, httpx.C
             if problem:
                 wrong.append(f"{surface.name} as {principal}: {problem}")
     print(f"gateway authorization matrix: {cells} cells ({len(SURFACES)} surfaces x {len(PRINCIPALS)} principals)")
-    assert cells == len(SURFACES) * len(PRINCIPALS) == 72
+    assert cells == len(SURFACES) * len(PRINCIPALS) == 88
     assert wrong == []
 
 

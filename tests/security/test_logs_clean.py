@@ -5,7 +5,9 @@ the workers, beat, Flower, supervisord) and every file under the repository's lo
 Looked for: the platform's secrets (METRICS_BEARER_TOKEN, AI_SERVICE_API_KEY, a broker password other than the
 development `guest`), every API token and session id the platform issued (read from its database at the end),
 the test users' passwords (`<name>-password-<n>`), and anything shaped like a credential: `sessionid=<value>`,
-`token=`/`ticket=`/`password=` with a value, `Authorization: Bearer|Token <value>`, a URL with a password.
+`token=`/`ticket=`/`password=` with a value, `Authorization: Bearer|Token <value>`, a URL with a password. And resume
+text: every line of at least RESUME_LINE_MIN_CHARS characters of every resume the platform extracted (a name or a
+skill alone is too short to tell a resume from a log message; a sentence is not).
 
 The scan runs twice: once when this module's test runs, and once more at the end of the session, after every e2e
 test, while the platform's logs still exist (a session fixture's teardown, before the platform's). A finding is
@@ -28,6 +30,7 @@ pytestmark = pytest.mark.e2e
 
 REPO_LOGS = Path(__file__).resolve().parents[2] / "logs"
 SESSION_START = time.time()
+RESUME_LINE_MIN_CHARS = 30
 SHAPES = {
     "session id": re.compile(r"sessionid=[A-Za-z0-9]{8,}"),
     "token in a query string": re.compile(r"[?&](?:token|ticket|api_key|key)=[A-Za-z0-9._~%-]{8,}", re.I),
@@ -52,7 +55,18 @@ def _issued_credentials(platform: Any) -> dict[str, set[str]]:
     broker_password = urlparse(platform.env["CELERY_BROKER_URL"]).password
     if broker_password and broker_password != "guest":
         secrets.add(broker_password)
-    return {"API token": tokens, "session id": sessions, "platform secret": {s for s in secrets if s}}
+    return {
+        "API token": tokens,
+        "session id": sessions,
+        "platform secret": {s for s in secrets if s},
+        "resume text": _resume_lines(platform),
+    }
+
+
+def _resume_lines(platform: Any) -> set[str]:
+    with psycopg.connect(platform.database_url) as connection:
+        texts = [row[0] for row in connection.execute("SELECT extracted_text FROM candidates_resumeversion")]
+    return {line.strip() for text in texts for line in text.splitlines() if len(line.strip()) >= RESUME_LINE_MIN_CHARS}
 
 
 def scan(platform: Any) -> list[str]:

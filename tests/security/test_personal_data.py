@@ -263,7 +263,11 @@ def test_export_holds_everything_and_deletion_leaves_nothing(
         "applications.stagechange",
         "matching.experienceembedding",
         "matching.matchscore",
+        "notifications.emailnotification",
     ]
+    # The email that told the recruiter the screening was ready names the candidate: it is theirs too.
+    [email] = document["related"]["notifications.emailnotification"]
+    assert (email["kind"], email["application"]) == ("analysis_ready", application.pk)
     assert [item["filename"] for item in document["import_items"]] == ["cvs/zephyrine-quillfeather-2025.pdf"]
     assert {(record["kind"], record["target_id"]) for record in document["task_records"]} >= {
         ("parse_resume", resumes[0].pk),

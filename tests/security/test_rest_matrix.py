@@ -12,11 +12,13 @@ import io
 import json
 import zipfile
 from collections import namedtuple
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from security.matrix_support import (
     ROLE_ORGANIZATION,
@@ -157,6 +159,40 @@ def _note_on_a_only_by_a(world: World, role: str, response: Any) -> None:
     assert ("Matrix note" in notes) is (response.status_code == 201), f"{role}: notes of A {notes}"
 
 
+def _interview_body(world: World, role: str) -> dict[str, Any]:
+    """A's application with A's recruiter, two months ahead (clear of the world's interview)."""
+    day = (timezone.now() + timedelta(days=60)).date()
+    return {
+        "application": world.a("application").pk,
+        "starts_at": f"{day}T09:00",
+        "ends_at": f"{day}T10:00",
+        "timezone": "Europe/Berlin",
+        "interviewers": [world.users["recruiter_a"].pk],
+        "kind": "phone",
+    }
+
+
+def _interview_of_a_changed_only_by_a(world: World, role: str, response: Any) -> None:
+    interview = world.a("interview")
+    interview.refresh_from_db()
+    changed = interview.sequence == 1
+    assert changed is (ROLE_ORGANIZATION.get(role) == "A"), f"{role}: A's interview at sequence {interview.sequence}"
+    if response.status_code == 200:
+        assert response.json()["id"] == interview.pk
+
+
+def _feedback_on_a_only_by_its_interviewer(world: World, role: str, response: Any) -> None:
+    feedback = world.a("feedback")
+    feedback.refresh_from_db()
+    assert (feedback.recommendation == "strong_no") is (role == "recruiter_a"), f"{role}: {feedback.recommendation}"
+
+
+def _invitation_of_a_only(world: World, role: str, response: Any) -> None:
+    if response.status_code == 200:
+        assert f"UID:{world.a('interview').uid}@".encode() in response.content
+        assert response["Content-Type"].startswith("text/calendar")
+
+
 # Keyed by route; each method the view answers (HEAD and OPTIONS aside) needs a Call.
 REST: dict[str, dict[str, Call]] = {
     "api/auth/token/": {"POST": Call(SIGN_IN, body=_credentials)},
@@ -234,6 +270,28 @@ REST: dict[str, dict[str, Call]] = {
             (401, 201, 404, 201, 403, 403, 403), body=lambda w, r: {"text": "Matrix note"}, check=_note_on_a_only_by_a
         ),
     },
+    "api/interviews/": {
+        "GET": Call(MEMBERS, lists="interviews.interview"),
+        # B is told A's application does not exist, and nothing is booked.
+        "POST": Call((401, 201, 400, 201, 403, 403, 403), body=_interview_body, creates="interviews.interview"),
+    },
+    "api/interviews/<int:pk>/": {
+        "GET": Call(OF_A),
+        "PATCH": Call(OF_A, body=lambda w, r: {"location": "Matrix room"}, check=_interview_of_a_changed_only_by_a),
+    },
+    "api/interviews/<int:pk>/cancel/": {
+        "POST": Call(OF_A, body=lambda w, r: {"reason": "Matrix"}, check=_interview_of_a_changed_only_by_a)
+    },
+    # Only the interview's interviewers submit feedback (A's recruiter replaces theirs); its other readers get 403.
+    "api/interviews/<int:pk>/feedback/": {
+        "GET": Call(OF_A),
+        "POST": Call(
+            (401, 200, 404, 403, 403, 403, 403),
+            body=lambda w, r: {"recommendation": "strong_no"},
+            check=_feedback_on_a_only_by_its_interviewer,
+        ),
+    },
+    "api/interviews/<int:pk>/ics/": {"GET": Call(OF_A, check=_invitation_of_a_only)},
     "api/tasks/": {"GET": Call(MEMBERS, lists="realtime.taskrecord:task_id")},
     "api/tasks/<str:task_id>/": {"GET": Call(OF_A)},
     "api/schema/": {"GET": Call(PUBLIC)},
@@ -266,6 +324,10 @@ ARGS = {
     "api/applications/<int:pk>/": lambda w: {"pk": w.a("application").pk},
     "api/applications/<int:pk>/history/": lambda w: {"pk": w.a("application").pk},
     "api/applications/<int:pk>/notes/": lambda w: {"pk": w.a("application").pk},
+    "api/interviews/<int:pk>/": lambda w: {"pk": w.a("interview").pk},
+    "api/interviews/<int:pk>/cancel/": lambda w: {"pk": w.a("interview").pk},
+    "api/interviews/<int:pk>/feedback/": lambda w: {"pk": w.a("interview").pk},
+    "api/interviews/<int:pk>/ics/": lambda w: {"pk": w.a("interview").pk},
     "api/tasks/<str:task_id>/": lambda w: {"task_id": w.a("task").task_id},
 }
 ROUTES = {route.pattern: route for route in other_routes()}

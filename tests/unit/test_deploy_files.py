@@ -264,11 +264,14 @@ def test_commands_match_the_contract(compose: dict[str, Any]) -> None:
         "python manage.py migrate --noinput && python manage.py collectstatic --noinput"
     )
     assert re.match(r"daphne -b 0\.0\.0\.0 -p 8000 .*config\.asgi:application$", _command(services["django"]))
-    # One uvicorn worker per core, or AI_SERVICE_WORKERS; `$$` is compose's escape for the shell's `$`.
+    # One uvicorn worker per core, or AI_SERVICE_WORKERS, after emptying their shared metrics directory; `$$` is
+    # compose's escape for the shell's `$`.
     assert _command(services["ai"]) == (
-        "sh -c exec uvicorn ai_service.main:app --host 0.0.0.0 --port 8001"
+        'sh -c mkdir -p "$$PROMETHEUS_MULTIPROC_DIR" && find "$$PROMETHEUS_MULTIPROC_DIR" -mindepth 1 -delete'
+        " && exec uvicorn ai_service.main:app --host 0.0.0.0 --port 8001"
         ' --workers "$${AI_SERVICE_WORKERS:-$$(nproc)}"'
     )
+    assert _environment(services["ai"])["PROMETHEUS_MULTIPROC_DIR"] in services["ai"]["tmpfs"]
     assert _environment(services["ai"])["AI_ROOT_PATH"] == "/api/ai"
     assert _command(services["beat"]).startswith("celery -A config beat")
     assert _command(services["flower"]) == "celery -A config flower --port=5555 --url_prefix=flower"
@@ -374,6 +377,9 @@ def test_rabbitmq_users_are_an_app_user_and_a_monitoring_user_never_guest(
 # --- nginx/nginx.conf --------------------------------------------------------------------------------------
 
 
+OPERATOR_UIS = ("/flower/", "/prometheus/", "/alertmanager/", "/rabbitmq/", "/grafana/")
+
+
 def _nginx_text() -> str:
     """The configuration without comments and with quoted strings emptied, so braces and `#` are structural."""
     text = re.sub(r"#[^\n]*", "", NGINX_CONF.read_text())
@@ -424,7 +430,7 @@ def test_nginx_serves_files_from_the_shared_volumes(locations: dict[str, str]) -
 
 
 def test_nginx_guards_operator_uis_with_an_operator_session(locations: dict[str, str]) -> None:
-    for location in ("/flower/", "/prometheus/", "/alertmanager/", "/rabbitmq/"):
+    for location in OPERATOR_UIS:
         block = locations[location]
         assert _directives(block, "auth_request") == ["/_auth/operator"], location
         assert _directives(block, "error_page") == ["401 = @staff_login"], location
@@ -443,7 +449,8 @@ def test_nginx_guards_operator_uis_with_an_operator_session(locations: dict[str,
         assert _directives(auth, "proxy_method") == ["GET"]
     login = NGINX_CONF.read_text()
     assert re.search(r"location @staff_login \{\s*return 302 /admin/login/\?next=\$request_uri;", login)
-    assert "auth_request" not in locations["/grafana/"], "Grafana has its own login"
+    guarded = sorted(location for location, block in locations.items() if "/_auth/operator;" in block)
+    assert guarded == sorted(OPERATOR_UIS), "Grafana's own login stands behind the operator check, not instead"
 
 
 def test_nginx_websockets_and_forwarded_headers(locations: dict[str, str]) -> None:
@@ -598,9 +605,13 @@ def test_the_local_gateway_enforces_the_same_rules(locations: dict[str, str]) ->
                 directive,
             )
     assert _directives(local["= /metrics"], "error_page") == ["401 = @metrics_unauthorized"]
-    assert _directives(local["/flower/"], "error_page") == ["401 = @login"]
+    for location in OPERATOR_UIS:
+        assert _directives(local[location], "auth_request") == ["/_auth/operator"], location
+        assert _directives(local[location], "error_page") == ["401 = @staff_login"], location
     assert "Authorization $metrics_authorization" in _directives(local["= /api/ai/metrics"], "proxy_set_header")
-    assert _directives(local["= /_auth/metrics"], "proxy_pass") == ["http://django/api/auth/metrics-check/"]
+    assert _directives(local["= /_auth/metrics"], "proxy_pass") == [
+        "http://127.0.0.1:{{DJANGO_PORT}}/api/auth/metrics-check/"
+    ]
     assert "X-Forwarded-For $remote_addr" in _directives(local_text[: local_text.index("location")], "proxy_set_header")
 
 
@@ -702,7 +713,12 @@ def test_promtail_ships_the_json_logs_with_service_and_level(compose: dict[str, 
     (static,) = scrape["static_configs"]
     assert static["labels"]["__path__"] == f"{LOGS}/*.log"
     stages = {name: spec for stage in scrape["pipeline_stages"] for name, spec in stage.items()}
-    assert set(stages["json"]["expressions"]) == {"level", "logger", "message"}
+    expressions = stages["json"]["expressions"]
+    assert set(expressions) == {"level", "json_service", "logger", "message", "request_id", "task_id", "task_name",
+                                "organization_id"}  # fmt: skip
+    assert expressions["json_service"] == "service", "the line's own service wins over the file name"
+    assert set(stages["labels"]) == {"level", "service"}, "ids are metadata, never labels"
+    assert {"task_id", "request_id", "organization_id"} <= set(stages["structured_metadata"])
     assert {"level", "service"} <= set(stages["labels"])
     service = re.compile(stages["regex"]["expression"])  # Go's RE2 and Python agree on this syntax
     assert stages["regex"]["source"] == "filename"
@@ -1153,6 +1169,7 @@ def test_gateway_upgrades_websockets(gateway: Gateway) -> None:
         ("/prometheus/graph", "prometheus"),
         ("/alertmanager/api/v2/alerts", "alertmanager"),
         ("/rabbitmq/api/queues/%2F/high_priority", "rabbitmq"),
+        ("/grafana/d/recruitment-overview", "grafana"),
     ],
 )
 def test_operator_uis_need_an_operator_session(gateway: Gateway, path: str, upstream: str) -> None:
@@ -1215,9 +1232,21 @@ def test_the_check_answers_keep_the_credential_to_nginx(gateway: Gateway) -> Non
     assert "x-metrics-authorization" not in headers
 
 
-def test_grafana_keeps_its_prefix_and_its_own_login(gateway: Gateway) -> None:
-    status, _, body = gateway.request("GET", "/grafana/d/recruitment-overview")
+def test_grafana_keeps_its_prefix(gateway: Gateway) -> None:
+    status, _, body = gateway.request("GET", "/grafana/d/recruitment-overview", headers={"Cookie": "role=staff"})
     assert status == 200 and json.loads(body) == {"upstream": "grafana", "path": "/grafana/d/recruitment-overview"}
+
+
+def test_health_is_djangos_healthz(gateway: Gateway) -> None:
+    status, _, body = gateway.request("GET", "/health")
+    assert status == 200 and json.loads(body) == {"upstream": "django", "path": "/healthz"}
+
+
+def test_text_answers_are_compressed(gateway: Gateway) -> None:
+    (gateway.root / "static" / "big.css").write_text("body { margin: 0 }\n" * 200)
+    (gateway.root / "static" / "big.css").chmod(0o644)
+    status, headers, _ = gateway.request("GET", "/static/big.css", headers={"Accept-Encoding": "gzip"})
+    assert (status, headers.get("content-encoding")) == (200, "gzip")
 
 
 def test_resumes_only_through_x_accel_redirect(gateway: Gateway) -> None:
@@ -1286,7 +1315,8 @@ def _header_values(
         ("/flower/", {}, 302),
         ("/flower/", {"Cookie": "role=recruiter"}, 403),
         ("/rabbitmq/", {"Cookie": "role=staff"}, 200),
-        ("/grafana/", {}, 200),
+        ("/grafana/", {}, 302),
+        ("/grafana/", {"Cookie": "role=staff"}, 200),
         ("/metrics", {}, 401),
         ("/boom", {}, 500),
         ("/no-such-file.txt", {"Cookie": "role=staff"}, 200),
