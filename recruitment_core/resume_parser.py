@@ -16,10 +16,10 @@ from recruitment_core.dates import DateRange, YearMonth, find_date_ranges, years
 from recruitment_core.education import EducationEntry, degree_level, displaced_degrees, parse_education
 from recruitment_core.injection import instruction_flags, without_instructions
 from recruitment_core.limits import DEFAULT_LIMITS, ResumeLimits, cut_text, kept_flag
+from recruitment_core.placeholders import blank_placeholders
 from recruitment_core.sections import (
     CONTACT_SECTION,
     Section,
-    blank_placeholders,
     normalise_text,
     sections_text,
     split_lines,

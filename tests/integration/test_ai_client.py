@@ -7,15 +7,15 @@ import logging
 
 import pytest
 from fixtures.ai_server import API_KEY, running_ai_service
+from fixtures.matching_pool import parsed_candidate
 
 from applications.ai_client import AIServiceUnavailable, truncate_text
 from applications.models import Application
 from applications.services import application_analyze
 from candidates.models import Candidate
-from ingestion.services import resume_intake, resume_parse
 from jobs.models import JobPosting
 from matching.ranking import explain_pair
-from matching.services import candidate_embed, job_embed
+from matching.services import job_embed
 from recruitment_core.scoring import score_match
 
 JOB = "Backend developer: Python, Django, PostgreSQL and Kubernetes. 5 years of experience."
@@ -118,10 +118,7 @@ def test_one_score_per_pair_the_rankings_is_the_applications_and_the_screenings(
     organization, settings, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
-        intake = resume_intake(organization=organization, filename="pia.txt", data=SENIOR.encode(), kind="txt")
-        resume_parse(resume_id=intake.resume.pk)
-        candidate = Candidate.objects.get(resume_versions=intake.resume)
-        candidate_embed(candidate_id=candidate.pk)
+        candidate = parsed_candidate(organization, "pia", SENIOR)
         job = JobPosting.objects.create(
             organization=organization, title="Backend Developer", description=JOB, location="Berlin, Germany"
         )

@@ -6,9 +6,9 @@ import json
 
 import pytest
 from django.core.management import call_command
+from fixtures.matching_pool import ENGINEER, JOB, NURSE, STUFFER, parsed_candidate
 
 from candidates.models import Candidate
-from ingestion.services import resume_intake, resume_parse
 from jobs.models import JobPosting
 from jobs.services import job_create
 from matching.models import MatchScore
@@ -18,39 +18,6 @@ from realtime.models import TaskRecord
 
 pytestmark = pytest.mark.django_db
 
-ENGINEER = """Ben Backend
-ben@example.com | Berlin, Germany
-Experience
-Senior Backend Engineer, Finch Payments, Jan 2017 - Present
-Built Python and Django services on PostgreSQL; ran them on Kubernetes with Docker.
-Projects
-Open-source Celery monitoring tool written in Python.
-Education
-B.Sc. Computer Science, TU Berlin, 2016
-"""
-STUFFER = """Kim Keywords
-kim@example.com | Berlin, Germany
-Skills: Python, Django, PostgreSQL, Kubernetes, Docker, Celery, AWS, Go, Java, React, Terraform, Kafka, Redis
-Experience
-Cashier, Corner Shop, 2019 - Present
-Handled the till and stocked shelves.
-"""
-NURSE = """Nora Lindqvist
-nora@example.com | Berlin, Germany
-Experience
-Registered Nurse, City Hospital ICU, 2015 - Present
-Cared for critically ill patients, administered medication and triaged admissions.
-"""
-JOB = """We are hiring a senior backend engineer in Berlin.
-Responsibilities
-- Design and run Python services.
-Requirements
-- 5+ years of Python and Django
-- PostgreSQL and Kubernetes in production
-Nice to have
-- Celery
-"""
-
 
 @pytest.fixture
 def pool(organization, django_capture_on_commit_callbacks):  # type: ignore[no-untyped-def]
@@ -58,11 +25,7 @@ def pool(organization, django_capture_on_commit_callbacks):  # type: ignore[no-u
     candidates = {}
     with django_capture_on_commit_callbacks(execute=False):
         for label, text in (("engineer", ENGINEER), ("stuffer", STUFFER), ("nurse", NURSE)):
-            resume = resume_intake(organization=organization, filename=f"{label}.txt", data=text.encode(), kind="txt")
-            resume_parse(resume_id=resume.resume.pk)
-            candidate = Candidate.objects.get(resume_versions=resume.resume)
-            candidate_embed(candidate_id=candidate.pk)
-            candidates[label] = Candidate.objects.get(pk=candidate.pk)
+            candidates[label] = parsed_candidate(organization, label, text)
         job = job_create(organization=organization, title="Senior Backend Engineer", description=JOB, location="Berlin")
         job_embed(job_id=job.pk)
     job.refresh_from_db()

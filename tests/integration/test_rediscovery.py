@@ -10,58 +10,22 @@ import json
 import pytest
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
+from fixtures.matching_pool import ENGINEER, JOB, NURSE, parsed_candidate
 from fixtures.rabbitmq import celery_app_on, throwaway_vhost
 
 from accounts.models import Organization
 from audit.models import AuditEvent
-from candidates.models import Candidate
 from config.celery import app
 from config.queues import QueueName, declare_all
-from ingestion.services import resume_intake, resume_parse
 from jobs.lifecycle import job_close, job_open
 from jobs.models import JobPosting, RediscoveredCandidate
 from jobs.rediscovery import rediscover_candidates
 from jobs.services import job_create
 from matching.ranking import candidates_for_job
-from matching.services import candidate_embed, job_embed
+from matching.services import job_embed
 from realtime.services import organization_group
 
 pytestmark = pytest.mark.django_db
-
-ENGINEER = """Ben Backend
-ben@example.com | Berlin, Germany
-Experience
-Senior Backend Engineer, Finch Payments, Jan 2017 - Present
-Built Python and Django services on PostgreSQL; ran them on Kubernetes with Docker.
-Projects
-Open-source Celery monitoring tool written in Python.
-Education
-B.Sc. Computer Science, TU Berlin, 2016
-"""
-NURSE = """Nora Lindqvist
-nora@example.com | Berlin, Germany
-Experience
-Registered Nurse, City Hospital ICU, 2015 - Present
-Cared for critically ill patients, administered medication and triaged admissions.
-"""
-JOB = """We are hiring a senior backend engineer in Berlin.
-Responsibilities
-- Design and run Python services.
-Requirements
-- 5+ years of Python and Django
-- PostgreSQL and Kubernetes in production
-Nice to have
-- Celery
-"""
-
-
-def _candidate(organization: Organization, label: str, text: str) -> Candidate:
-    """A candidate through the production services: intake, parsing, embedding."""
-    resume = resume_intake(organization=organization, filename=f"{label}.txt", data=text.encode(), kind="txt")
-    resume_parse(resume_id=resume.resume.pk)
-    candidate = Candidate.objects.get(resume_versions=resume.resume)
-    candidate_embed(candidate_id=candidate.pk)
-    return candidate
 
 
 @pytest.fixture
@@ -71,9 +35,9 @@ def pool(organization, django_capture_on_commit_callbacks):  # type: ignore[no-u
     other = Organization.objects.create(name="Other Co")
     with django_capture_on_commit_callbacks(execute=False):
         people = {
-            "engineer": _candidate(organization, "engineer", ENGINEER),
-            "nurse": _candidate(organization, "nurse", NURSE),
-            "elsewhere": _candidate(other, "elsewhere", ENGINEER),
+            "engineer": parsed_candidate(organization, "engineer", ENGINEER),
+            "nurse": parsed_candidate(organization, "nurse", NURSE),
+            "elsewhere": parsed_candidate(other, "elsewhere", ENGINEER),
         }
         job = job_create(
             organization=organization,
