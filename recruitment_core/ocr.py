@@ -2,8 +2,8 @@
 package tesseract-ocr).
 
 The binary runs as a child process with a timeout, so a pathological image cannot hang a worker. It is
-found on PATH, or at `TESSERACT_CMD`; `TESSERACT_LANGUAGES` (default "eng", e.g. "eng+deu") picks the
-installed language data. Nothing here guesses: a missing tool or language is an error the caller reports.
+found on PATH, or at the path the caller configures; the caller also picks the installed language data (default
+"eng", e.g. "eng+deu"). Nothing here guesses: a missing tool or language is an error the caller reports.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import shutil
 import subprocess
 
 from PIL import Image, ImageOps
+
+from recruitment_core.tools import DEFAULT_TOOLS, ExternalTools
 
 OCR_DPI = 300  # tesseract is trained on text of roughly this resolution
 DEFAULT_TIMEOUT_SECONDS = 120.0
@@ -34,18 +36,21 @@ class OcrFailedError(Exception):
         self.timed_out = timed_out
 
 
-def tesseract_command() -> str | None:
-    """The path of the tesseract binary, or None when it is not installed."""
-    return shutil.which(os.environ.get("TESSERACT_CMD", "tesseract"))
+def tesseract_command(configured: str = DEFAULT_TOOLS.tesseract_cmd) -> str | None:
+    """The path of the tesseract binary (`configured`: a name on PATH or a path), or None when it is not installed."""
+    return shutil.which(configured)
 
 
-def recognise(image: Image.Image, *, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> str:
+def recognise(
+    image: Image.Image, *, tools: ExternalTools = DEFAULT_TOOLS, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS
+) -> str:
     """Text of a page image, as tesseract reads it (lines in reading order, paragraphs separated)."""
-    command = tesseract_command()
+    command = tesseract_command(tools.tesseract_cmd)
     if command is None:
         raise OcrUnavailableError("the tesseract program is not installed")
-    languages = os.environ.get("TESSERACT_LANGUAGES", "eng")
-    # One OpenMP thread per page: workers already run in parallel, and oversubscription slows all of them.
+    languages = tools.tesseract_languages
+    # One OpenMP thread per page: workers already run in parallel, and oversubscription slows all of them. The
+    # child inherits this process's environment (tesseract's own TESSDATA_PREFIX, say) with that one addition.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         completed = subprocess.run(

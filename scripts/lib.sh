@@ -53,10 +53,15 @@ ensure_venv() {
   PYTHON=${PYTHON:-$(command -v python3.11 || command -v python3)}
   if [ ! -x .venv/bin/python ]; then say "Creating .venv"; "$PYTHON" -m venv .venv; fi
   REQ_STAMP=.venv/.requirements.sha256
-  if [ "$(sha256sum requirements.txt | cut -d' ' -f1)" != "$(cat "$REQ_STAMP" 2>/dev/null)" ]; then
+  local wanted
+  wanted=$(cat requirements.txt recruitment_core/pyproject.toml | sha256sum | cut -d' ' -f1)
+  if [ "$wanted" != "$(cat "$REQ_STAMP" 2>/dev/null)" ]; then
     say "Installing Python requirements"
-    .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt
-    sha256sum requirements.txt | cut -d' ' -f1 > "$REQ_STAMP"
+    # recruitment_core is a package of its own (recruitment_core/pyproject.toml), installed editable with every
+    # extra, in the same resolution as the pins so they hold for its dependencies too.
+    .venv/bin/pip install --quiet --disable-pip-version-check -r requirements.txt \
+      -e "./recruitment_core[scoring,extraction,embeddings]"
+    echo "$wanted" > "$REQ_STAMP"
   fi
   # The INT8 ONNX export of the bundled embedding model, made offline; it skips itself when up to date.
   .venv/bin/python scripts/export_onnx.py

@@ -18,6 +18,9 @@ from pathlib import Path
 REPO_DIR = Path(__file__).resolve().parent.parent
 NGINX_DIR = REPO_DIR / "nginx"
 TEMPLATE = NGINX_DIR / "nginx.conf.template"
+# Connections waiting to be accepted (nginx's default is 511; the kernel caps it at net.core.somaxconn): room for
+# every open page reconnecting at once after a restart.
+LISTEN_BACKLOG = 4096
 RENDERED = {"container": NGINX_DIR / "nginx.conf", "local": NGINX_DIR / "nginx.local.conf"}
 # The container images' paths and docker-compose.yml's service names and fixed limits.
 CONTAINER = {
@@ -30,7 +33,7 @@ CONTAINER = {
     "MAX_UPLOAD_MB": "10",
     "IMPORT_NOTE": ", 200 MB",
     "MAX_IMPORT_MB": "200",
-    "LISTEN": "listen 80 default_server;",
+    "LISTEN": f"listen 80 default_server backlog={LISTEN_BACKLOG};",
     "DJANGO": "django:8000",
     "AI_SERVICE": "ai:8001",
     "FLOWER": "flower:5555",
@@ -61,7 +64,7 @@ LOCAL = {
     "MAX_UPLOAD_MB": "{{MAX_UPLOAD_MB}}",
     "IMPORT_NOTE": "",
     "MAX_IMPORT_MB": "{{MAX_IMPORT_MB}}",
-    "LISTEN": "listen 127.0.0.1:{{GATEWAY_PORT}};",
+    "LISTEN": f"listen 127.0.0.1:{{{{GATEWAY_PORT}}}} backlog={LISTEN_BACKLOG};",
     "DJANGO": "127.0.0.1:{{DJANGO_PORT}}",
     "AI_SERVICE": "127.0.0.1:{{AI_SERVICE_PORT}}",
     "FLOWER": "127.0.0.1:{{FLOWER_PORT}}",

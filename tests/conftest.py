@@ -15,8 +15,8 @@ import pytest
 from scripts import embedded_pg
 
 # The running platform (supervisord, nginx in front) for end-to-end and gateway tests: one per session, shared by
-# tests/e2e and tests/security.
-pytest_plugins = ["fixtures.running_platform"]
+# tests/e2e and tests/security; Prometheus and Alertmanager on it, for the monitoring tests.
+pytest_plugins = ["fixtures.running_platform", "fixtures.monitoring_stack"]
 
 
 @pytest.fixture(scope="session")

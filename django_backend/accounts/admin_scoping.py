@@ -156,7 +156,8 @@ class OrganizationScoping:
     def _open_to(self, request: HttpRequest) -> bool:
         if is_platform_admin(request.user):
             return True
-        return not self.superusers_only and self.organization_path is not None
+        # Platform data (no organization path) opens only to those who see every organization's rows.
+        return not self.superusers_only and (self.organization_path is not None or self.sees_all_organizations(request))
 
     def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return self._open_to(request) and super().has_view_permission(request, obj)  # type: ignore[misc]

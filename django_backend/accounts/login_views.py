@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.signals import user_logged_in
 from django.http import HttpRequest, HttpResponse
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.exceptions import AuthenticationFailed, Throttled, ValidationError
@@ -15,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
+from accounts.models import User
 from accounts.throttling import client_address, login_failure_record, login_retry_after, login_success_record
 from config.throttling import AnonRateThrottle, UserRateThrottle
 
@@ -46,7 +48,16 @@ def _limited(request: Request, username: str, attempt: Any) -> Response:
         raise
     if username:
         login_success_record(username=username)
+        _signed_in(request, username)
     return response
+
+
+def _signed_in(request: Request, username: str) -> None:
+    """A token or JWT for a password is a sign-in as the admin's is: Django's signal says so (last_login, the
+    audit log). Refreshing a JWT is not: no password was checked."""
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        user_logged_in.send(sender=type(user), request=request, user=user)
 
 
 def _username(request: Request) -> str:

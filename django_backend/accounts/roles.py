@@ -1,9 +1,10 @@
 """The platform's roles, as Django groups holding permissions: one table says what each role may do.
 
-- Recruiter: their organization's candidates, jobs, applications, interviews, imports, tasks and audit log (admin
-  and API).
+- Recruiter: their organization's candidates, jobs, applications, interviews, imports, tasks, messages with
+  candidates and audit log (admin and API).
 - Organization admin: a recruiter who also manages the users of their organization.
-- Operator: Flower, the RabbitMQ UI, metrics and dead letters; no candidate data unless also a recruiter.
+- Operator: Flower, the RabbitMQ UI, metrics, dead letters and the alerts Alertmanager sent; no candidate data unless
+  also a recruiter.
 - Platform admin: a superuser.
 - Candidate: no admin access; only their own data.
 
@@ -27,7 +28,8 @@ OPERATOR_PERMISSION = "accounts.use_operator_uis"
 
 _RECRUITER_ACTIONS: dict[str, tuple[str, ...]] = {
     "candidates": ("add", "change", "view", "delete"),
-    "jobs": ("add", "change", "view", "delete"),
+    # A job is archived, never deleted, by its recruiters (jobs.lifecycle): its applications and history stay.
+    "jobs": ("add", "change", "view"),
     "applications": ("add", "change", "view"),
     "interviews": ("add", "change", "view"),
     "ingestion": ("add", "change", "view"),
@@ -35,12 +37,17 @@ _RECRUITER_ACTIONS: dict[str, tuple[str, ...]] = {
     "realtime.deadletter": ("view",),
     "audit": ("view",),
     "notifications.emailnotification": ("view", "resend_emailnotification"),
+    "messaging.message": ("add", "view"),
 }
 # What each role's group holds: "app_label" or "app_label.model" -> actions, plus named permissions.
 ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
     RECRUITERS: _RECRUITER_ACTIONS,
     ORGANIZATION_ADMINS: {**_RECRUITER_ACTIONS, "accounts.user": ("add", "change", "view", "delete")},
-    OPERATORS: {"realtime.deadletter": ("view", "change"), "accounts.organization": ("use_operator_uis",)},
+    OPERATORS: {
+        "realtime.deadletter": ("view", "change"),
+        "ops.alert": ("view",),
+        "accounts.organization": ("use_operator_uis",),
+    },
 }
 
 
@@ -74,6 +81,11 @@ def sync_role_groups(**_: Any) -> None:
     """Create or update every role's group (run after each migrate)."""
     for name in ROLE_PERMISSIONS:
         role_group(name)
+
+
+def is_candidate(user: Any) -> bool:
+    """A candidate's own account: their portal only, never recruiter data of their organization."""
+    return bool(user and user.is_authenticated and getattr(user, "role", "") == "candidate")
 
 
 def is_operator(user: Any) -> bool:

@@ -51,3 +51,18 @@ def operator_create(*, username: str, password: str, organization: Organization 
         group=OPERATORS,
         is_staff=True,
     )
+
+
+def candidate_account_create(*, email: str, password: str, organization: Organization) -> User:
+    """A candidate's sign-in on one organization's portal: the email is the username, the password has passed
+    Django's validators (the caller's form). No staff flag and no group: a candidate has no admin access at all."""
+    email = email.strip().lower()
+    return User.objects.create_user(
+        username=email,
+        email=email,
+        password=password,
+        organization=organization,
+        role=User.Role.CANDIDATE,
+        is_staff=False,
+        is_superuser=False,
+    )

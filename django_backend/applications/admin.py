@@ -25,11 +25,15 @@ from applications.models import Application, ApplicationNote, StageChange
 from applications.pipeline import Stage, StageChangeRefused
 from applications.selectors import with_stage_entered_at
 from applications.services import (
+    analysis_feedback_release,
     application_analysis_rerun,
     application_note_add,
     bulk_move_to_stage,
     move_to_stage,
 )
+from messaging.admin import MessageInline
+from messaging.models import Message, Side
+from messaging.services import message_send, messages_mark_read
 
 EDITABLE_FIELDS = frozenset({"candidate", "job"})
 ANALYSIS_RUNS_SHOWN = 20  # the latest runs listed under the panel; older ones stay in the table
@@ -71,6 +75,7 @@ class ApplicationAdmin(OrganizationScopedAdmin):
         "provider",
         "fallback",
         "analysis_status",
+        "feedback_released",
         "created_at",
         "time_in_stage",
     )
@@ -85,8 +90,8 @@ class ApplicationAdmin(OrganizationScopedAdmin):
     list_select_related = ("candidate", "job", "latest_analysis")
     readonly_fields = ("status", "time_in_stage", "ai_feedback", *ANALYSIS_FIELDS)
     ordering = ("-ai_score",)
-    inlines = (StageChangeInline, ApplicationNoteInline)
-    actions = ("move_selected_to_stage", "reject_selected", "rerun_analysis")
+    inlines = (StageChangeInline, ApplicationNoteInline, MessageInline)
+    actions = ("move_selected_to_stage", "reject_selected", "rerun_analysis", "release_gap_feedback")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Application]:
         return with_stage_entered_at(super().get_queryset(request))
@@ -146,6 +151,20 @@ class ApplicationAdmin(OrganizationScopedAdmin):
             request, f"Queued the AI analysis of {len(applications)} application(s) again.", messages.SUCCESS
         )
 
+    @admin.action(description="Release gap feedback to the candidate", permissions=["change"])
+    def release_gap_feedback(self, request: HttpRequest, queryset: QuerySet[Application]) -> None:
+        """The candidate sees what their latest screening found missing only once a recruiter has read it."""
+        released = analysis_feedback_release(
+            applications=list(queryset.select_related("job__organization")),
+            by=request.user,  # type: ignore[arg-type]
+        )
+        self.message_user(request, f"Released the gap feedback of {released} application(s).", messages.SUCCESS)
+
+    @admin.display(description="Feedback released", boolean=True, ordering="latest_analysis__feedback_released_at")
+    def feedback_released(self, application: Application) -> bool | None:
+        run = application.latest_analysis
+        return run.feedback_released_at is not None if run else None
+
     @admin.display(description="Recommendation", ordering="latest_analysis__recommendation")
     def recommendation(self, application: Application) -> str:
         run = application.latest_analysis
@@ -189,19 +208,29 @@ class ApplicationAdmin(OrganizationScopedAdmin):
             self.message_user(request, refused.message, messages.ERROR)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        if formset.model is not ApplicationNote:
+        if formset.model not in (ApplicationNote, Message):
             super().save_formset(request, form, formset, change)
             return
         # What formset.save() would have set: the admin's change message reads them.
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
-        for note_form in formset.extra_forms:
-            if note_form.has_changed() and note_form.cleaned_data.get("text"):
+        for extra_form in formset.extra_forms:
+            if formset.model is ApplicationNote and extra_form.has_changed() and extra_form.cleaned_data.get("text"):
                 note = application_note_add(
                     application=form.instance,
                     author=request.user,  # type: ignore[arg-type]
-                    text=note_form.cleaned_data["text"],
+                    text=extra_form.cleaned_data["text"],
                 )
                 formset.new_objects.append(note)
+            elif formset.model is Message and extra_form.has_changed() and extra_form.cleaned_data.get("body"):
+                # Answering is reading: the candidate's messages so far count as read by the recruiters.
+                messages_mark_read(application=form.instance, side=Side.RECRUITER)
+                reply = message_send(
+                    application=form.instance,
+                    sender=request.user,  # type: ignore[arg-type]
+                    side=Side.RECRUITER,
+                    body=extra_form.cleaned_data["body"],
+                )
+                formset.new_objects.append(reply)
 
     @admin.action(description="Move to stage…", permissions=["change"])
     def move_selected_to_stage(self, request: HttpRequest, queryset: QuerySet[Application]) -> HttpResponse | None:

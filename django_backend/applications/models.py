@@ -108,7 +108,8 @@ class ApplicationAnalysis(models.Model):
     """One run of the AI screening of an application: what recruiters filter on as columns, the whole reply in
     `result` (the shape of Application.ai_feedback, read with applications.ai_client.feedback_analysis).
 
-    Written once per run, never edited: re-running an analysis adds a row and points the application at it.
+    Written once per run, never edited (but for the release of its gap feedback to the candidate): re-running an
+    analysis adds a row and points the application at it.
     """
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="analyses")
@@ -125,6 +126,12 @@ class ApplicationAnalysis(models.Model):
     dropped_claims = models.PositiveIntegerField(default=0)
     flags = models.JSONField(default=list, blank=True)
     result = models.JSONField(default=dict, blank=True)
+    # A recruiter's release of the run's gap feedback (missing requirements and skills) to the candidate: the
+    # candidate never reads an unreviewed screening. Set once by applications.services.analysis_feedback_release.
+    feedback_released_at = models.DateTimeField(null=True, blank=True)
+    feedback_released_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]

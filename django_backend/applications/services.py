@@ -2,15 +2,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from accounts.models import User
 from applications import ai_client
 from applications.models import Application, ApplicationAnalysis, ApplicationNote, StageChange
-from applications.pipeline import StageChangeRefused, check_move
+from applications.pipeline import Stage, StageChangeRefused, check_move
 from audit.services import audit_record
 from candidates.models import Candidate, ResumeVersion
 from jobs.lifecycle import ensure_accepts_applications
@@ -214,7 +216,24 @@ def application_analysis_store(*, application_id: int, analysis: ai_client.Analy
             analysis_error="",
         )
         analysis_ready_notify(record)
+        audit_record(action="application.analyzed", **_analysis_event(application_id, record, analysis))
     return record
+
+
+def _analysis_event(application_id: int, record: ApplicationAnalysis, analysis: ai_client.Analysis) -> dict[str, Any]:
+    """What the audit log keeps of a run: its id, who wrote it and the numbers, never the summary's text."""
+    application = Application.objects.select_related("job__organization").get(pk=application_id)
+    return {
+        "organization": application.job.organization,
+        "target": application,
+        "analysis_id": record.pk,
+        "provider": analysis.provider,
+        "model": analysis.model,
+        "fallback": analysis.fallback,
+        "recommendation": analysis.screening.recommendation,
+        "match_score": analysis.match_score,
+        "breakdown": {name: round(value, 2) for name, value in analysis.breakdown.items()},
+    }
 
 
 def application_analysis_rerun(*, application: Application, by: User | None) -> TaskRecord:
@@ -252,3 +271,52 @@ def application_mark_failed(*, application_id: int, error: str) -> str:
         analysis_status=Application.AnalysisStatus.FAILED, analysis_error=error
     )
     return Application.AnalysisStatus.FAILED
+
+
+# --- The candidate's side ------------------------------------------------------------------------------------
+
+WITHDRAWN_BY_CANDIDATE = "Withdrawn by the candidate."
+
+
+class ResumeMissing(ValidationError):
+    """A candidate applying before uploading a resume: there would be nothing to screen."""
+
+    def __init__(self) -> None:
+        super().__init__("Upload your resume before applying.", code="resume_missing")
+
+
+def candidate_apply(*, candidate: Candidate, job: JobPosting, by: User) -> Application:
+    """The candidate's own application to an open job of their organization (application_create: JobNotOpen,
+    DuplicateApplication); they need a resume first."""
+    if candidate.current_resume_id is None and not candidate.resume_versions.exists():
+        raise ResumeMissing()
+    return application_create(candidate=candidate, job=job, actor=by)
+
+
+def application_withdraw(*, application: Application, by: User) -> StageMove:
+    """The candidate's own move: out of the pipeline, from any stage that is not final (StageChangeRefused from
+    hired, rejected or withdrawn). Recorded, notified and audited as every move."""
+    return move_to_stage(application=application, stage=Stage.WITHDRAWN, by=by, reason=WITHDRAWN_BY_CANDIDATE)
+
+
+def analysis_feedback_release(*, applications: Iterable[Application], by: User | None) -> int:
+    """Release the gap feedback (missing requirements and skills) of each application's latest screening run to
+    its candidate, once a recruiter has read it. Runs released already, or applications without a run, are left
+    as they are. Returns how many runs were released; each release is audited."""
+    released = 0
+    with transaction.atomic():
+        for application in applications:
+            if application.latest_analysis_id is None:
+                continue
+            if ApplicationAnalysis.objects.filter(
+                pk=application.latest_analysis_id, feedback_released_at__isnull=True
+            ).update(feedback_released_at=timezone.now(), feedback_released_by=by):
+                released += 1
+                audit_record(
+                    action="application.feedback_released",
+                    organization=application.job.organization,
+                    actor=by,
+                    target=application,
+                    analysis_id=application.latest_analysis_id,
+                )
+    return released

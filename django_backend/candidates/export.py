@@ -30,6 +30,13 @@ from candidates.privacy import Footprint, candidate_footprint
 logger = logging.getLogger(__name__)
 
 EXPORT_FORMAT = "candidate-export/1"
+# What a candidate's own export (the portal) leaves out: what recruiters keep to themselves about the candidate
+# (their notes, interviewers' feedback, who moved an application and why) and the platform's operational records.
+# A screening run appears once a recruiter has released its gap feedback, as in the portal.
+WITHHELD_ROWS = ("applications.applicationnote", "interviews.interviewfeedback")
+WITHHELD_COLUMNS = {"applications.stagechange": ("changed_by", "reason", "note")}
+WITHHELD_RECORDS = ("task_records", "dead_letters", "audit_events")
+UNRELEASED_APPLICATION_COLUMNS = ("ai_score", "ai_feedback", "analysis_error", "latest_analysis")
 # Kept in memory up to this size, spilled to a temporary file beyond it (resume files are up to 10 MB each).
 SPOOL_BYTES = 16 * 1024 * 1024
 
@@ -83,10 +90,38 @@ def file_path_in_export(resume: ResumeVersion) -> str:
     return f"files/{resume.pk}/{name}"
 
 
-def candidate_export(*, candidate: Candidate, actor: User | None) -> IO[bytes]:
+def candidate_document_for_candidate(document: dict[str, Any]) -> dict[str, Any]:
+    """The export document as the candidate receives it: the WITHHELD_ rows, columns and records left out, as are
+    unreleased screening runs and the application columns that copy them; what was left out is named in
+    `withheld`."""
+    related = {label: rows for label, rows in document["related"].items() if label not in WITHHELD_ROWS}
+    for label, columns in WITHHELD_COLUMNS.items():
+        related[label] = [{k: v for k, v in row.items() if k not in columns} for row in related.get(label, [])]
+    runs = related.get("applications.applicationanalysis", [])
+    released = {row["id"] for row in runs if row.get("feedback_released_at")}
+    related["applications.applicationanalysis"] = [row for row in runs if row["id"] in released]
+    related["applications.application"] = [
+        row
+        if row.get("latest_analysis") in released
+        else {k: v for k, v in row.items() if k not in UNRELEASED_APPLICATION_COLUMNS}
+        for row in related.get("applications.application", [])
+    ]
+    kept = {key: value for key, value in document.items() if key not in WITHHELD_RECORDS}
+    withheld = [
+        *WITHHELD_ROWS,
+        *(f"{label}.{column}" for label, columns in WITHHELD_COLUMNS.items() for column in columns),
+        *WITHHELD_RECORDS,
+        "screening runs not released by a recruiter",
+    ]
+    return {**kept, "related": related, "withheld": withheld}
+
+
+def candidate_export(*, candidate: Candidate, actor: User | None, for_candidate: bool = False) -> IO[bytes]:
     """The export ZIP of a candidate, as a file positioned at its start; records who exported it.
 
-    A stored file that is missing is listed with `"missing": true` rather than failing the export.
+    A stored file that is missing is listed with `"missing": true` rather than failing the export. The
+    candidate's own export (`for_candidate`) leaves out what recruiters keep to themselves
+    (candidate_document_for_candidate).
     """
     archive: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (returned open)
     # One snapshot: the rows and the JSON agree even if a parse or an analysis writes meanwhile.
@@ -103,6 +138,8 @@ def candidate_export(*, candidate: Candidate, actor: User | None) -> IO[bytes]:
                 except (OSError, ValueError):  # gone from storage, or no file on the row
                     logger.warning("resume file missing from storage", extra={"resume_id": resume.pk})
                     document["files"].append({"resume_version": resume.pk, "path": None, "missing": True})
+            if for_candidate:
+                document = candidate_document_for_candidate(document)
             bundle.writestr("candidate.json", json.dumps(document, cls=_ExportEncoder, indent=2, ensure_ascii=False))
         audit_record(
             action="candidate.exported",

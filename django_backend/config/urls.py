@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from accounts.api import metrics, metrics_check, operator_check
@@ -10,6 +10,7 @@ from accounts.login_views import (
     LimitedTokenRefreshView,
     admin_login,
 )
+from analytics.admin_views import analytics_admin_view
 from applications.api import ApplicationDetail, ApplicationListCreate
 from applications.pipeline_api import ApplicationBulkMove, ApplicationHistory, ApplicationNotes
 from candidates.api import CandidateDetail, CandidateExport, CandidateList
@@ -32,10 +33,13 @@ from interviews.api import (
 )
 from jobs.api import JobDetail, JobListCreate, JobRediscovered, JobRestore
 from matching.api import CandidatesForJob, JobsForCandidate, MatchExplanation
+from messaging.api import ApplicationMessages, ApplicationMessagesRead, MessagesUnread
+from ops.api import alertmanager_webhook
+from portal.urls import api_urlpatterns as portal_api
 from realtime.api import TaskRecordDetail, TaskRecordList, WebSocketTicketCreate
 from realtime.views import task_monitor_page
 
-api = [
+api: list[URLPattern | URLResolver] = [
     path("auth/token/", LimitedObtainAuthToken.as_view(), name="api-token"),
     path("auth/jwt/", LimitedTokenObtainPairView.as_view(), name="api-jwt"),
     path("auth/jwt/refresh/", LimitedTokenRefreshView.as_view(), name="api-jwt-refresh"),
@@ -64,6 +68,9 @@ api = [
     path("applications/<int:pk>/", ApplicationDetail.as_view(), name="application-detail"),
     path("applications/<int:pk>/history/", ApplicationHistory.as_view(), name="application-history"),
     path("applications/<int:pk>/notes/", ApplicationNotes.as_view(), name="application-notes"),
+    path("applications/<int:pk>/messages/", ApplicationMessages.as_view(), name="application-messages"),
+    path("applications/<int:pk>/messages/read/", ApplicationMessagesRead.as_view(), name="application-messages-read"),
+    path("messages/unread/", MessagesUnread.as_view(), name="messages-unread"),
     path("interviews/", InterviewListCreate.as_view(), name="interview-list"),
     path("interviews/<int:pk>/", InterviewDetail.as_view(), name="interview-detail"),
     path("interviews/<int:pk>/cancel/", InterviewCancel.as_view(), name="interview-cancel"),
@@ -72,6 +79,8 @@ api = [
     path("tasks/", TaskRecordList.as_view(), name="task-list"),
     path("tasks/<str:task_id>/", TaskRecordDetail.as_view(), name="task-detail"),
     path("ws-tickets/", WebSocketTicketCreate.as_view(), name="ws-ticket"),
+    path("analytics/", include("analytics.urls")),
+    path("ops/alerts/webhook/", alertmanager_webhook, name="alertmanager-webhook"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script as a file, so the page runs under our Content-Security-Policy.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
@@ -82,9 +91,13 @@ admin.site.login_form = LimitedAdminAuthenticationForm
 urlpatterns = [
     path("", home, name="home"),
     path("admin/login/", admin_login),
+    # A page of the admin without a model of its own: ahead of admin.site.urls, behind its sign-in.
+    path("admin/analytics/", analytics_admin_view, name="admin-analytics"),
     path("admin/", admin.site.urls),
     path("api/", api_root, name="api-root"),
     path("api/", include(api)),
+    path("api/", include(portal_api)),
+    path("portal/", include("portal.urls")),
     path("healthz", healthz, name="healthz"),
     path("realtime/tasks/", task_monitor_page, name="task-monitor"),
     # django_prometheus's export behind the bearer token (accounts.api.metrics); the same URL name.

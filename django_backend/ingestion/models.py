@@ -66,10 +66,13 @@ class ImportItem(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.PENDING)
     error = models.TextField(blank=True)
     resume = models.ForeignKey(ResumeVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    # When its parse was queued (ingestion.feeding); a pending item without it waits for a free slot.
+    dispatched_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["pk"]
+        indexes = [models.Index(fields=["status", "dispatched_at"], name="importitem_status_dispatched")]
 
     def __str__(self) -> str:
         return self.filename

@@ -14,6 +14,7 @@ from recruitment_core.extraction import ExtractedText, ExtractionError, check_up
 from recruitment_core.limits import ResumeLimits
 from recruitment_core.resume_parser import ParsedResume, parse_resume
 from recruitment_core.sandbox import extract_text_limited
+from recruitment_core.tools import ExternalTools
 
 
 def resume_limits() -> ResumeLimits:
@@ -30,6 +31,15 @@ def resume_limits() -> ResumeLimits:
     )
 
 
+def external_tools() -> ExternalTools:
+    """The programs extraction runs (OCR, legacy Word), from the settings."""
+    return ExternalTools(
+        tesseract_cmd=settings.TESSERACT_CMD,
+        tesseract_languages=settings.TESSERACT_LANGUAGES,
+        antiword_cmd=settings.ANTIWORD_CMD,
+    )
+
+
 def resume_text_read(data: bytes, *, kind: str | None = None) -> ExtractedText:
     """The text of a resume file: the upload checks (size, type), then extraction in a child process with time and
     memory limits and the caps. `kind` is the type recorded at upload, when there was one. Raises ExtractionError
@@ -42,6 +52,7 @@ def resume_text_read(data: bytes, *, kind: str | None = None) -> ExtractedText:
         timeout_seconds=settings.PARSE_TIMEOUT_SECONDS,
         max_memory_mb=settings.PARSE_MAX_MEMORY_MB,
         limits=resume_limits(),
+        tools=external_tools(),
     )
 
 

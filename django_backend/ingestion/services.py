@@ -66,15 +66,22 @@ def resume_intake(
     data: bytes,
     kind: str,
     uploaded_by: User | None = None,
-    given_details: dict[str, str] | None = None,
+    given_details: dict[str, Any] | None = None,
+    candidate: Candidate | None = None,
+    queue_parse: bool = True,
 ) -> Intake:
-    """Store a checked resume file and queue its parsing after commit; the same file twice is recognised."""
+    """Store a checked resume file and queue its parsing after commit (unless `queue_parse` is false: a bulk import's
+    parses are queued a few at a time by ingestion.feeding); the same file twice is recognised.
+
+    `candidate` is whose resume it is when that is known (a candidate's own upload); otherwise parsing finds
+    the person by email or phone."""
     digest = hashlib.sha256(data).hexdigest()
     existing = ResumeVersion.objects.filter(organization=organization, sha256=digest).first()
     if existing is not None:
         return Intake(resume=existing, duplicate=True, task=None)
     resume = ResumeVersion(
         organization=organization,
+        candidate=candidate,
         filename=(filename or "resume")[:255],
         kind=kind,
         sha256=digest,
@@ -88,13 +95,15 @@ def resume_intake(
             resume.save()
             from ingestion.tasks import parse_resume_task
 
-            record = task_enqueue(
-                parse_resume_task,
-                kind=TaskRecord.Kind.PARSE_RESUME,
-                target=resume,
-                organization=organization,
-                args=(resume.pk,),
-            )
+            record: TaskRecord | None = None
+            if queue_parse:
+                record = task_enqueue(
+                    parse_resume_task,
+                    kind=TaskRecord.Kind.PARSE_RESUME,
+                    target=resume,
+                    organization=organization,
+                    args=(resume.pk,),
+                )
     except IntegrityError:
         # A concurrent upload of the same file won the race: that one is the resume.
         resume.file.delete(save=False)
@@ -156,7 +165,7 @@ def resume_parse(*, resume_id: int, task_id: str | None = None) -> str:
         current = candidate.current_resume
         if current is None or current.pk == resume.pk or current.created_at <= resume.created_at:
             _candidate_apply(candidate, resume, parsed)
-    _import_items_finish(resume, ImportItem.Status.PARSED)
+    import_items_finish(resume, ImportItem.Status.PARSED)
     metrics.RESUMES_PARSED.inc()
     return ResumeVersion.ParseStatus.PARSED
 
@@ -170,7 +179,7 @@ def _resume_failed(resume: ResumeVersion, status: str, error: str, red_flags: tu
     ResumeVersion.objects.filter(pk=resume.pk).update(
         parse_status=status, parse_error=error, extracted_text="", red_flags=list(red_flags), parsed_at=timezone.now()
     )
-    _import_items_finish(resume, ImportItem.Status.FAILED, error)
+    import_items_finish(resume, ImportItem.Status.FAILED, error)
     return status
 
 
@@ -191,7 +200,8 @@ def _resume_emails(resume: ResumeVersion, parsed: ParsedResume) -> list[str]:
 
 
 def _candidate_apply(candidate: Candidate, resume: ResumeVersion, parsed: ParsedResume) -> None:
-    """Make `resume` the candidate's current one; details typed in with the upload win over parsed ones."""
+    """Make `resume` the candidate's current one; details given with the upload (or corrected by the candidate
+    later) win over parsed ones."""
     given = resume.given_details
     candidate.name = given.get("name") or parsed.name or candidate.name
     emails = _resume_emails(resume, parsed)
@@ -200,9 +210,11 @@ def _candidate_apply(candidate: Candidate, resume: ResumeVersion, parsed: Parsed
     candidate.phone = given.get("phone") or parsed.phone or candidate.phone
     candidate.location = given.get("location") or parsed.location or candidate.location
     candidate.links = parsed.links
-    candidate.current_title = parsed.current_title or ""
-    candidate.total_years_experience = parsed.total_years_experience
-    candidate.skills = parsed.skill_names()
+    # A candidate's own corrections of the resume's content (candidates.self_service) win the same way.
+    candidate.current_title = given.get("current_title") or parsed.current_title or ""
+    years = given.get("total_years_experience")
+    candidate.total_years_experience = years if years is not None else parsed.total_years_experience
+    candidate.skills = given.get("skills") or parsed.skill_names()
     candidate.profile = resume.parsed
     candidate.match_features = features_to_json(CandidateFeatures.from_parsed(parsed))
     candidate.current_resume = resume
@@ -266,7 +278,7 @@ def import_create(*, organization: Organization, uploaded: UploadedFile, created
 
 
 def import_expand(*, batch_id: int) -> str:
-    """Turn the archive into one import item per file and queue one parse per resume.
+    """Turn the archive into one import item per file, pending until ingestion.feeding queues its parse.
 
     All in one transaction: a worker that dies half-way leaves nothing, and the redelivered task starts over.
     """
@@ -314,6 +326,7 @@ def _import_member(batch: ImportBatch, member: Any) -> ImportItem:
         data=member.data,
         kind=member.kind,
         uploaded_by=batch.created_by,
+        queue_parse=False,
     )
     item.resume = intake.resume
     if intake.duplicate:
@@ -323,7 +336,7 @@ def _import_member(batch: ImportBatch, member: Any) -> ImportItem:
     return item
 
 
-def _import_items_finish(resume: ResumeVersion, status: str, error: str = "") -> None:
+def import_items_finish(resume: ResumeVersion, status: str, error: str = "") -> None:
     """Count a resume's pending import items as processed, once each, and announce the batch's progress."""
     failed = status == ImportItem.Status.FAILED
     for item in ImportItem.objects.filter(resume=resume, status=ImportItem.Status.PENDING).select_related("batch"):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from pgvector.django import VectorField
+from pgvector.django import HnswIndex, VectorField
 
 from candidates.models import Candidate
 from jobs.models import JobPosting
@@ -73,6 +73,18 @@ class ExperienceEmbedding(models.Model):
     )
     embedding = VectorField(dimensions=settings.EMBEDDING_DIMENSIONS)
     text_sha256 = models.CharField(max_length=64)  # of the resume text it was computed from
+
+    class Meta:
+        indexes = [
+            # Read nearest first by the ranking, beside the whole resume's index (matching.retrieval).
+            HnswIndex(
+                name="experience_embedding_hnsw",
+                fields=["embedding"],
+                m=16,
+                ef_construction=64,
+                opclasses=["vector_cosine_ops"],
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Experience embedding of candidate {self.candidate_id}"

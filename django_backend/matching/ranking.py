@@ -1,6 +1,8 @@
-"""Hybrid retrieval inside PostgreSQL (pgvector HNSW + full-text search), then the deterministic scorer.
+"""Hybrid retrieval inside PostgreSQL (pgvector HNSW + full-text search, matching.retrieval), then the
+deterministic scorer.
 
-Retrieval brings the candidates worth scoring; the score itself comes only from
+Retrieval brings the candidates worth scoring, deep enough that no candidate left unread could rank higher;
+the score itself comes only from
 recruitment_core.ranking.rank_candidate (the requirements fit fused with the semantic similarity, the share of
 experience in the job's role family and the full-text rank), with its breakdown and explanation.
 """
@@ -16,18 +18,20 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 
 from candidates.models import Candidate
 from config.metrics import RANKING_QUERY_SECONDS
 from jobs.models import JobPosting
 from matching.models import MatchScore
+from matching.retrieval import CandidateFilters, Retrieved, rank_terms, retrieve, retrieve_all, vector_text
 from recruitment_core.job_parser import JobRequirements
 from recruitment_core.ranking import (
     CandidateFeatures,
     calibrate_lexical,
     load_weights,
     rank_candidate,
+    rank_ceiling,
 )
 from recruitment_core.ranking import MatchScore as Score
 from recruitment_core.semantic import calibrate_similarity
@@ -49,14 +53,6 @@ class RankedMatch:
 
     def explanation_json(self) -> dict[str, Any]:
         return {"matched": self.matched, "gaps": self.gaps, "suggestions": self.suggestions, "text": self.explanation}
-
-
-@dataclass(frozen=True)
-class CandidateFilters:
-    skills: tuple[str, ...] = ()
-    min_years: float | None = None
-    location: str = ""
-    status: str = ""
 
 
 def warm_up() -> None:
@@ -135,132 +131,6 @@ def _fingerprint(job_fingerprint: str, candidate: Candidate) -> str:
     return _digest([job_fingerprint, candidate.match_features or candidate.profile, candidate.embedded_text_sha256])
 
 
-# --- Retrieval ----------------------------------------------------------------------------------------
-
-
-def _job_skills(job: JobPosting) -> list[str]:
-    """The job's required then preferred skills, each once."""
-    return list(dict.fromkeys([*job.required_skills, *job.preferred_skills]))
-
-
-def _rank_terms(job: JobPosting) -> str:
-    """The full-text query a candidate's lexical rank is measured with: any of the job's skills. One query for
-    the ranked list and for a single pair, so both give a pair the same rank."""
-    # websearch_to_tsquery never fails on user text; quoting keeps multi-word skills as phrases.
-    return " or ".join(f'"{skill.replace(chr(34), " ")}"' for skill in _job_skills(job))
-
-
-def _vector_text(vector: Any) -> str:
-    """A vector as pgvector's text form, converted once: psycopg would dump a list of floats again for every
-    use of the parameter in a query. Exact: each float4 goes through its shortest round-tripping repr."""
-    return "[" + ",".join(repr(float(x)) for x in vector) + "]"
-
-
-class _Retrieved(NamedTuple):
-    candidate_id: int
-    updated_at: datetime
-    similarity: float | None  # cosine of the whole resume, None without embeddings
-    experience_similarity: float | None  # cosine of its experience sections, None without that embedding
-    rank: float  # raw full-text rank
-    features_json: str  # match_features as text: decoded only when the features cache lacks this version
-    profile_json: str | None  # the profile, only when there are no current match features to read
-
-
-def _retrieve(job: JobPosting, filters: CandidateFilters, pool_size: int) -> list[_Retrieved]:
-    """Everyone in the union of both pools, with what scoring them needs, in one round trip."""
-    where = ["c.organization_id = %(org)s"]
-    params: dict[str, Any] = {"org": job.organization_id, "pool": pool_size}
-    if filters.skills:
-        where.append("c.skills @> %(skills)s::varchar[]")
-        params["skills"] = list(filters.skills)
-    if filters.min_years is not None:
-        where.append("c.total_years_experience >= %(min_years)s")
-        params["min_years"] = filters.min_years
-    if filters.location:
-        where.append("c.location ILIKE %(location)s")
-        params["location"] = f"%{filters.location}%"
-    if filters.status:
-        where.append(
-            "EXISTS (SELECT 1 FROM applications_application a WHERE a.candidate_id = c.id "
-            "AND a.job_id = %(job)s AND a.status = %(status)s)"
-        )
-        params.update(job=job.pk, status=filters.status)
-    # The SQL below is assembled from the fixed fragments above only; every value travels as a parameter.
-    condition = " AND ".join(where)
-    params["any_terms"] = _rank_terms(job)
-    semantic = ""
-    if job.embedding is not None:
-        params["vector"] = _vector_text(job.embedding)
-        semantic = f"""
-            SELECT c.id FROM candidates_candidate c
-            WHERE {condition} AND c.embedding IS NOT NULL
-            ORDER BY c.embedding <=> %(vector)s::vector LIMIT %(pool)s"""
-    lexical = _lexical_pool_sql(job, condition if len(where) > 1 else "", params)
-    pools = " UNION ".join(f"({part})" for part in (semantic, lexical) if part)
-    if not pools:
-        return []
-    similarity = "1 - (c.embedding <=> %(vector)s::vector)" if semantic else "NULL"
-    experience = "1 - (x.embedding <=> %(vector)s::vector)" if semantic else "NULL"
-    sql = f"""
-        WITH pool AS ({pools})
-        SELECT c.id, c.updated_at, {similarity}, {experience},
-               ts_rank_cd(c.search_vector, websearch_to_tsquery('english', %(any_terms)s)),
-               c.match_features::text,
-               CASE WHEN NOT c.match_features ? '{FEATURES_VERSION_KEY}' THEN c.profile::text END
-        FROM candidates_candidate c JOIN pool ON pool.id = c.id
-        LEFT JOIN matching_experienceembedding x ON x.candidate_id = c.id"""
-    with transaction.atomic(), connection.cursor() as cursor:
-        # Wider HNSW search for recall, and iterative scans so filters do not starve the result.
-        cursor.execute("SET LOCAL hnsw.ef_search = %s", [settings.HNSW_EF_SEARCH])
-        if len(where) > 1 or pool_size > settings.HNSW_EF_SEARCH:
-            # Filters can leave too few of the first HNSW results, and a scan returns at most ef_search rows: keep
-            # scanning until the pool is full. It costs a few milliseconds, so the usual query goes without.
-            cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
-        cursor.execute(sql, params)
-        return [_Retrieved(row[0], row[1], row[2], row[3], float(row[4]), row[5], row[6]) for row in cursor.fetchall()]
-
-
-def _lexical_pool_sql(job: JobPosting, condition: str, params: dict[str, Any]) -> str:
-    """The lexical pool: the candidates with the strongest evidence of the job's skills, read from the skill
-    index best first, a bounded number per skill, summed (preferred skills count half). Among the best summed
-    (a few times the pool), the ones nearest the job's embedding come first: thousands of resumes can evidence
-    the same skills equally, and the scorer tells them apart mostly by semantic similarity. The cost depends on
-    the number of skills, not on how many resumes mention them.
-
-    With filters, each skill's scan walks on until enough candidates pass them."""
-    skills = _job_skills(job)
-    if not skills:
-        return ""
-    params["job_skills"] = skills
-    params["skill_factors"] = [1.0 if skill in job.required_skills else 0.5 for skill in skills]
-    params["per_skill"] = max(params["pool"] * 4, settings.RANKING_POSTINGS_PER_SKILL)
-    params["shortlist"] = params["pool"] * settings.RANKING_LEXICAL_SHORTLIST_FACTOR
-    filtered = ""
-    if condition:
-        filtered = f"JOIN candidates_candidate c ON c.id = p.candidate_id AND {condition}"
-    summed = f"""
-        SELECT best.candidate_id, round(sum(best.evidence)::numeric, 1) AS evidence, sum(best.text_rank) AS text_rank
-        FROM unnest(%(job_skills)s::varchar[], %(skill_factors)s::float8[]) AS wanted(skill, factor)
-        CROSS JOIN LATERAL (
-            SELECT p.candidate_id, p.strength * wanted.factor AS evidence, p.text_rank
-            FROM matching_skillposting p {filtered}
-            WHERE p.organization_id = %(org)s AND p.skill = wanted.skill
-            ORDER BY p.strength DESC, p.text_rank DESC, p.candidate_id
-            LIMIT %(per_skill)s
-        ) AS best
-        GROUP BY best.candidate_id
-        ORDER BY evidence DESC, text_rank DESC, best.candidate_id
-        LIMIT %(shortlist)s"""
-    nearness = "s.text_rank DESC"
-    if "vector" in params:
-        nearness = "c.embedding <=> %(vector)s::vector NULLS LAST"
-    return f"""
-        SELECT s.candidate_id AS id
-        FROM ({summed}) AS s JOIN candidates_candidate c ON c.id = s.candidate_id
-        ORDER BY s.evidence DESC, {nearness}, s.candidate_id
-        LIMIT %(pool)s"""
-
-
 class _Signals(NamedTuple):
     """A pair's retrieval signals, each calibrated to 0-1 (None when missing)."""
 
@@ -298,30 +168,71 @@ def candidates_for_job(
     offset: int = 0,
     filters: CandidateFilters | None = None,
     pool_size: int | None = None,
+    exhaustive: bool = False,
 ) -> tuple[int, list[RankedMatch]]:
-    """The best candidates for a job, scored and explained; returns (how many were scored, one page)."""
+    """The best candidates for a job, scored and explained; returns (how many were scored, one page).
+
+    The page is the top of scoring every candidate that passes the filters, without scoring them all: each
+    pass reads the candidates nearest the job by embedding (matching.retrieval) `pool_size` deep, then four
+    times deeper, until no candidate left unread can score above the last one the page needs
+    (recruitment_core.ranking.rank_ceiling of the similarity where the reading stopped), or RANKING_MAX_DEPTH
+    is reached. The nearest-neighbour search is approximate, so "every candidate" holds within its recall
+    (scripts/bench_search.py measures the overlap with `exhaustive=True`, which scores everyone).
+    """
     filters = filters or CandidateFilters()
-    pool = _retrieve(job, filters, max(pool_size or settings.RANKING_POOL_SIZE, offset + limit))
-    if not pool:
-        return 0, []
-    features = _features_for(pool)
+    wanted = offset + limit
     requirements = job_requirements(job)
     weights = load_weights()
     skill_weights = job.skill_weights or None
-    scored = []
-    for candidate_id, _, similarity, experience, rank, _, _ in pool:
-        # Absolute calibrations, not relative to this pool: a pair scores the same here and in explain_pair.
-        signals = _Signals(
-            calibrate_similarity(similarity, weights),
-            calibrate_similarity(experience, weights),
-            calibrate_lexical(rank, weights),
-        )
-        # Everyone in the pool is scored; only the page shown is explained (the score does not depend on it).
-        score = _score(requirements, features[candidate_id], signals, skill_weights, weights, explain=False)
-        scored.append((score.score, candidate_id, signals))
-    scored.sort(key=lambda row: (-row[0], row[1]))
+    scored: dict[int, tuple[float, _Signals]] = {}
+    rows: dict[int, Retrieved] = {}
+
+    def score_rows(found: list[Retrieved]) -> None:
+        features = _features_for(found)
+        for row in found:
+            # Absolute calibrations, not relative to this pool: a pair scores the same here and in explain_pair.
+            signals = _Signals(
+                calibrate_similarity(row.similarity, weights),
+                calibrate_similarity(row.experience_similarity, weights),
+                calibrate_lexical(row.rank, weights),
+            )
+            # Everyone read is scored; only the page shown is explained (the score does not depend on it).
+            score = _score(requirements, features[row.candidate_id], signals, skill_weights, weights, explain=False)
+            scored[row.candidate_id] = (score.score, signals)
+            rows[row.candidate_id] = row
+
+    if exhaustive:
+        score_rows(retrieve_all(job, filters, features_key=FEATURES_VERSION_KEY))
+    else:
+        depth = max(pool_size or settings.RANKING_POOL_SIZE, wanted)
+        lexical_pool = depth
+        while True:
+            found, frontier = retrieve(
+                job,
+                filters,
+                depth,
+                seen=frozenset(scored),
+                lexical_pool=lexical_pool,
+                features_key=FEATURES_VERSION_KEY,
+            )
+            score_rows(found)
+            lexical_pool = 0  # the skill index is read once: deeper passes follow the embeddings
+            if frontier.exhausted or depth >= settings.RANKING_MAX_DEPTH:
+                break
+            unread = max(value for value in (frontier.document, frontier.experience) if value is not None)
+            best = sorted((value[0] for value in scored.values()), reverse=True)
+            if len(best) >= wanted and best[wanted - 1] >= rank_ceiling(
+                calibrate_similarity(unread, weights) or 0.0, weights
+            ):
+                break
+            depth = min(depth * 4, settings.RANKING_MAX_DEPTH)
+    if not scored:
+        return 0, []
+    order = sorted(scored, key=lambda candidate_id: (-scored[candidate_id][0], candidate_id))
     page = []
-    for _, candidate_id, signals in scored[offset : offset + limit]:
+    features = _features_for([rows[candidate_id] for candidate_id in order[offset:wanted]])
+    for candidate_id in order[offset:wanted]:
+        signals = scored[candidate_id][1]
         explained = _score(requirements, features[candidate_id], signals, skill_weights, weights, explain=True)
         page.append(_ranked(job.pk, candidate_id, explained, signals))
     return len(scored), page
@@ -333,7 +244,7 @@ _FEATURES_CACHE: OrderedDict[tuple[int, datetime], CandidateFeatures] = OrderedD
 FEATURES_CACHE_SIZE = 20_000
 
 
-def _features_for(rows: list[_Retrieved]) -> dict[int, CandidateFeatures]:
+def _features_for(rows: list[Retrieved]) -> dict[int, CandidateFeatures]:
     found = {}
     for row in rows:
         key = (row.candidate_id, row.updated_at)
@@ -379,8 +290,8 @@ def _pair_signals(job: JobPosting, candidate: Candidate) -> _Signals:
                WHERE c.id = %(id)s""",
             {
                 "has_vector": vector is not None,
-                "vector": _vector_text(vector if vector is not None else [0.0] * settings.EMBEDDING_DIMENSIONS),
-                "terms": _rank_terms(job),
+                "vector": vector_text(vector if vector is not None else [0.0] * settings.EMBEDDING_DIMENSIONS),
+                "terms": rank_terms(job),
                 "id": candidate.pk,
             },
         )

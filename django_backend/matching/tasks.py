@@ -8,7 +8,7 @@ from django.db import transaction
 from config.queues import QueueName
 from config.tasks import EMBEDDING_LIMITS, RERANK_LIMITS, task_options
 from matching.ranking import candidate_rerank, job_rerank
-from matching.services import candidate_embed, job_embed
+from matching.services import candidates_embed, job_embed
 
 if TYPE_CHECKING:
     from candidates.models import Candidate
@@ -17,10 +17,13 @@ if TYPE_CHECKING:
 
 @shared_task(**task_options(QueueName.EMBEDDINGS, EMBEDDING_LIMITS))
 def embed_candidate_task(candidate_id: int) -> bool:
-    written = candidate_embed(candidate_id=candidate_id)
-    if written:
-        rerank_enqueue(candidate_id=candidate_id)
-    return written
+    """Embed the candidate, with a batch of others whose tasks are queued (matching.services.candidates_embed)."""
+    run = candidates_embed(candidate_id=candidate_id)
+    for written in run.written:
+        rerank_enqueue(candidate_id=written)
+    if candidate_id in run.failed:  # the others are written; this task's own record says why it failed
+        raise run.failed[candidate_id]
+    return candidate_id in run.written
 
 
 @shared_task(**task_options(QueueName.EMBEDDINGS, EMBEDDING_LIMITS))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from applications.models import Application, ApplicationAnalysis, StageChange
 from applications.pipeline import Stage
 from ingestion.models import ImportBatch
+from messaging.models import Message, Side
 from notifications.models import EmailNotification
 from notifications.services import notify
 
@@ -94,4 +95,43 @@ def import_finished_notify(batch: ImportBatch) -> EmailNotification | None:
         f"import_finished:{batch.pk}",
         organization=batch.organization,
         import_batch=batch,
+    )
+
+
+def _recruiter_to_tell(message: Message) -> Any:
+    """Who hears of a candidate's message: the recruiter who wrote last on the application, else the job's creator."""
+    latest = (
+        Message.objects.filter(application_id=message.application_id, sender_side=Side.RECRUITER, sender__isnull=False)
+        .select_related("sender")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    return latest.sender if latest is not None else message.application.job.created_by
+
+
+def message_unread_notify(message: Message) -> EmailNotification:
+    """Tell the other side of a conversation that a message waits for them; the email never quotes it."""
+    application = message.application
+    job, candidate = application.job, application.candidate
+    to_recruiter = message.sender_side == Side.CANDIDATE
+    if to_recruiter:
+        recipient = _recruiter_to_tell(message)
+        name, address = _user_name(recipient), getattr(recipient, "email", "")
+    else:
+        name, address = candidate.name, (candidate.account.email if candidate.account else "") or candidate.email
+    context = {
+        "recipient_name": name,
+        "to_recruiter": to_recruiter,
+        "candidate_name": candidate.name or f"Candidate {candidate.pk}",
+        "job_title": job.title,
+        "organization_name": job.organization.name,
+        "admin_path": reverse("admin:applications_application_change", args=[application.pk]) if to_recruiter else "",
+    }
+    return notify(
+        EmailNotification.Kind.MESSAGE_UNREAD,
+        address,
+        context,
+        f"message_unread:{message.pk}",
+        organization=job.organization,
+        application=application,
     )

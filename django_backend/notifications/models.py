@@ -19,6 +19,7 @@ class EmailNotification(models.Model):
         STAGE_CHANGED = "stage_changed", "Stage change (to the candidate)"
         IMPORT_FINISHED = "import_finished", "Import finished"
         ANALYSIS_READY = "analysis_ready", "Analysis ready"
+        MESSAGE_UNREAD = "message_unread", "Unread message"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"

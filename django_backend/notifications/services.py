@@ -8,6 +8,7 @@ import logging
 import smtplib
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -126,6 +127,24 @@ def _publish(notification_id: int) -> None:
         EmailNotification.objects.filter(pk=notification_id, status=EmailNotification.Status.QUEUED).update(
             status=EmailNotification.Status.FAILED, last_error=f"NotQueued {type(error).__name__}"[:300]
         )
+
+
+def notifications_requeue(*, now: datetime | None = None) -> list[int]:
+    """Publish again the notifications still queued, never attempted, long after they were written: their task
+    was lost between the commit and the broker (a broker restart without persistence, a crash in between).
+    Returns their ids. A duplicate task is harmless: notification_send locks the row and sends a queued one once.
+    """
+    cutoff = (now or timezone.now()) - timedelta(seconds=settings.NOTIFICATION_REQUEUE_AFTER_SECONDS)
+    lost = list(
+        EmailNotification.objects.filter(status=EmailNotification.Status.QUEUED, attempts=0, created_at__lt=cutoff)
+        .order_by("created_at")
+        .values_list("pk", flat=True)[: settings.MAINTENANCE_BATCH_SIZE]
+    )
+    for notification_id in lost:
+        _publish(notification_id)
+    if lost:
+        logger.warning("email notifications queued again after their task was lost", extra={"count": len(lost)})
+    return lost
 
 
 def error_label(error: BaseException) -> str:

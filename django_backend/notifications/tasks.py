@@ -5,8 +5,8 @@ from typing import Any
 from celery import shared_task
 
 from config.queues import QueueName
-from config.tasks import TRANSIENT_ERRORS, TimeLimits, task_options
-from notifications.services import SMTP_ERRORS, notification_mark_failed, notification_send
+from config.tasks import MAINTENANCE_LIMITS, TRANSIENT_ERRORS, TimeLimits, task_options
+from notifications.services import SMTP_ERRORS, notification_mark_failed, notification_send, notifications_requeue
 
 # One SMTP conversation, bounded by EMAIL_TIMEOUT.
 EMAIL_LIMITS = TimeLimits(soft=60, hard=90)
@@ -25,3 +25,8 @@ def send_email_notification_task(self: Any, notification_id: int) -> str:
     except Exception as error:  # not worth retrying (a template missing): failed at once
         notification_mark_failed(notification_id=notification_id, error=error)
         raise
+
+
+@shared_task(**task_options(QueueName.LOW, MAINTENANCE_LIMITS))
+def requeue_lost_notifications_task() -> int:
+    return len(notifications_requeue())

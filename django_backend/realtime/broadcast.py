@@ -26,6 +26,8 @@ from channels.layers import get_channel_layer
 
 logger = logging.getLogger(__name__)
 
+# The channel-layer message type of task and organization events; consumers relay it to their clients as is.
+TASK_EVENT = "task.event"
 # Beyond this many unsent messages (Redis hanging rather than refusing), new ones are dropped with a warning
 # instead of growing the worker's memory without bound.
 MAX_PENDING = 10_000

@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.models import Organization
 from config.metrics import TASKS_DEAD_LETTERED
 from config.queues import PRIORITY, TASK_QUEUES, QueueName, dead_letter_queue
-from realtime.broadcast import broadcast, flush
+from realtime.broadcast import TASK_EVENT, broadcast, flush
 from realtime.models import DeadLetter, TaskRecord
 
 logger = logging.getLogger(__name__)
@@ -36,11 +36,18 @@ def organization_group(organization_id: int) -> str:
 
 
 def task_enqueue(
-    task: Task, *, kind: str, target: models.Model, organization: Organization | None, args: tuple[Any, ...]
+    task: Task,
+    *,
+    kind: str,
+    target: models.Model,
+    organization: Organization | None,
+    args: tuple[Any, ...],
+    priority: int | None = None,
 ) -> TaskRecord:
     """Record a task as queued and publish it once the current transaction commits.
 
-    The record exists before the message does, so a worker never runs a task nobody can see.
+    The record exists before the message does, so a worker never runs a task nobody can see. `priority` overrides
+    the message priority of the task's route (config.queues).
     """
     record = TaskRecord.objects.create(
         task_id=uuid.uuid4().hex,
@@ -49,11 +56,11 @@ def task_enqueue(
         target_type=ContentType.objects.get_for_model(target),
         target_id=target.pk,
     )
-    transaction.on_commit(lambda: _publish(task, record, args))
+    transaction.on_commit(lambda: _publish(task, record, args, priority))
     return record
 
 
-def _publish(task: Task, record: TaskRecord, args: tuple[Any, ...]) -> None:
+def _publish(task: Task, record: TaskRecord, args: tuple[Any, ...], priority: int | None = None) -> None:
     # "queued" goes out, and reaches Redis, before the message that lets a worker announce "started": the
     # events come from two processes, and nothing else would keep them in order.
     broadcast_task(record)
@@ -62,7 +69,8 @@ def _publish(task: Task, record: TaskRecord, args: tuple[Any, ...]) -> None:
         # TaskRecord is the state of record, so tracked tasks keep nothing in the result backend (Redis). With a
         # result, publishing first subscribes to it in Redis and the worker stores STARTED before running the
         # task: Redis being down would block this request ~20 s and then lose the task (tests/faults).
-        task.apply_async(args=args, task_id=record.task_id, ignore_result=True)
+        options = {} if priority is None else {"priority": priority}
+        task.apply_async(args=args, task_id=record.task_id, ignore_result=True, **options)
     except Exception as exc:  # the broker is unreachable: say so on the record instead of losing the work silently
         logger.exception("could not queue task", extra={"task_id": record.task_id, "kind": record.kind})
         task_mark(record.task_id, TaskRecord.State.FAILED, error=f"Could not queue the task: {exc}")
@@ -181,7 +189,7 @@ def broadcast_task(record: TaskRecord) -> None:
     deliver at most once; a failed broadcast is logged and never fails the task, because TaskRecord, not the
     message, is the state of record.
     """
-    message = {"type": "task.event", "event": task_event(record)}
+    message = {"type": TASK_EVENT, "event": task_event(record)}
     groups = [task_group(record.task_id)]
     if record.organization_id:
         groups.append(organization_group(record.organization_id))
@@ -193,7 +201,7 @@ def broadcast_organization(organization_id: int, event: dict[str, Any]) -> None:
     """Send any event (e.g. `import.progress`) to everyone following the organization's stream."""
     broadcast(
         organization_group(organization_id),
-        {"type": "task.event", "event": event},
+        {"type": TASK_EVENT, "event": event},
         failure="could not broadcast organization event",
         extra={"type": event.get("type")},
     )

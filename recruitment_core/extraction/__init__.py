@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 
 from recruitment_core.extraction.common import (
     RESUME_KINDS,
@@ -34,21 +35,24 @@ from recruitment_core.extraction.pdf import extract_pdf
 from recruitment_core.extraction.plain_text import extract_txt
 from recruitment_core.extraction.rtf import extract_rtf
 from recruitment_core.limits import DEFAULT_LIMITS, ResumeLimits, cut_text
+from recruitment_core.tools import DEFAULT_TOOLS, ExternalTools
 
 # Why hidden words were left out, in the order the red flag lists them.
 _HIDDEN_REASONS = {"white": "white", "tiny": "tiny", "off_page": "off-page", "invisible": "invisible"}
 
 
-def extract_text(data: bytes, kind: str, *, limits: ResumeLimits = DEFAULT_LIMITS) -> ExtractedText:
+def extract_text(
+    data: bytes, kind: str, *, limits: ResumeLimits = DEFAULT_LIMITS, tools: ExternalTools = DEFAULT_TOOLS
+) -> ExtractedText:
     """Extract normalised text from a file whose kind came from detect_resume_type().
 
     At most `limits.max_pages` pages of a PDF are read and `limits.max_chars` characters kept; each cap that
-    is hit adds a red flag.
+    is hit adds a red flag. `tools` says where tesseract (scans) and antiword (.doc) are.
     """
-    reader = _READERS.get(kind)
+    reader = _reader(kind, limits, tools)
     if reader is None:
         raise ExtractionError("unsupported_type", f'"{kind}" files cannot be read. {SUPPORTED_HINT}')
-    found = extract_pdf(data, max_pages=limits.max_pages) if kind == "pdf" else reader(data)
+    found = reader(data)
     text, cut = cut_text(normalise_text(found.text), limits.max_chars)
     return ExtractedText(
         text=text,
@@ -70,16 +74,19 @@ def _hidden_text_flags(hidden: Counter[str]) -> tuple[str, ...]:
     return (f"hidden_text: {words} in white, tiny or off-page text {verb} ignored ({detail})",)
 
 
-_READERS: dict[str, Callable[[bytes], Extraction]] = {
-    "pdf": extract_pdf,
-    "docx": extract_docx,
-    "doc": extract_doc,
-    "odt": extract_odt,
-    "rtf": extract_rtf,
-    "txt": extract_txt,
-    "png": extract_image,
-    "jpeg": extract_image,
-}
+def _reader(kind: str, limits: ResumeLimits, tools: ExternalTools) -> Callable[[bytes], Extraction] | None:
+    readers: dict[str, Callable[[bytes], Extraction]] = {
+        "pdf": partial(extract_pdf, max_pages=limits.max_pages, tools=tools),
+        "docx": extract_docx,
+        "doc": partial(extract_doc, tools=tools),
+        "odt": extract_odt,
+        "rtf": extract_rtf,
+        "txt": extract_txt,
+        "png": partial(extract_image, tools=tools),
+        "jpeg": partial(extract_image, tools=tools),
+    }
+    return readers.get(kind)
+
 
 __all__ = [
     "RESUME_KINDS",

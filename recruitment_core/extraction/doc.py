@@ -9,13 +9,14 @@ import subprocess
 import tempfile
 
 from recruitment_core.extraction.common import Extraction, ExtractionError
+from recruitment_core.tools import DEFAULT_TOOLS, ExternalTools
 
 _DOC_TIMEOUT_SECONDS = 30
 
 
-def extract_doc(data: bytes) -> Extraction:
+def extract_doc(data: bytes, *, tools: ExternalTools = DEFAULT_TOOLS) -> Extraction:
     """Legacy Word files through Debian's `antiword` (run as a child process with a timeout)."""
-    command = shutil.which(os.environ.get("ANTIWORD_CMD", "antiword"))
+    command = shutil.which(tools.antiword_cmd)
     if command is None:
         raise ExtractionError(
             "doc_unavailable",

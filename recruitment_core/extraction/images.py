@@ -8,13 +8,14 @@ from PIL import Image
 
 from recruitment_core import ocr
 from recruitment_core.extraction.common import Extraction, ExtractionError, damaged_image
+from recruitment_core.tools import DEFAULT_TOOLS, ExternalTools
 
 # A scan larger than this (pixels) is refused rather than read.
 _MAX_SCAN_PIXELS = 60_000_000
 
 
-def require_ocr() -> None:
-    if ocr.tesseract_command() is None:
+def require_ocr(tools: ExternalTools) -> None:
+    if ocr.tesseract_command(tools.tesseract_cmd) is None:
         raise _ocr_unavailable("the tesseract program is not installed")
 
 
@@ -27,9 +28,9 @@ def _ocr_unavailable(reason: str) -> ExtractionError:
     )
 
 
-def recognise(image: Image.Image) -> str:
+def recognise(image: Image.Image, tools: ExternalTools) -> str:
     try:
-        return ocr.recognise(image)
+        return ocr.recognise(image, tools=tools)
     except ocr.OcrUnavailableError as exc:
         raise _ocr_unavailable(str(exc)) from exc
     except ocr.OcrFailedError as exc:
@@ -44,8 +45,8 @@ def recognise(image: Image.Image) -> str:
         ) from exc
 
 
-def extract_image(data: bytes) -> Extraction:
-    require_ocr()
+def extract_image(data: bytes, *, tools: ExternalTools = DEFAULT_TOOLS) -> Extraction:
+    require_ocr(tools)
     try:
         with Image.open(io.BytesIO(data)) as image:
             if image.width * image.height > _MAX_SCAN_PIXELS:
@@ -60,4 +61,4 @@ def extract_image(data: bytes) -> Extraction:
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise damaged_image() from exc
-    return Extraction(text=recognise(prepared), pages=1, has_text_layer=False, ocr_used=True, ocr_pages=1)
+    return Extraction(text=recognise(prepared, tools), pages=1, has_text_layer=False, ocr_used=True, ocr_pages=1)

@@ -13,9 +13,10 @@ from recruitment_core.extraction.pdf_layout import drop_running_lines, join_hyph
 from recruitment_core.extraction.pdf_page import PDFIUM_LOCK, read_pdf_page
 from recruitment_core.extraction.pdf_scans import recognise_scanned_pages
 from recruitment_core.limits import pages_flag
+from recruitment_core.tools import DEFAULT_TOOLS, ExternalTools
 
 
-def extract_pdf(data: bytes, max_pages: int | None = None) -> Extraction:
+def extract_pdf(data: bytes, max_pages: int | None = None, *, tools: ExternalTools = DEFAULT_TOOLS) -> Extraction:
     """The text of the first `max_pages` pages (all without a cap): later pages are never opened, so a file
     of thousands of pages costs no more than one of `max_pages`."""
     with PDFIUM_LOCK:
@@ -32,7 +33,7 @@ def extract_pdf(data: bytes, max_pages: int | None = None) -> Extraction:
         hidden: Counter[str] = Counter()
         for page in pages:
             hidden.update(page.hidden)
-        notes += recognise_scanned_pages(document, pages)
+        notes += recognise_scanned_pages(document, pages, tools)
     except (ExtractionError, MemoryError):
         raise
     # PDFium and its bindings fail in several ways (PdfiumError, ValueError...) on malformed content.

@@ -11,6 +11,7 @@ from recruitment_core import ocr
 from recruitment_core.extraction.images import recognise, require_ocr
 from recruitment_core.extraction.pdf_layout import PageContent
 from recruitment_core.extraction.pdf_page import PDFIUM_LOCK
+from recruitment_core.tools import ExternalTools
 
 # Enough pages for any resume; a 300-page scan would otherwise hold a worker for many minutes.
 _MAX_OCR_PAGES = 10
@@ -18,15 +19,15 @@ _MAX_OCR_PAGES = 10
 _MAX_RENDER_PIXELS = 40_000_000
 
 
-def recognise_scanned_pages(document: pdfium.PdfDocument, pages: list[PageContent]) -> list[str]:
+def recognise_scanned_pages(document: pdfium.PdfDocument, pages: list[PageContent], tools: ExternalTools) -> list[str]:
     scanned = [index for index, page in enumerate(pages) if page.needs_ocr]
     if not scanned:
         return []
-    require_ocr()
+    require_ocr(tools)
     for index in scanned[:_MAX_OCR_PAGES]:
         with PDFIUM_LOCK:
             image = _render_page(document[index])
-        pages[index].ocr_text = recognise(image)
+        pages[index].ocr_text = recognise(image, tools)
     if len(scanned) > _MAX_OCR_PAGES:
         return [f"ocr_truncated: only the first {_MAX_OCR_PAGES} of {len(scanned)} scanned pages were read"]
     return []

@@ -1,166 +1,31 @@
-"""Prometheus on the running platform, started the way `make up` starts it: the host rendering of the one template
-(scripts/render_monitoring.py) and its supervisord programs (Prometheus, Alertmanager and the four exporters, Debian's
-packages), pointed at the end-to-end platform's Django, AI service, Flower, nginx, PostgreSQL and Redis and at this
-machine's RabbitMQ, and at its three Celery workers' own endpoints. Every target is scraped and up, every alert rule
-and dashboard query evaluates, and a gateway rendered like `make up`'s lets only operators through to /prometheus/
-and /alertmanager/."""
+"""Prometheus on the running platform, started the way `make up` starts it (fixtures.monitoring_stack: the host
+rendering of the one template, scripts/render_monitoring.py, and its supervisord programs, Prometheus, Alertmanager
+and the four exporters from Debian's packages), pointed at the end-to-end platform's Django, AI service, Flower,
+nginx, PostgreSQL and Redis, at this machine's RabbitMQ and at its three Celery workers' own endpoints. Every target
+is scraped and up, every alert rule and dashboard query evaluates on names the exporters really export, and a
+gateway rendered like `make up`'s lets only operators through to /prometheus/ and /alertmanager/."""
 
 from __future__ import annotations
 
 import json
-import shutil
-import socket
-import subprocess
-import sys
-import tempfile
+import re
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx
 import pytest
 import yaml
 from fixtures.gateway_support import client_for, signed_in_sessions
-
-from scripts import embedded_pg
+from fixtures.monitoring_stack import SCRAPE_WAIT, Monitoring, prometheus_api, wait_until
 
 pytestmark = pytest.mark.e2e
 
 REPO = Path(__file__).resolve().parents[2]
-VENV = Path(sys.prefix)
 ALERTS_YML = REPO / "monitoring" / "prometheus" / "alerts.yml"
 DASHBOARDS = sorted((REPO / "monitoring" / "grafana" / "dashboards").glob("*.json"))
-PROGRAMS = ("prometheus", "prometheus-alertmanager", "prometheus-postgres-exporter", "prometheus-redis-exporter",
-            "prometheus-nginx-exporter", "prometheus-node-exporter")  # fmt: skip
-PORTS = ("PROMETHEUS_PORT", "ALERTMANAGER_PORT", "POSTGRES_EXPORTER_PORT", "REDIS_EXPORTER_PORT", "NGINX_EXPORTER_PORT",
-         "NODE_EXPORTER_PORT")  # fmt: skip
-SCRAPE_WAIT = 120  # seconds: the first scrape of each target comes within one 15 s interval, after start-up
-# Only the supervisor's own settings: the programs themselves are exactly what `make up` includes.
-SUPERVISOR = """[unix_http_server]
-file={run}/supervisor.sock
-[supervisord]
-pidfile={run}/supervisord.pid
-logfile={logs}/supervisord.log
-childlogdir={logs}
-[rpcinterface:supervisor]
-supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface
-[supervisorctl]
-serverurl=unix://{run}/supervisor.sock
-[include]
-files = {run}/monitoring/supervisord.conf
-"""
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Monitoring:
-    prometheus: str  # Prometheus's own address, under its route prefix
-    gateway: str  # a gateway rendered like make up's, in front of this Prometheus and Alertmanager
-    jobs: frozenset[str]  # the scrape jobs of the rendered configuration
-    platform: Any
-
-
-def _run(command: list[str], env: dict[str, str]) -> None:
-    completed = subprocess.run(command, env=env, cwd=REPO, capture_output=True, text=True, timeout=120)
-    assert completed.returncode == 0, f"{command} failed:\n{completed.stdout}\n{completed.stderr}"
-
-
-def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"the gateway did not start: {log.read_text() if log.exists() else ''}")
-            time.sleep(0.1)
-
-
-def _wait_ready(url: str) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url, timeout=5).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"{url} did not answer 200 in time")
-
-
-def wait_until(fetch: Callable[[], T], done: Callable[[T], bool], timeout: float) -> T:
-    """fetch() until done(value) or the timeout; the last value either way, for the assertion to judge."""
-    deadline = time.monotonic() + timeout
-    value = fetch()
-    while not done(value) and time.monotonic() < deadline:
-        time.sleep(2)
-        value = fetch()
-    return value
-
-
-@pytest.fixture(scope="module")
-def monitoring(platform: Any) -> Iterator[Monitoring]:
-    missing = [program for program in PROGRAMS if shutil.which(program) is None]
-    if missing:
-        pytest.fail(f"{', '.join(missing)} not installed: run `make install`")
-    python = str(VENV / "bin" / "python")
-    work = Path(tempfile.mkdtemp(prefix="recruitment-monitoring-"))
-    run, logs, gateway_conf = work / "run", work / "logs", work / "gateway" / "nginx.conf"
-    logs.mkdir()
-    ports = {name: str(embedded_pg.free_port()) for name in PORTS}
-    # The platform's own addresses, credentials and gateway (whose /nginx_status the nginx exporter reads).
-    env = {**platform.env, **ports, "RUN_DIR": str(run), "LOG_DIR": str(logs)}
-    # A second gateway, rendered like make up's, whose /prometheus/ and /alertmanager/ lead to these.
-    gateway_port = embedded_pg.free_port()
-    gateway_env = {**env, "GATEWAY_PORT": str(gateway_port), "RUN_DIR": str(gateway_conf.parent)}
-    supervisor_conf = work / "supervisord.conf"
-    nginx = None
-    try:
-        _run([python, "-m", "scripts.render_monitoring", "host", "--out", str(run / "monitoring"), "--data",
-              str(work / "data")], env)  # fmt: skip
-        supervisor_conf.write_text(SUPERVISOR.format(run=run, logs=logs))
-        _run([str(VENV / "bin" / "supervisord"), "-c", str(supervisor_conf)], env)
-        _run([python, "scripts/render_nginx.py", "--out", str(gateway_conf)], gateway_env)
-        nginx = subprocess.Popen(
-            [platform.env["NGINX_BIN"], "-e", str(logs / "gateway-error.log"), "-c", str(gateway_conf)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        _wait_for_port(gateway_port, nginx, logs / "gateway-error.log")
-        prometheus = f"http://127.0.0.1:{ports['PROMETHEUS_PORT']}/prometheus"
-        _wait_ready(f"{prometheus}/-/ready")
-        _wait_ready(f"http://127.0.0.1:{ports['ALERTMANAGER_PORT']}/alertmanager/-/ready")
-        config = yaml.safe_load((run / "monitoring" / "prometheus.yml").read_text())
-        yield Monitoring(
-            prometheus=prometheus,
-            gateway=f"http://127.0.0.1:{gateway_port}",
-            jobs=frozenset(job["job_name"] for job in config["scrape_configs"]),
-            platform=platform,
-        )
-    except BaseException:
-        for log in sorted(logs.glob("*.log")):
-            print(f"--- {log.name}\n" + "\n".join(log.read_text(errors="replace").splitlines()[-20:]), file=sys.stderr)
-        raise
-    finally:
-        if supervisor_conf.exists():
-            supervisorctl = [str(VENV / "bin" / "supervisorctl"), "-c", str(supervisor_conf), "shutdown"]
-            subprocess.run(supervisorctl, env=env, capture_output=True, timeout=120)
-        if nginx is not None:
-            nginx.terminate()
-            nginx.wait(timeout=30)
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def _api(monitoring: Monitoring, path: str, **params: str) -> Any:
-    response = httpx.get(f"{monitoring.prometheus}/api/v1/{path}", params=params, timeout=30)
-    body = response.json()
-    assert body["status"] == "success", f"{path} {params}: {body}"
-    return body["data"]
+_api = prometheus_api
 
 
 def _targets(monitoring: Monitoring) -> list[dict[str, Any]]:
@@ -249,6 +114,31 @@ def test_every_dashboard_query_evaluates_without_error(monitoring: Monitoring) -
             timeout=30,
         )
         assert response.json()["status"] == "success", (panel, response.text)
+
+
+# The exporters' own names (Debian's postgres, redis, nginx and node exporters, RabbitMQ's plugin): the platform's and
+# the AI service's are checked against their /metrics by tests/integration/test_task_metrics.py and
+# tests/ai_service/test_ai_service_monitoring.py.
+EXPORTER_NAME = re.compile(r"\b(?:pg|redis|nginx|node|rabbitmq)_[a-zA-Z0-9_]+")
+
+
+def _monitoring_names() -> dict[str, set[str]]:
+    """Each exporter metric name a rule or dashboard panel queries, and where."""
+    used: dict[str, set[str]] = {}
+    queries = [(f"alerts.yml: {alert}", expression) for alert, expression in _alert_expressions().items()]
+    for where, expression in [*queries, *_dashboard_queries()]:
+        for name in EXPORTER_NAME.findall(expression):
+            used.setdefault(name, set()).add(where)
+    return used
+
+
+def test_rules_and_dashboards_use_only_names_the_exporters_export(monitoring: Monitoring) -> None:
+    used = _monitoring_names()
+    assert {"pg_stat_database_numbackends", "pg_settings_max_connections", "redis_memory_used_bytes"} <= set(used)
+    exported = wait_until(
+        lambda: set(_api(monitoring, "label/__name__/values")), lambda names: set(used) <= names, SCRAPE_WAIT
+    )
+    assert {name: sorted(where) for name, where in used.items() if name not in exported} == {}
 
 
 def test_prometheus_sends_alerts_to_the_alertmanager(monitoring: Monitoring) -> None:

@@ -76,10 +76,11 @@ def test_the_change_form_offers_only_allowed_moves_and_a_read_only_history(staff
     form = page.context["adminform"].form
     assert [value for value, _ in form.fields["move_to"].choices] == ["", "hired", "rejected", "withdrawn"]
     assert "status" not in form.fields  # shown, not editable: moves go through the service
-    history, notes = page.context["inline_admin_formsets"]
+    history, notes, messages = page.context["inline_admin_formsets"]
     assert [f.instance.to_stage for f in history.formset.forms] == ["applied", "offered"]
     assert not history.has_add_permission and not history.has_change_permission
     assert notes.has_add_permission and not notes.has_change_permission
+    assert messages.has_add_permission and not messages.has_change_permission  # replies, never rewrites
 
 
 def test_a_move_on_the_change_form_goes_through_the_service(staff, applications, recruiter) -> None:

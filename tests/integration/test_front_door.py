@@ -50,17 +50,28 @@ def test_a_recruiter_sees_open_jobs_and_new_applicants_of_their_organization(org
         assert hidden not in page, hidden
 
 
-def test_a_candidate_account_is_told_it_has_no_recruiter_tools(organization) -> None:
-    user = User.objects.create_user(username="cara", password="cara-password-1", role=User.Role.CANDIDATE)
+def test_a_candidate_is_sent_to_the_portal(organization) -> None:
+    user = User.objects.create_user(
+        username="cara", password="cara-password-1", role=User.Role.CANDIDATE, organization=organization
+    )
     _job(organization, "Payroll Specialist")
     client = Client()
     client.force_login(user)
 
     response = client.get("/")
 
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert "no recruiter tools" in page and "Payroll Specialist" not in page
+    assert (response.status_code, response["Location"]) == (302, "/portal/")
+    assert "Payroll Specialist" not in response.content.decode()
+
+
+def test_an_account_without_staff_access_is_told_it_has_no_tools(organization) -> None:
+    user = User.objects.create_user(username="nora", password="nora-password-1", role=User.Role.RECRUITER)
+    client = Client()
+    client.force_login(user)
+
+    response = client.get("/")
+
+    assert response.status_code == 200 and "This account has no recruiter tools." in response.content.decode()
 
 
 def test_the_api_root_names_its_entry_points() -> None:

@@ -11,6 +11,7 @@ from fixtures.make_resumes import make_blank_pdf, make_docx, make_text_pdf
 from fixtures.storage import stored_files
 
 from candidates.models import Candidate, ResumeVersion
+from ingestion.feeding import import_feed_batch
 from ingestion.models import ImportBatch, ImportItem
 from ingestion.services import NO_TEXT_MESSAGE, import_expand, resume_intake, resume_parse
 from realtime.models import TaskRecord
@@ -178,6 +179,9 @@ def test_import_turns_an_archive_into_one_parse_per_resume(api_client, django_ca
     with django_capture_on_commit_callbacks(execute=False) as parse_callbacks:
         assert import_expand(batch_id=batch_id) == "processing"
         assert import_expand(batch_id=batch_id) == "processing"  # a redelivered expansion changes nothing
+        assert len(parse_callbacks) == 0  # the files wait for the feeder
+        assert import_feed_batch(batch_id=batch_id) == 2
+        assert import_feed_batch(batch_id=batch_id) == 0  # both are in flight already
     assert len(parse_callbacks) == 2
 
     batch = ImportBatch.objects.get(pk=batch_id)

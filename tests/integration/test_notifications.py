@@ -342,3 +342,33 @@ def test_a_stored_file_is_attached(
     [attached] = list(delivered.message.iter_attachments())
     assert attached.get_filename() == "report.csv"
     assert attached.get_content().replace("\r\n", "\n") == "file,status\na.pdf,parsed\n"
+
+
+def test_a_notification_whose_task_was_lost_is_queued_again_and_sent_once(
+    smtp_server: RecordingHandler,  # noqa: F811
+    eager_tasks,
+    people,
+    django_capture_on_commit_callbacks,
+) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from notifications.services import notifications_requeue
+
+    # The row is committed but its task never reaches the broker (the on-commit publish does not run).
+    with django_capture_on_commit_callbacks(execute=False):
+        from applications.services import move_to_stage
+
+        move_to_stage(application=people["application"], stage="interviewing", by=people["recruiter"])
+    lost = EmailNotification.objects.get()
+    assert (lost.status, lost.attempts) == (Status.QUEUED, 0)
+
+    assert notifications_requeue() == []  # too young: its task may still be on its way
+    EmailNotification.objects.filter(pk=lost.pk).update(created_at=timezone.now() - timedelta(hours=1))
+
+    assert notifications_requeue() == [lost.pk]
+    assert notifications_requeue() == []  # sent now: nothing left to queue again
+    assert len(smtp_server.delivered) == 1
+    lost.refresh_from_db()
+    assert (lost.status, lost.attempts) == (Status.SENT, 1)

@@ -90,6 +90,8 @@ def test_beat_sends_maintenance_to_the_low_priority_queue():
         "realtime.tasks.refresh_embeddings_task",
         "realtime.tasks.delete_orphan_resume_files_task",
         "candidates.tasks.delete_expired_candidates_task",
+        "ingestion.tasks.feed_imports_task",
+        "notifications.tasks.requeue_lost_notifications_task",
     }
     for entry in schedule.values():
         assert TASK_QUEUES[entry["task"]] == QueueName.LOW

@@ -27,6 +27,7 @@ from candidates.models import ResumeVersion
 from config import metrics
 from config.celery import app
 from config.queues import QueueName, declare_all
+from config.task_metrics import start_dead_letter_series
 from config.tasks import MAINTENANCE_LIMITS, task_options
 from ingestion.services import resume_intake
 
@@ -237,3 +238,14 @@ def test_dashboards_and_alerts_use_only_exported_names_and_labels_and_no_label_i
     assert platform_lines and not [line for line in platform_lines if organization.name in line]
     # A task id is 32 hex digits (TaskRecord.task_id), a primary key a number.
     assert not [line for line in platform_lines if re.search(r'"[0-9a-f]{32}"|"\d+"', line)], "no id as a value"
+
+
+def test_a_worker_starts_every_tasks_dead_letter_count_at_zero() -> None:
+    """Prometheus sees no increase in a series born at 1: the count must be there, at 0, before the first one."""
+    start_dead_letter_series({"jobs.tasks.rediscover_candidates_task", "tests.not_a_routed_task"})
+
+    labels = {"task": "jobs.tasks.rediscover_candidates_task", "queue": QueueName.LOW.value}
+    assert REGISTRY.get_sample_value("recruitment_celery_tasks_dead_lettered_total", labels) == 0.0
+    assert {"task": "tests.not_a_routed_task", "queue": QueueName.LOW.value} not in exported().get(
+        "recruitment_celery_tasks_dead_lettered_total", []
+    )

@@ -45,6 +45,7 @@ class World:
     orgs: dict[str, Any]
     users: dict[str, Any]
     rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    platform: dict[str, Any] = field(default_factory=dict)  # rows of no organization (alerts)
 
     def a(self, name: str) -> Any:
         return self.rows["A"][name]
@@ -97,7 +98,23 @@ def build_world(*, rows: bool = True) -> World:
     if rows:
         for key, organization in orgs.items():
             world.rows[key] = _rows_of(key, organization, world.users)
+        world.platform = _platform_rows()
     return world
+
+
+def _platform_rows() -> dict[str, Any]:
+    from ops.models import Alert
+
+    alert = Alert.objects.create(
+        fingerprint=uuid.uuid4().hex[:16],
+        name="TasksDeadLettered",
+        severity="warning",
+        status=Alert.Status.FIRING,
+        labels={"alertname": "TasksDeadLettered", "severity": "warning", "queue": "embeddings"},
+        annotations={"summary": "A task was dead-lettered", "runbook_url": "monitoring/runbooks.md#tasksdeadlettered"},
+        starts_at=timezone.now(),
+    )
+    return {"alert": alert}
 
 
 def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, Any]:
@@ -109,6 +126,7 @@ def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, An
     from ingestion.models import ImportBatch, ImportItem
     from interviews.models import Interview, InterviewFeedback
     from jobs.models import JobPosting, RediscoveredCandidate
+    from messaging.models import Message
     from notifications.models import EmailNotification
     from realtime.models import DeadLetter, TaskRecord
 
@@ -141,6 +159,11 @@ def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, An
     Application.objects.filter(pk=application.pk).update(latest_analysis=analysis, ai_feedback=analysis.result)
     stage_change = StageChange.objects.create(application=application, to_stage="applied", changed_by=recruiter)
     note = ApplicationNote.objects.create(application=application, author=recruiter, text=f"Note of {key}")
+    # The recruiters' message (unread by the candidate) and the candidate's answer (unread by the recruiters).
+    message = Message.objects.create(
+        application=application, sender=recruiter, sender_side="recruiter", body=f"Hello from {key}"
+    )
+    Message.objects.create(application=application, sender_side="candidate", body=f"Answer of {key}")
     # A month ahead, its recruiter interviewing (and having given feedback): REST writes book other times.
     starts = timezone.now().replace(microsecond=0) + timedelta(days=30)
     interview = Interview.objects.create(
@@ -198,6 +221,7 @@ def _rows_of(key: str, organization: Any, users: dict[str, Any]) -> dict[str, An
         "analysis": analysis,
         "stage_change": stage_change,
         "note": note,
+        "message": message,
         "interview": interview,
         "feedback": feedback,
         "batch": batch,

@@ -17,7 +17,7 @@ from django.urls import reverse
 from accounts.admin_scoping import OTHER_ORGANIZATION
 from accounts.models import User
 from accounts.roles import OPERATORS, ORGANIZATION_ADMINS, RECRUITERS
-from applications.models import Application
+from applications.models import Application, ApplicationAnalysis
 from audit.models import AuditEvent
 from candidates.models import Candidate
 from jobs.models import JobPosting
@@ -144,8 +144,14 @@ def test_the_audit_list_of_b_holds_no_event_of_a_and_no_organization_filter(db, 
 
     assert set(mine.context["cl"].result_list) == set(AuditEvent.objects.filter(organization=world.orgs["B"]))
     assert "event-of-a" not in mine.content.decode()
-    assert [spec.field_path for spec in mine.context["cl"].filter_specs if hasattr(spec, "field_path")] == ["action"]
+    filters = {spec.field_path: spec for spec in mine.context["cl"].filter_specs if hasattr(spec, "field_path")}
+    assert list(filters) == ["action", "actor", "target_type", "created_at"]
+    # The actor filter offers B's actors only; A's names and organization appear nowhere on B's page.
+    assert {label for _, label in filters["actor"].lookup_choices} == {"rec_b"}
+    assert "rec_a" not in mine.content.decode() and "Organization A" not in mine.content.decode()
     assert "organization" in [getattr(spec, "field_path", None) for spec in everyone.context["cl"].filter_specs]
+    searched = world.client_for("recruiter_b").get("/admin/audit/auditevent/", {"q": str(world.a("application").pk)})
+    assert all(event.organization_id == world.orgs["B"].pk for event in searched.context["cl"].result_list)
 
 
 def test_relation_filters_list_only_related_rows_of_visible_rows(db, world: World) -> None:
@@ -286,6 +292,14 @@ def test_the_import_link_shows_only_to_those_who_may_import(db, world: World) ->
     assert link not in world.client_for("staff_no_org").get("/admin/ingestion/importbatch/").content.decode()
 
 
+def test_the_analytics_page_of_b_holds_nothing_of_a(db, world: World) -> None:
+    page = world.client_for("recruiter_b").get("/admin/analytics/").content.decode()
+
+    assert world.rows["B"]["job"].title in page
+    assert world.a("job").title not in page and world.a("spare_job").title not in page
+    assert world.users["recruiter_a"].username not in page
+
+
 # --- Re-running the AI analysis ---------------------------------------------------------------------------------
 
 # Whether the role's re-run of A's application queued the analysis task and wrote the audit entry.
@@ -312,6 +326,19 @@ def test_only_organization_a_reruns_the_analysis_of_a(db, world: World, role: st
     if queued:
         assert [event.actor for event in events] == [world.users[role]]
         assert Application.objects.get(pk=application.pk).analysis_status == "pending"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_organization_a_releases_the_gap_feedback_of_a(db, world: World, role: str) -> None:
+    client = world.client_for(role)
+
+    client.post(APPLICATION_LIST, {"action": "release_gap_feedback", "_selected_action": [world.a("application").pk]})
+
+    run = ApplicationAnalysis.objects.get(pk=world.a("analysis").pk)
+    assert (run.feedback_released_at is not None) is RERUNS_A[role], f"{role}: released={run.feedback_released_at}"
+    assert run.feedback_released_by == (world.users[role] if RERUNS_A[role] else None)
+    events = AuditEvent.objects.filter(action="application.feedback_released", target_id=world.a("application").pk)
+    assert [event.actor for event in events] == ([world.users[role]] if RERUNS_A[role] else [])
 
 
 def test_the_analysis_panel_and_filters_of_b_hold_nothing_of_a(db, world: World) -> None:

@@ -73,7 +73,7 @@ ADMIN: dict[str, dict[str, tuple[Any, ...]]] = {
     },
     "candidates.candidate": RECRUITER_DATA,
     "candidates.resumeversion": {**RECRUITER_DATA, **NO_ADD},
-    "jobs.jobposting": RECRUITER_DATA,
+    "jobs.jobposting": {**RECRUITER_DATA, **NO_DELETE},  # archived instead (jobs.lifecycle)
     "applications.application": {**RECRUITER_DATA, **NO_DELETE},
     "interviews.interview": {**RECRUITER_DATA, **NO_ADD, **NO_DELETE},  # scheduled through the API
     "ingestion.importbatch": {**RECRUITER_DATA, **NO_ADD, **NO_DELETE},
@@ -92,6 +92,13 @@ ADMIN: dict[str, dict[str, tuple[Any, ...]]] = {
         "delete": (L, 403, 403, 403, 403, 403, 403),
     },
     "notifications.emailnotification": {**RECRUITER_DATA, **NO_ADD, **NO_DELETE},  # read-only; failed ones resent
+    "ops.alert": {  # platform data for operators, read-only; recruiters see no alert
+        "changelist": (L, 403, 403, 403, "all", "all", 403),
+        "add": (L, 403, 403, 403, 403, 403, 403),
+        "change": (L, 403, 403, 403, 200, 200, 403),
+        "delete": (L, 403, 403, 403, 403, 200, 403),
+        "history": (L, G, G, G, 200, 200, G),
+    },
 }
 OBJECT_OF_A = {
     "auth.group": lambda w: Group.objects.get(name=RECRUITERS),
@@ -108,6 +115,7 @@ OBJECT_OF_A = {
     "realtime.deadletter": lambda w: w.a("dead_letter"),
     "audit.auditevent": lambda w: w.a("event"),
     "notifications.emailnotification": lambda w: w.a("email"),
+    "ops.alert": lambda w: w.platform["alert"],
 }
 # Whether the action ran on A's row when the role posted it with that row selected.
 RECRUITERS_RUN = (NO, RAN, NO, RAN, NO, RAN, NO)
@@ -120,7 +128,7 @@ ACTIONS = {
     "candidates.candidate:reparse_current_resume": RECRUITERS_RUN,
     "candidates.resumeversion:delete_selected": RECRUITERS_RUN,
     "candidates.resumeversion:reparse": RECRUITERS_RUN,
-    "jobs.jobposting:delete_selected": RECRUITERS_RUN,
+    "jobs.jobposting:delete_selected": SUPERUSER_RUNS,
     "jobs.jobposting:open_selected": RECRUITERS_RUN,
     "jobs.jobposting:close_selected": RECRUITERS_RUN,
     "jobs.jobposting:archive_selected": RECRUITERS_RUN,
@@ -129,6 +137,7 @@ ACTIONS = {
     "applications.application:move_selected_to_stage": RECRUITERS_RUN,
     "applications.application:reject_selected": RECRUITERS_RUN,
     "applications.application:rerun_analysis": RECRUITERS_RUN,
+    "applications.application:release_gap_feedback": RECRUITERS_RUN,
     "interviews.interview:delete_selected": SUPERUSER_RUNS,
     "interviews.interview:cancel_selected": RECRUITERS_RUN,
     "ingestion.importbatch:delete_selected": SUPERUSER_RUNS,
@@ -138,6 +147,7 @@ ACTIONS = {
     "audit.auditevent:delete_selected": (NO, NO, NO, NO, NO, NO, NO),
     "notifications.emailnotification:delete_selected": SUPERUSER_RUNS,
     "notifications.emailnotification:resend_failed": RECRUITERS_RUN,
+    "ops.alert:delete_selected": SUPERUSER_RUNS,
 }
 # Whose rows an inline's queryset holds for the role (and shows on A's parent page when the role may open it).
 INLINES = {
@@ -145,6 +155,7 @@ INLINES = {
     "ingestion.importbatch:ImportItemInline": ("none", "A", "B", "A", "none", "all", "none"),
     "applications.application:StageChangeInline": ("none", "A", "B", "A", "none", "all", "none"),
     "applications.application:ApplicationNoteInline": ("none", "A", "B", "A", "none", "all", "none"),
+    "applications.application:MessageInline": ("none", "A", "B", "A", "none", "all", "none"),
     "interviews.interview:InterviewFeedbackInline": ("none", "A", "B", "A", "none", "all", "none"),
     "jobs.jobposting:RediscoveredCandidateInline": ("none", "A", "B", "A", "none", "all", "none"),
 }
@@ -182,6 +193,8 @@ ADMIN_SITE: dict[str, Any] = {
         lambda w: reverse("admin:applications_application_rerun_analysis", args=[w.a("application").pk]),
         (L, R, 404, R, 403, R, 404),
     ),
+    # The organization's figures: for its recruiters, who read its applications; no organization, no page.
+    "admin-analytics": Site("get", lambda w: reverse("admin-analytics"), (L, 200, 200, 200, 403, 403, 403)),
     "admin/(?P<url>.*)$": Site("get", lambda w: "/admin/no/such/page/", (L, 404, 404, 404, 404, 404, 404)),
     # One cell per app label: the app's index lists the models the user may use, 404 when none.
     "admin:app_list": {
@@ -196,6 +209,7 @@ ADMIN_SITE: dict[str, Any] = {
         "realtime": (L, 200, 200, 200, 200, 200, 200),
         "audit": RECRUITER_APP,
         "notifications": RECRUITER_APP,
+        "ops": (L, 404, 404, 404, 200, 200, 404),
     },
     # One cell per relation leading to an admin with search fields; what it returns depends on that admin.
     "admin:autocomplete": {

@@ -28,6 +28,7 @@ from applications.models import Application
 from applications.services import application_analyze, application_create
 from audit.models import AuditEvent
 from candidates.models import Candidate, ResumeVersion
+from ingestion.feeding import import_feed_batch
 from ingestion.models import ImportBatch, ImportItem
 from ingestion.services import import_expand, resume_parse
 from jobs.services import job_create
@@ -107,6 +108,7 @@ def _candidate_through_every_path(api_client, organization, recruiter, capture, 
         )
         assert imported.status_code == 202, imported.content
         assert import_expand(batch_id=imported.json()["id"]) == "processing"
+        assert import_feed_batch(batch_id=imported.json()["id"]) == 1  # as import_archive_task does
         second = ImportItem.objects.get().resume
         assert resume_parse(resume_id=second.pk) == "parsed"
         candidate = Candidate.objects.get(email=EMAIL)
@@ -276,6 +278,7 @@ def test_export_holds_everything_and_deletion_leaves_nothing(
     }
     assert [letter["task_id"] for letter in document["dead_letters"]] == ["dead-parse-1"]
     assert {event["action"] for event in document["audit_events"]} == {
+        "application.analyzed",
         "application.created",
         "candidate.viewed",
         "resume.downloaded",

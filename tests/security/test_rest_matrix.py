@@ -41,6 +41,10 @@ CREATED = (401, 201, 201, 201, 403, 403, 403)
 ACCEPTED = (401, 202, 202, 202, 403, 403, 403)
 SIGN_IN = (400, 200, 200, 200, 200, 200, 200)  # each role with its own credentials; anonymous with none
 PUBLIC = (200, 200, 200, 200, 200, 200, 200)
+# The candidate's own API and portal pages: no role of this table is a candidate (tests/security/
+# test_candidate_matrix.py has the candidate's side). Pages send anonymous visitors to the portal's sign-in.
+CANDIDATES_ONLY = (401, 403, 403, 403, 403, 403, 403)
+CANDIDATE_PAGE = (302, 403, 403, 403, 403, 403, 403)
 
 # `lists`: the admin label of the rows a list returns (and the JSON key naming them); `creates`: the rows a write
 # adds, all in the role's organization, none when refused; `check`: more about the data.
@@ -159,6 +163,32 @@ def _note_on_a_only_by_a(world: World, role: str, response: Any) -> None:
     assert ("Matrix note" in notes) is (response.status_code == 201), f"{role}: notes of A {notes}"
 
 
+def _messages_of_a_only(world: World, role: str, response: Any) -> None:
+    if response.status_code == 200:
+        shown = {row["id"] for row in response.json()["results"]}
+        assert shown == set(world.a("application").messages.values_list("pk", flat=True)), f"{role}: {shown}"
+
+
+def _message_on_a_only_by_a(world: World, role: str, response: Any) -> None:
+    sent = world.a("application").messages.filter(body="Matrix message")
+    assert sent.exists() is (response.status_code == 201), f"{role}: sent={sent.exists()}"
+    if sent.exists():
+        assert (sent.get().sender, sent.get().sender_side) == (world.users[role], "recruiter")
+
+
+def _messages_of_a_read_only_by_a(world: World, role: str, response: Any) -> None:
+    unread = world.a("application").messages.filter(sender_side="candidate", read_at__isnull=True).count()
+    assert unread == (0 if response.status_code == 200 else 1), f"{role}: {unread} unread of A's candidate"
+    if response.status_code == 200:
+        assert response.json() == {"marked": 1, "unread": {"recruiter": 0, "candidate": 1}}
+
+
+def _unread_of_own_organization_only(world: World, role: str, response: Any) -> None:
+    if response.status_code == 200:
+        own = world.rows[ROLE_ORGANIZATION[role]]["application"].pk
+        assert response.json() == {"results": [{"application": own, "unread": 1}], "total": 1}, role
+
+
 def _interview_body(world: World, role: str) -> dict[str, Any]:
     """A's application with A's recruiter, two months ahead (clear of the world's interview)."""
     day = (timezone.now() + timedelta(days=60)).date()
@@ -193,6 +223,58 @@ def _invitation_of_a_only(world: World, role: str, response: Any) -> None:
         assert response["Content-Type"].startswith("text/calendar")
 
 
+def _no_alert_stored(world: World, role: str, response: Any) -> None:
+    from ops.models import Alert
+
+    assert list(Alert.objects.all()) == [world.platform["alert"]], f"{role} stored an alert"
+
+
+def _analytics_of_own_organization_only(world: World, role: str, response: Any) -> None:
+    """A figure (JSON or CSV) names the jobs of the caller's organization only; those with rows per job name it."""
+    if response.status_code != 200:
+        return
+    own, text = ROLE_ORGANIZATION[role], response.content.decode()
+    other = "B" if own == "A" else "A"
+    assert world.rows[other]["job"].title not in text, f"{role} was shown the job of {other}"
+    if any(f"/analytics/{slug}/" in response.wsgi_request.path for slug in ("funnel", "time-in-stage", "scores")):
+        assert world.rows[own]["job"].title in text, f"{role}: the figure has no row of their job"
+
+
+# One figure per route, as JSON and as CSV: for members of an organization, about their organization only.
+ANALYTICS_FIGURES = ("funnel", "conversion", "time-in-stage", "scores", "missing-skills", "sources")
+ANALYTICS = {
+    f"api/analytics/{slug}/{tail}": {"GET": Call(MEMBERS, check=_analytics_of_own_organization_only)}
+    for slug in ANALYTICS_FIGURES
+    for tail in ("", "export.csv")
+}
+
+
+def _application_of_a_not_withdrawn(world: World, role: str, response: Any) -> None:
+    application = world.a("application")
+    application.refresh_from_db()
+    assert application.status != "withdrawn", f"{role} withdrew A's application"
+
+
+def _candidate_of_a_kept(world: World, role: str, response: Any) -> None:
+    from candidates.models import Candidate
+
+    assert Candidate.objects.filter(pk=world.a("candidate").pk).exists(), f"{role} erased A's candidate"
+
+
+def _registration(world: World, role: str) -> dict[str, Any]:
+    password = "matrix-Registration-9"
+    return {"email": f"{role}@register.example.org", "password1": password, "password2": password, "notice_read": "on"}
+
+
+def _registered_only_anonymously(world: World, role: str, response: Any) -> None:
+    from candidates.models import Candidate
+
+    made = Candidate.objects.filter(account__username=f"{role}@register.example.org")
+    assert [c.organization_id for c in made] == ([world.orgs["A"].pk] if role == "anonymous" else []), role
+    if role == "anonymous":
+        assert response["Location"] == "/portal/resume/"
+
+
 # Keyed by route; each method the view answers (HEAD and OPTIONS aside) needs a Call.
 REST: dict[str, dict[str, Call]] = {
     "api/auth/token/": {"POST": Call(SIGN_IN, body=_credentials)},
@@ -203,6 +285,10 @@ REST: dict[str, dict[str, Call]] = {
     "api/auth/metrics-check/": {"GET": Call((401, 403, 403, 403, 204, 204, 403))},
     # Any signed-in user may ask for a socket ticket; what the socket then shows is scoped by the consumer.
     "api/ws-tickets/": {"POST": Call((401, 201, 201, 201, 201, 201, 201), body=lambda w, r: {})},
+    # Alertmanager's bearer token only: no session, not even an operator's, posts alerts.
+    "api/ops/alerts/webhook/": {
+        "POST": Call((401,) * 7, body=lambda w, r: {"version": "4", "alerts": "[]"}, check=_no_alert_stored)
+    },
     "api/jobs/": {
         "GET": Call(MEMBERS, lists="jobs.jobposting"),
         "POST": Call(
@@ -264,6 +350,19 @@ REST: dict[str, dict[str, Call]] = {
         )
     },
     "api/applications/<int:pk>/history/": {"GET": Call(OF_A)},
+    # The conversation with the candidate (Candidate.account): the candidate's side is in tests/integration.
+    "api/applications/<int:pk>/messages/": {
+        "GET": Call(OF_A, check=_messages_of_a_only),
+        "POST": Call(
+            (401, 201, 404, 201, 403, 403, 403),
+            body=lambda w, r: {"body": "Matrix message"},
+            check=_message_on_a_only_by_a,
+        ),
+    },
+    "api/applications/<int:pk>/messages/read/": {
+        "POST": Call(OF_A, body=lambda w, r: {}, check=_messages_of_a_read_only_by_a)
+    },
+    "api/messages/unread/": {"GET": Call(MEMBERS, check=_unread_of_own_organization_only)},
     "api/applications/<int:pk>/notes/": {
         "GET": Call(OF_A),
         "POST": Call(
@@ -293,7 +392,55 @@ REST: dict[str, dict[str, Call]] = {
     },
     "api/interviews/<int:pk>/ics/": {"GET": Call(OF_A, check=_invitation_of_a_only)},
     "api/tasks/": {"GET": Call(MEMBERS, lists="realtime.taskrecord:task_id")},
+    **ANALYTICS,
     "api/tasks/<str:task_id>/": {"GET": Call(OF_A)},
+    "api/portal/profile/": {
+        "GET": Call(CANDIDATES_ONLY),
+        "PATCH": Call(CANDIDATES_ONLY, body=lambda w, r: {"name": "Matrix"}),
+    },
+    "api/portal/resumes/": {
+        "GET": Call(CANDIDATES_ONLY),
+        "POST": Call(CANDIDATES_ONLY, body=_resume_upload, creates="candidates.resumeversion"),
+    },
+    "api/portal/recommendations/": {"GET": Call(CANDIDATES_ONLY)},
+    "api/portal/applications/": {
+        "GET": Call(CANDIDATES_ONLY),
+        "POST": Call(
+            CANDIDATES_ONLY, body=lambda w, r: {"job": w.a("spare_job").pk}, creates="applications.application"
+        ),
+    },
+    "api/portal/applications/<int:pk>/": {"GET": Call(CANDIDATES_ONLY)},
+    "api/portal/applications/<int:pk>/withdraw/": {
+        "POST": Call(CANDIDATES_ONLY, body=lambda w, r: {}, check=_application_of_a_not_withdrawn)
+    },
+    "api/portal/export/": {"GET": Call(CANDIDATES_ONLY)},
+    "api/portal/account/": {"DELETE": Call(CANDIDATES_ONLY, check=_candidate_of_a_kept)},
+    # The portal's pages. Registering: a form for visitors; signed-in people are sent to their home.
+    "portal/": {"GET": Call(CANDIDATE_PAGE)},
+    "portal/<int:organization_id>/register/": {
+        "GET": Call((200, 302, 302, 302, 302, 302, 302)),
+        "POST": Call((302, 302, 302, 302, 302, 302, 302), body=_registration, check=_registered_only_anonymously),
+    },
+    # The candidates' sign-in: the form for everyone (recruiters' credentials are refused by it, test_portal_pages).
+    "portal/login/": {"GET": Call(PUBLIC), "POST": Call(PUBLIC), "PUT": Call(PUBLIC)},
+    "portal/logout/": {"POST": Call((302,) * 7)},
+    "portal/profile/": {"GET": Call(CANDIDATE_PAGE), "POST": Call(CANDIDATE_PAGE, body=lambda w, r: {"name": "X"})},
+    "portal/resume/": {"GET": Call(CANDIDATE_PAGE), "POST": Call(CANDIDATE_PAGE, body=_resume_upload)},
+    "portal/jobs/": {"GET": Call(CANDIDATE_PAGE)},
+    "portal/jobs/<int:pk>/apply/": {
+        "GET": Call(CANDIDATE_PAGE),
+        "POST": Call(CANDIDATE_PAGE, body=lambda w, r: {}, creates="applications.application"),
+    },
+    "portal/applications/<int:pk>/": {"GET": Call(CANDIDATE_PAGE)},
+    "portal/applications/<int:pk>/withdraw/": {
+        "GET": Call(CANDIDATE_PAGE),
+        "POST": Call(CANDIDATE_PAGE, body=lambda w, r: {}, check=_application_of_a_not_withdrawn),
+    },
+    "portal/export/": {"GET": Call(CANDIDATE_PAGE)},
+    "portal/delete/": {
+        "GET": Call(CANDIDATE_PAGE),
+        "POST": Call(CANDIDATE_PAGE, body=lambda w, r: {"password": password_of(r)}, check=_candidate_of_a_kept),
+    },
     "api/schema/": {"GET": Call(PUBLIC)},
     "api/docs/": {"GET": Call(PUBLIC)},
     "api/": {"GET": Call(PUBLIC)},  # the API's entry points by name: no data
@@ -324,11 +471,19 @@ ARGS = {
     "api/applications/<int:pk>/": lambda w: {"pk": w.a("application").pk},
     "api/applications/<int:pk>/history/": lambda w: {"pk": w.a("application").pk},
     "api/applications/<int:pk>/notes/": lambda w: {"pk": w.a("application").pk},
+    "api/applications/<int:pk>/messages/": lambda w: {"pk": w.a("application").pk},
+    "api/applications/<int:pk>/messages/read/": lambda w: {"pk": w.a("application").pk},
     "api/interviews/<int:pk>/": lambda w: {"pk": w.a("interview").pk},
     "api/interviews/<int:pk>/cancel/": lambda w: {"pk": w.a("interview").pk},
     "api/interviews/<int:pk>/feedback/": lambda w: {"pk": w.a("interview").pk},
     "api/interviews/<int:pk>/ics/": lambda w: {"pk": w.a("interview").pk},
     "api/tasks/<str:task_id>/": lambda w: {"task_id": w.a("task").task_id},
+    "api/portal/applications/<int:pk>/": lambda w: {"pk": w.a("application").pk},
+    "api/portal/applications/<int:pk>/withdraw/": lambda w: {"pk": w.a("application").pk},
+    "portal/<int:organization_id>/register/": lambda w: {"organization_id": w.orgs["A"].pk},
+    "portal/jobs/<int:pk>/apply/": lambda w: {"pk": w.a("spare_job").pk},
+    "portal/applications/<int:pk>/": lambda w: {"pk": w.a("application").pk},
+    "portal/applications/<int:pk>/withdraw/": lambda w: {"pk": w.a("application").pk},
 }
 ROUTES = {route.pattern: route for route in other_routes()}
 

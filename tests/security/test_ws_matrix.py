@@ -27,6 +27,8 @@ OPEN = "accepted"
 WS = {
     "ws/tasks/": (4401, OPEN, OPEN, OPEN, 4403, 4403, 4403),  # the user's organization's stream: needs one
     "ws/tasks/<str:task_id>/": (4401, OPEN, 4403, OPEN, 4403, OPEN, 4403),
+    # A's application's conversation: its organization's recruiters (and its candidate, in tests/integration).
+    "ws/chat/<int:application_id>/": (4401, OPEN, 4403, OPEN, 4403, 4403, 4403),
     "": (4404,) * 7,  # any other path: not found, for everyone, never a server error
 }
 # The path each route is tried with; the catch-all takes a path no other route has.
@@ -50,17 +52,37 @@ CELLS = [(route, role) for route in websocket_routes() for role in ROLES]
 
 @pytest.fixture
 def socket_world(settings) -> World:  # type: ignore[no-untyped-def]
+    from applications.models import Application
+    from candidates.models import Candidate
+    from jobs.models import JobPosting
     from realtime.models import TaskRecord
 
     settings.PASSWORD_HASHERS = FAST_HASHERS
+    settings.MESSAGE_UNREAD_EMAIL_DELAY_SECONDS = 0  # no reminder published to the broker
     world = build_world(rows=False)
     for key, organization in world.orgs.items():
+        candidate = Candidate.objects.create(organization=organization, name=f"Candidate of {key}")
+        job = JobPosting.objects.create(organization=organization, title=f"Job of {key}", description="Go")
         world.rows[key] = {
             "task": TaskRecord.objects.create(
                 task_id=f"socket-task-of-{key.lower()}", kind=TaskRecord.Kind.PARSE_RESUME, organization=organization
-            )
+            ),
+            "application": Application.objects.create(candidate=candidate, job=job),
         }
     return world
+
+
+def _announce(world: World, route: str) -> None:
+    """Something happens to A's row: its task starts, or its candidate writes."""
+    from messaging.models import Side
+    from messaging.services import message_send
+    from realtime.models import TaskRecord
+    from realtime.services import task_mark
+
+    if "<int:application_id>" in route:
+        message_send(application=world.a("application"), sender=None, side=Side.CANDIDATE, body="Matrix hello")
+    else:
+        task_mark(world.a("task").task_id, TaskRecord.State.STARTED)
 
 
 def _session_headers(world: World, role: str) -> list[tuple[bytes, bytes]]:
@@ -73,10 +95,10 @@ def _session_headers(world: World, role: str) -> list[tuple[bytes, bytes]]:
     return headers
 
 
-async def _scenario(world: World, role: str, path: str, headers: list[tuple[bytes, bytes]]) -> tuple[Any, list[dict]]:
+async def _scenario(
+    world: World, role: str, route: str, path: str, headers: list[tuple[bytes, bytes]]
+) -> tuple[Any, list[dict]]:
     from config.asgi import application
-    from realtime.models import TaskRecord
-    from realtime.services import task_mark
 
     communicator = WebsocketCommunicator(application, path, headers=headers)
     connected, code = await communicator.connect(timeout=5)
@@ -84,7 +106,7 @@ async def _scenario(world: World, role: str, path: str, headers: list[tuple[byte
         await communicator.disconnect()
         return code, []
     received = [await communicator.receive_json_from(timeout=5)]
-    await database_sync_to_async(task_mark)(world.a("task").task_id, TaskRecord.State.STARTED)
+    await database_sync_to_async(_announce)(world, route)
     if await communicator.receive_nothing(timeout=1):
         received.append({})
     else:
@@ -99,15 +121,24 @@ def test_websocket_route(socket_world: World, route: str, role: str) -> None:
         pytest.fail(f"WebSocket route {route} has no entry in WS: add its expected outcome for every role")
     expected = expectation(WS[route], role)
     path = "/" + route.replace("<str:task_id>", socket_world.a("task").task_id) if route else UNKNOWN_PATH
+    path = path.replace("<int:application_id>", str(socket_world.a("application").pk))
 
-    outcome, messages = asyncio.run(_scenario(socket_world, role, path, _session_headers(socket_world, role)))
+    outcome, messages = asyncio.run(_scenario(socket_world, role, route, path, _session_headers(socket_world, role)))
 
     assert outcome == expected, f"{role} on {route}: {outcome}, expected {expected}"
     if outcome != OPEN:
         return
     snapshot, announced = messages
     assert snapshot["type"] == "connection"
-    if "<str:task_id>" in route:
+    if "<int:application_id>" in route:
+        assert (snapshot["application_id"], snapshot["side"], snapshot["unread"]) == (
+            socket_world.a("application").pk,
+            "recruiter",
+            0,
+        )
+        assert announced["type"] == "chat.message"
+        assert (announced["message"]["body"], announced["message"]["sender_side"]) == ("Matrix hello", "candidate")
+    elif "<str:task_id>" in route:
         assert snapshot["task_id"] == socket_world.a("task").task_id
         assert announced.get("task_id") == socket_world.a("task").task_id
     else:

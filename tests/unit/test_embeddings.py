@@ -10,7 +10,6 @@ import logging
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +17,7 @@ import pytest
 
 from recruitment_core.chunking import chunk_text, model_token_count
 from recruitment_core.embeddings import (
+    DEFAULT_MODEL_DIR,
     EMBEDDING_DIMENSIONS,
     EmbeddingError,
     OnnxEmbedder,
@@ -25,7 +25,9 @@ from recruitment_core.embeddings import (
     embed_document,
     get_embedder,
     mean_pool_normalise,
+    onnx_model_dir,
     onnx_model_file,
+    resolve_backend,
 )
 from scripts import export_onnx
 
@@ -73,13 +75,6 @@ def onnx_embedder(onnx_dir: Path) -> OnnxEmbedder:
     embedder = get_embedder("onnx", onnx_dir)
     assert isinstance(embedder, OnnxEmbedder)
     return embedder
-
-
-@pytest.fixture
-def clean_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
-    monkeypatch.delenv("EMBEDDING_BACKEND", raising=False)
-    monkeypatch.delenv("EMBEDDING_MODEL_DIR", raising=False)
-    yield monkeypatch
 
 
 def assert_unit_rows(vectors: np.ndarray, rows: int) -> None:
@@ -134,9 +129,7 @@ def test_mean_pooling_counts_only_real_tokens_and_normalises() -> None:
     np.testing.assert_allclose(mean_pool_normalise(tokens, mask), [[2**-0.5, 2**-0.5]], rtol=1e-6)
 
 
-def test_backend_onnx_without_the_file_says_how_to_make_it(
-    clean_environment: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
+def test_backend_onnx_without_the_file_says_how_to_make_it(tmp_path: Path) -> None:
     with pytest.raises(EmbeddingError) as raised:
         get_embedder("onnx", tmp_path)
     assert raised.value.code == "onnx_model_missing"
@@ -145,7 +138,6 @@ def test_backend_onnx_without_the_file_says_how_to_make_it(
 
 
 def test_auto_without_the_file_warns_and_uses_torch(
-    clean_environment: pytest.MonkeyPatch,
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
     torch_embedder: TorchEmbedder,
@@ -156,25 +148,31 @@ def test_auto_without_the_file_warns_and_uses_torch(
     assert str(onnx_model_file(tmp_path).resolve()) in caplog.text
 
 
-def test_auto_with_the_file_uses_onnx_once_per_process(
-    clean_environment: pytest.MonkeyPatch, onnx_dir: Path, onnx_embedder: OnnxEmbedder
-) -> None:
+def test_auto_with_the_file_uses_onnx_once_per_process(onnx_dir: Path, onnx_embedder: OnnxEmbedder) -> None:
     assert get_embedder("auto", onnx_dir) is onnx_embedder
     assert get_embedder("auto", onnx_dir) is onnx_embedder
 
 
-def test_environment_chooses_folder_and_backend(
-    clean_environment: pytest.MonkeyPatch, onnx_dir: Path, onnx_embedder: OnnxEmbedder, torch_embedder: TorchEmbedder
+def test_the_callers_folder_and_backend_choose_the_embedder(
+    onnx_dir: Path, onnx_embedder: OnnxEmbedder, torch_embedder: TorchEmbedder
 ) -> None:
-    clean_environment.setenv("EMBEDDING_MODEL_DIR", str(onnx_dir))
-    assert get_embedder() is onnx_embedder
-    assert get_embedder("onnx") is onnx_embedder
-    clean_environment.setenv("EMBEDDING_BACKEND", "torch")
-    assert get_embedder() is torch_embedder
-    assert get_embedder("onnx") is onnx_embedder  # an explicit backend wins over the environment
-    clean_environment.setenv("EMBEDDING_BACKEND", "gpu")
-    with pytest.raises(ValueError, match="EMBEDDING_BACKEND"):
-        get_embedder()
+    configured = onnx_model_dir(f"  {onnx_dir}  ")  # a setting's raw value
+    assert configured == onnx_dir
+    assert get_embedder("auto", configured) is onnx_embedder
+    assert get_embedder("onnx", configured) is onnx_embedder
+    assert get_embedder("torch", configured) is torch_embedder
+    assert onnx_model_dir("") == onnx_model_dir() == DEFAULT_MODEL_DIR
+
+
+def test_the_environment_chooses_nothing(
+    monkeypatch: pytest.MonkeyPatch, onnx_dir: Path, tmp_path: Path, torch_embedder: TorchEmbedder
+) -> None:
+    """Core reads no configuration from the environment: only what its caller passes counts."""
+    monkeypatch.setenv("EMBEDDING_MODEL_DIR", str(onnx_dir))
+    monkeypatch.setenv("EMBEDDING_BACKEND", "onnx")
+    assert onnx_model_dir() == DEFAULT_MODEL_DIR
+    assert resolve_backend("auto", tmp_path) == ("torch", onnx_model_file(tmp_path).resolve())
+    assert get_embedder("auto", tmp_path) is torch_embedder
 
 
 def test_unknown_backend_is_refused() -> None:

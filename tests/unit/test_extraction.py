@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import random
 import re
+import shutil
 import struct
 import zipfile
 import zlib
@@ -43,6 +44,7 @@ from recruitment_core.extraction import (
     extract_text,
     normalise_text,
 )
+from recruitment_core.tools import ExternalTools
 
 RESUME_LINES = ["Jane Doe", "Senior Python Engineer", "José Müller (Berlin) – C:\\dev"]
 RESUME_TEXT = "Jane Doe\nSenior Python Engineer\nJosé Müller (Berlin) – C:\\dev"
@@ -627,7 +629,6 @@ def test_low_resolution_scan_is_upscaled_before_ocr():
 )
 def test_ocr_is_unavailable_without_tesseract(monkeypatch, tmp_path, data, kind):
     monkeypatch.setenv("PATH", str(tmp_path))  # no tesseract binary anywhere on PATH
-    monkeypatch.delenv("TESSERACT_CMD", raising=False)
 
     error = _error(extract_text, data, kind)
 
@@ -646,13 +647,22 @@ def test_text_pdfs_and_pages_without_images_need_no_tesseract(monkeypatch, tmp_p
     assert extract_text(make_blank_pdf(), "pdf").ocr_used is False
 
 
-def test_missing_tesseract_language_is_ocr_unavailable(monkeypatch):
-    monkeypatch.setenv("TESSERACT_LANGUAGES", "xxx")
+def test_missing_tesseract_language_is_ocr_unavailable():
+    tools = ExternalTools(tesseract_languages="xxx")
 
-    error = _error(extract_text, make_scan_image(SCAN_LINES[:1]), "png")
+    error = _error(extract_text, make_scan_image(SCAN_LINES[:1]), "png", tools=tools)
 
     assert error.code == "ocr_unavailable"
     assert "no language data for 'xxx'" in str(error)
+
+
+def test_configured_programs_are_run_when_they_are_not_on_path(monkeypatch, tmp_path):
+    tools = ExternalTools(tesseract_cmd=str(shutil.which("tesseract")), antiword_cmd=str(shutil.which("antiword")))
+    monkeypatch.setenv("PATH", str(tmp_path))
+
+    assert {"jane", "doe"} <= _words(extract_text(make_scan_image(SCAN_LINES[:1]), "png", tools=tools).text)
+    assert extract_text(make_doc(["Jane Doe"]), "doc", tools=tools).text == "Jane Doe"
+    assert _error(extract_text, make_doc(["Jane Doe"]), "doc").code == "doc_unavailable"
 
 
 def test_damaged_image_is_corrupt():
@@ -770,7 +780,6 @@ def test_damaged_doc_is_corrupt():
 
 def test_doc_without_antiword_says_so(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.delenv("ANTIWORD_CMD", raising=False)
 
     error = _error(extract_text, make_doc(["Jane Doe"]), "doc")
 

@@ -16,6 +16,7 @@ from fixtures.make_resumes import make_docx, make_hidden_text_pdf, make_scan_ima
 
 from recruitment_core.extraction import ExtractionError, extract_text
 from recruitment_core.sandbox import extract_text_limited, run_limited
+from recruitment_core.tools import ExternalTools
 
 
 @pytest.fixture(autouse=True)
@@ -45,6 +46,15 @@ def _error(func, *args, **kwargs) -> ExtractionError:
 )
 def test_result_is_identical_to_extracting_in_process(data, kind):
     assert extract_text_limited(data, kind) == extract_text(data, kind)
+
+
+def test_the_callers_programs_reach_the_child():
+    error = _error(
+        extract_text_limited, make_scan_image(["Jane Doe"]), "png", tools=ExternalTools(tesseract_languages="xxx")
+    )
+
+    assert error.code == "ocr_unavailable"
+    assert "no language data for 'xxx'" in str(error)
 
 
 def test_extraction_error_in_the_child_keeps_its_code_and_message():

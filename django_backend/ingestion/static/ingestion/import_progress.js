@@ -7,7 +7,7 @@
   const bars = document.querySelectorAll("progress[data-import-batch]");
   if (!bars.length) return;
   const scheme = location.protocol === "https:" ? "wss" : "ws";
-  let delay = 500, pollTimer = null;
+  let delay = 500, pollTimer = null, reloading = false;
   const highest = {};  // workers finish concurrently: messages can arrive out of order, keep the highest count
 
   function show(event) {
@@ -26,8 +26,12 @@
       el.textContent = event.state_label || event.state;
     });
     document.querySelectorAll(`[data-import-failed="${id}"]`).forEach((el) => { el.textContent = event.failed; });
-    if (event.state === "done" && document.getElementById("import-progress")) {
-      setTimeout(() => location.reload(), 800);  // show the final per-file list
+    // Once, when the import finishes while the page is open: reload to show the final per-file list. A page
+    // that loaded finished already has it (reloading it on every poll would never end).
+    const page = document.querySelector(`#import-progress progress[data-import-batch="${id}"]`);
+    if (event.state === "done" && page && page.dataset.importStateAtLoad !== "done" && !reloading) {
+      reloading = true;
+      setTimeout(() => location.reload(), 800);
     }
   }
 

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from celery import shared_task
+
+from config.queues import QueueName
+from config.tasks import TimeLimits, task_options
+from messaging.reminders import message_unread_remind
+
+# Two queries and recording one notification: the email itself is sent by its own task.
+REMINDER_LIMITS = TimeLimits(soft=30, hard=45)
+
+
+@shared_task(**task_options(QueueName.HIGH, REMINDER_LIMITS))
+def remind_unread_message_task(message_id: int) -> str:
+    return message_unread_remind(message_id=message_id)
