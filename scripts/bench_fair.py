@@ -28,11 +28,9 @@ import io
 import json
 import logging
 import os
-import secrets
 import shutil
 import signal
 import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -50,10 +48,10 @@ for _path in (str(REPO / "django_backend"), str(REPO), str(REPO / "tests")):
 from fixtures.make_resumes import make_docx, make_text_pdf  # noqa: E402
 
 from scripts.bench_tasks import (  # noqa: E402
-    BACKEND,
     VENV_BIN,
     BenchError,
     child_process,
+    django_for_bench,
     postgres_database,
     rabbitmq_vhost,
     redis_database,
@@ -247,31 +245,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         database_url, _ = stack.enter_context(postgres_database(work))
         vhost, broker_url = stack.enter_context(rabbitmq_vhost(broker_base))
         redis_url, _ = stack.enter_context(redis_database(redis_base))
-        env = {
-            **{name: value for name, value in os.environ.items() if name != "PYTHONPATH"},
-            "DATABASE_URL": database_url,
-            "CELERY_BROKER_URL": broker_url,
-            "CELERY_RESULT_BACKEND": redis_url,
-            "REDIS_URL": redis_url,
-            "DJANGO_DEBUG": "false",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "MEDIA_ROOT": str(work / "media"),
-            "PYTHONPATH": f"{REPO}:{BACKEND}",
-            "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1",
-        }
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=BACKEND, env=env, check=True
+        env = django_for_bench(
+            stack,
+            DATABASE_URL=database_url,
+            CELERY_BROKER_URL=broker_url,
+            CELERY_RESULT_BACKEND=redis_url,
+            REDIS_URL=redis_url,
+            MEDIA_ROOT=str(work / "media"),
         )
-        os.environ.update(env)
-        import django
-
-        django.setup()
         from django.conf import settings
-        from django.db import connections
 
-        stack.callback(connections.close_all)  # before the database is dropped
         from config.celery import app
         from config.queues import declare_all
 

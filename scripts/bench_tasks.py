@@ -538,6 +538,32 @@ async def _receive(socket_: Any, deliveries: list[tuple[int, float]], messages: 
 # --- The run -----------------------------------------------------------------------------------------------------
 
 
+def django_for_bench(stack: contextlib.ExitStack, **values: str) -> dict[str, str]:
+    """The environment of this run's Django processes: production settings on the throwaway database, broker and
+    Redis in `values` (DATABASE_URL=..., and so on), migrated, and set up in this process too. Returns it for the
+    processes the bench starts; this process's connections close before the database is dropped."""
+    env = {
+        **{name: value for name, value in os.environ.items() if name != "PYTHONPATH"},
+        **values,
+        # Production settings; the key only has to be shared by this run's processes.
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "PYTHONPATH": f"{REPO}:{BACKEND}",
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+    }
+    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=BACKEND, env=env, check=True)
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.db import connections
+
+    stack.callback(connections.close_all)
+    return env
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
     load_before, started = os.getloadavg()[0], time.perf_counter()
     broker_base = os.environ.get("CELERY_BROKER_URL", "amqp://guest:guest@127.0.0.1:5672//")
@@ -555,30 +581,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "vhost": vhost,
             "redis_db": redis_number,
         }
-        env = {
-            **{name: value for name, value in os.environ.items() if name != "PYTHONPATH"},
-            "DATABASE_URL": database_url,
-            "CELERY_BROKER_URL": broker_url,
-            "CELERY_RESULT_BACKEND": redis_url,
-            "REDIS_URL": redis_url,
-            # Production settings; the key only has to be shared by this run's processes.
-            "DJANGO_DEBUG": "false",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "PYTHONPATH": f"{REPO}:{BACKEND}",
-            "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1",
-        }
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=BACKEND, env=env, check=True
+        env = django_for_bench(
+            stack,
+            DATABASE_URL=database_url,
+            CELERY_BROKER_URL=broker_url,
+            CELERY_RESULT_BACKEND=redis_url,
+            REDIS_URL=redis_url,
         )
-        os.environ.update(env)
-        import django
-
-        django.setup()
-        from django.db import connections
-
-        stack.callback(connections.close_all)  # before the database is dropped
         from django.conf import settings
 
         from accounts.models import Organization

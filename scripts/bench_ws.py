@@ -27,12 +27,10 @@ import contextlib
 import json
 import logging
 import os
-import secrets
 import shutil
 import signal
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -48,13 +46,12 @@ for _path in (str(REPO_DIR / "django_backend"), str(REPO_DIR)):
 from config.open_files import raise_open_file_limit  # noqa: E402
 from scripts import render_nginx  # noqa: E402
 from scripts.bench_tasks import (  # noqa: E402
-    BACKEND,
-    REPO,
     STARTUP_TIMEOUT,
     VENV_BIN,
     BenchError,
     bench_recruiters,
     child_process,
+    django_for_bench,
     percentile,
     postgres_database,
     redis_database,
@@ -235,28 +232,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         database_url, _ = stack.enter_context(postgres_database(work))
         redis_url, redis_number = stack.enter_context(redis_database(redis_base))
         result["infrastructure"] = {"database": database_url.rsplit("/", 1)[1], "redis_db": redis_number}
-        env = {
-            **{name: value for name, value in os.environ.items() if name != "PYTHONPATH"},
-            "DATABASE_URL": database_url,
-            "REDIS_URL": redis_url,
-            "CELERY_RESULT_BACKEND": redis_url,
-            "DJANGO_DEBUG": "false",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "PYTHONPATH": f"{REPO}:{BACKEND}",
-            "HF_HUB_OFFLINE": "1",
-            "TRANSFORMERS_OFFLINE": "1",
-        }
-        subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=BACKEND, env=env, check=True
-        )
-        os.environ.update(env)
-        import django
-
-        django.setup()
-        from django.db import connections
-
-        stack.callback(connections.close_all)  # before the database is dropped
+        env = django_for_bench(stack, DATABASE_URL=database_url, REDIS_URL=redis_url, CELERY_RESULT_BACKEND=redis_url)
         from accounts.models import Organization
         from realtime.models import TaskRecord
 

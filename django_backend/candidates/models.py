@@ -73,6 +73,10 @@ class Candidate(models.Model):
                 ef_construction=64,
                 opclasses=["vector_cosine_ops"],
             ),
+            # The few still waiting for their embedding, which every ranking reads (matching.retrieval).
+            models.Index(
+                fields=["organization"], name="candidate_unembedded", condition=models.Q(embedding__isnull=True)
+            ),
         ]
 
     def __str__(self) -> str:
