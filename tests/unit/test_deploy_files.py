@@ -23,6 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 
@@ -940,6 +941,32 @@ def test_docker_compose_accepts_the_file(path: Path, tmp_path: Path) -> None:
         )
         assert missing.returncode != 0
         assert "DJANGO_SECRET_KEY" in missing.stderr or "GRAFANA_ADMIN_PASSWORD" in missing.stderr
+
+
+COMPOSE_SPEC_SCHEMA = REPO / "tests" / "fixtures" / "compose_spec" / "compose-spec.json"
+
+
+def _compose_spec_errors(document: Any) -> list[str]:
+    schema = json.loads(COMPOSE_SPEC_SCHEMA.read_text())
+    validator = jsonschema.validators.validator_for(schema)(schema)
+    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator.iter_errors(document)]
+
+
+@pytest.mark.parametrize("path", [COMPOSE, COMPOSE_LOCAL], ids=lambda p: p.name)
+def test_compose_validates_against_the_compose_specification_schema(path: Path) -> None:
+    # YAML merge keys ("<<: *x") are resolved by the loader, as Docker Compose resolves them before validating.
+    assert _compose_spec_errors(yaml.safe_load(path.read_text())) == []
+
+
+def test_the_compose_specification_schema_rejects_what_compose_rejects(compose: dict[str, Any]) -> None:
+    broken = json.loads(json.dumps(compose))
+    broken["services"]["django"]["restart_policy"] = "always"  # a key of deploy:, not of a service
+    broken["services"]["nginx"]["ports"] = [{"target": "eighty"}]
+    broken["volumes_extra"] = {}
+    errors = _compose_spec_errors(broken)
+    assert any("restart_policy" in error for error in errors), errors
+    assert any(error.startswith("services/nginx/ports/0:") for error in errors), errors
+    assert any("volumes_extra" in error for error in errors), errors
 
 
 def _promtool() -> str:
