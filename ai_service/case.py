@@ -5,18 +5,16 @@ screeners. Built once per analysis (CPU work, off the event loop); providers and
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from ai_service.quotes import QuotedText
 from recruitment_core.evidence import qualified_skills
 from recruitment_core.injection import find_instructions, instruction_flags, without_instructions
 from recruitment_core.scoring import MatchResult, parsed_job_description, resume_features, score_match
+from recruitment_core.screening_contract import Recommendation
 
 # What the model reads where the resume addressed automated screeners: it cannot follow what it never sees.
 REMOVED_INSTRUCTION = "[removed: text addressed to automated screeners]"
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+")
-
-Recommendation = Literal["advance", "hold", "decline"]
 
 
 @dataclass(frozen=True)

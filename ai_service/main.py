@@ -137,24 +137,7 @@ def _add_routes(app: FastAPI, settings: AIServiceSettings, screening: Screening,
                 "analysis failed", extra={"provider": provider.name, "reason": error.reason.value, "error": str(error)}
             )
             raise
-        logger.info(
-            "analysis finished",
-            extra={
-                "provider": result.provider,
-                "model": result.model,
-                "fallback_from": result.fallback_from,
-                "fallback_reason": result.fallback_reason,
-                "prompt_version": result.prompt_version,
-                "recommendation": result.screening.recommendation,
-                "needs_human_review": result.screening.needs_human_review,
-                "dropped_claims": result.dropped_claims,
-                "caller": http_request.state.caller,
-                "match_score": result.match_score,
-                "job_description_chars": len(request.job_description),
-                "resume_chars": len(request.resume_text),
-                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-            },
-        )
+        _log_analysis(request, result, http_request.state.caller, started)
         return result
 
     app.include_router(keyed)
@@ -167,6 +150,28 @@ def _add_routes(app: FastAPI, settings: AIServiceSettings, screening: Screening,
     @app.get("/metrics", include_in_schema=False, dependencies=[Depends(require_metrics_token)])
     async def prometheus_metrics() -> Response:
         return Response(metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+
+
+def _log_analysis(request: AnalyzeRequest, result: AnalyzeResponse, caller: str, started: float) -> None:
+    """One line per analysis: who asked, what answered and how long it took; lengths only, never the texts."""
+    logger.info(
+        "analysis finished",
+        extra={
+            "provider": result.provider,
+            "model": result.model,
+            "fallback_from": result.fallback_from,
+            "fallback_reason": result.fallback_reason,
+            "prompt_version": result.prompt_version,
+            "recommendation": result.screening.recommendation,
+            "needs_human_review": result.screening.needs_human_review,
+            "dropped_claims": result.dropped_claims,
+            "caller": caller,
+            "match_score": result.match_score,
+            "job_description_chars": len(request.job_description),
+            "resume_chars": len(request.resume_text),
+            "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+        },
+    )
 
 
 def create_app(settings: AIServiceSettings | None = None, *, clock: Clock = time.monotonic) -> FastAPI:

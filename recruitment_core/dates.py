@@ -51,6 +51,7 @@ DATE_TOKEN = re.compile(
 RANGE_SEPARATOR = re.compile(r"\s*(?:[-–—−~]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*", re.IGNORECASE)
 OPEN_START = re.compile(r"\b(?:since|from)\s+$", re.IGNORECASE)
 # "2019 –" at the end of a line, or before a closing bracket, leaves the role open.
+_DIGIT = re.compile(r"\d")
 OPEN_END = re.compile(r"\s*[-–—]\s*(?=$|[)\]|])")
 
 
@@ -136,6 +137,8 @@ def find_date_ranges(text: str, *, single_dates: bool = False) -> list[DateRange
     A season alone is a range of its own ("Summer 2021"); with `single_dates`, so is any other date
     that is not part of a range ("June 2020", "2019").
     """
+    if not _DIGIT.search(text):
+        return []  # every range holds a year, and most lines of a resume hold none: skip the costly token scan
     tokens = _tokens(text)
     ranges = []
     index = 0

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from recruitment_core.fits import stated_years
-from recruitment_core.injection import INSTRUCTION
+from recruitment_core.injection import addresses_screeners
 from recruitment_core.relocation import resume_relocation
 from recruitment_core.scoring_weights import ScoringWeights, load_weights
 from recruitment_core.skills import CLAUSE_BREAK, extract_skills, implied_skills
@@ -242,8 +242,10 @@ class CandidateFeatures:
         for role, title, months, end in history:
             years_ago = 0.0 if latest is None or end is None else (latest - end) / 12
             roles.setdefault(role, RoleSummary(title or role, months, round(years_ago, 1)))
-        # A sentence addressed to automated screeners evidences nothing.
-        mentions = [mention for mention in mentions if not INSTRUCTION.search(mention.context)]
+        # A sentence addressed to automated screeners evidences nothing. Mentions share their lines, so each
+        # line is searched once (the search is one of the costliest steps of reading a resume).
+        addressed = {context: addresses_screeners(context) for context in {m.context for m in mentions}}
+        mentions = [mention for mention in mentions if not addressed[mention.context]]
         # "Microsoft Office" evidences Word and Excel where it stands; "Word, Excel" evidences the suite.
         implied = implied_skills(mention.name for mention in mentions)
         mentions += [
@@ -287,14 +289,7 @@ def skill_strengths(
     """Canonical skill -> SkillStrength, from every mention of every skill, in order of first mention."""
     mentions = list(mentions)
     roles = roles or {}
-    skills_by_line: dict[str, set[str]] = {}
-    for mention in mentions:
-        skills_by_line.setdefault(mention.context, set()).add(mention.name)
-    keyword_lines = {
-        line
-        for line, names in skills_by_line.items()
-        if len(names) >= weights.keyword_line_min_skills or KEYWORD_LABEL.match(line)
-    }
+    keyword_lines = _keyword_lines(mentions, weights)
     listed_strength = weights.section_strength[SKILLS_SECTION]
     fallback_strength = weights.section_strength.get(OTHER_SECTION, listed_strength)
     section_rank = {name: index for index, name in enumerate(weights.section_strength)}
@@ -345,6 +340,18 @@ def skill_strengths(
     return strengths
 
 
+def _keyword_lines(mentions: list[_Mention], weights: ScoringWeights) -> set[str]:
+    """The lines that name enough skills, or start with a label, to be keyword lists."""
+    skills_by_line: dict[str, set[str]] = {}
+    for mention in mentions:
+        skills_by_line.setdefault(mention.context, set()).add(mention.name)
+    return {
+        line
+        for line, names in skills_by_line.items()
+        if len(names) >= weights.keyword_line_min_skills or KEYWORD_LABEL.match(line)
+    }
+
+
 def _months_bonus(months: int, weights: ScoringWeights) -> float:
     return weights.months_bonus * min(months, weights.months_for_full_bonus) / weights.months_for_full_bonus
 
@@ -379,7 +386,7 @@ def admitted_gaps(texts: Iterable[str]) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for text in texts:
         for line in _unwrapped(text or "").splitlines():
-            if DENIAL_CUE.search(line) and not INSTRUCTION.search(line):
+            if DENIAL_CUE.search(line) and not addresses_screeners(line):
                 found.update(dict.fromkeys(sorted(_skills_after_cues(line, DENIAL_CUE))))
     return tuple(found)
 

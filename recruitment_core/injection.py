@@ -55,8 +55,46 @@ PATTERNS = (
     rf"(?=[^.\n]{{0,60}}\b(?:round|stage|interview|shortlist|screen|automatically|regardless)\b)",
 )
 INSTRUCTION = re.compile("|".join(f"(?:{pattern})" for pattern in PATTERNS), re.IGNORECASE)
+_SUBJECT_NOUNS = ("candidate", "applicant", "resume", "résumé", "cv", "profile", "application", "person")
+# Per pattern, words every match of it holds one of (None: too many to list). A text holding none of a pattern's
+# words cannot match it, so the search leaves it out: most resumes hold none of the rarer ones, and this search is
+# one of the costliest steps of reading a resume.
+PATTERN_CUES: tuple[tuple[str, ...] | None, ...] = (
+    ("ignore", "disregard", "forget", "override", "bypass"),
+    ("ignore", "disregard", "forget"),
+    _SUBJECT_NOUNS,
+    _SUBJECT_NOUNS,
+    _SUBJECT_NOUNS,
+    ("note", "message", "attention", "hint", "reminder", "memo"),
+    ("instruction",),
+    None,
+    ("you",),
+    _SUBJECT_NOUNS,
+)
+assert len(PATTERN_CUES) == len(PATTERNS)
+# The letters a case-insensitive match takes for an ASCII one beyond its two cases ("İ", "ı", "ſ", the Kelvin sign).
+_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 # A sentence ends at a line break, or at . ! ? followed by a space.
 _SENTENCE_END = re.compile(r"\n|[.!?](?=\s|$)")
+
+
+def addresses_screeners(text: str) -> bool:
+    """Whether `text` holds a sentence addressed to automated screeners."""
+    return _pattern_for(text).search(text) is not None
+
+
+def _pattern_for(text: str) -> re.Pattern[str]:
+    """INSTRUCTION without the patterns `text` cannot match: the same matches, found sooner."""
+    folded = text.translate(_CASE_FOLD).lower()
+    kept = tuple(index for index, cues in enumerate(PATTERN_CUES) if cues is None or any(cue in folded for cue in cues))
+    return _patterns(kept)
+
+
+@functools.lru_cache(maxsize=64)
+def _patterns(kept: tuple[int, ...]) -> re.Pattern[str]:
+    if len(kept) == len(PATTERNS):
+        return INSTRUCTION
+    return re.compile("|".join(f"(?:{PATTERNS[index]})" for index in kept), re.IGNORECASE)
 
 
 def find_instructions(text: str) -> list[tuple[int, int]]:
@@ -68,7 +106,7 @@ def find_instructions(text: str) -> list[tuple[int, int]]:
 @functools.lru_cache(maxsize=16)
 def _instruction_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
-    for match in INSTRUCTION.finditer(text):
+    for match in _pattern_for(text).finditer(text):
         start, end = _sentence_around(text, match.start(), match.end())
         if spans and start <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))

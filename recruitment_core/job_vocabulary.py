@@ -128,66 +128,25 @@ def job_vocabulary() -> JobVocabulary:
     words = _read(VOCABULARY_PATH)
     families = _read(FAMILIES_PATH)
 
-    kind_by_heading: dict[str, str] = {}
-    for kind, headings in sections["headings"].items():
-        for heading in headings:
-            key = normalise_heading(heading)
-            if kind_by_heading.setdefault(key, kind) != kind:
-                raise ValueError(f"Job heading {heading!r} is listed as {kind_by_heading[key]!r} and {kind!r}")
+    kind_by_heading = _kind_by_heading(sections["headings"])
     weak = {normalise_heading(heading) for heading in sections["weak_headings"]}
     weak |= {key for key, kind in kind_by_heading.items() if kind == META}
-
     cues = words["cues"]
-    cue_pattern = re.compile(
-        r"(?<![\w'-])(?:"
-        + "|".join(f"(?P<c{index}>{cue['pattern']})" for index, cue in enumerate(cues))
-        + r")(?![\w-])",
-        re.IGNORECASE,
-    )
-
     number_words = {word: int(value) for word, value in words["number_words"].items()}
-    number = r"\d{1,2}(?:\.\d{1,2})?|" + "|".join(sorted(number_words, key=len, reverse=True)) + "|an|a"
-    years_pattern = re.compile(
-        r"(?<![\w.$£€,-])"
-        rf"(?:(?P<qmin>{words['years_min_before']})\s+|(?P<qmax>{words['years_max_before']})\s+|(?P<between>between)\s+)?"
-        rf"(?:(?P<low>{number})(?:\s*\(\d{{1,2}}\))?\s*\+?\s*(?P<sep>-|–|—|to|or|and)\s*)?"
-        rf"(?P<n>{number})(?:\s*\(\d{{1,2}}\))?(?P<inside>{words['years_min_inside']})?"
-        r"\s*(?P<unit>years?|yrs?|months?)(?:'s?)?(?!\w)"
-        rf"(?:(?P<amin>{words['years_min_after']})|(?P<amax>{words['years_max_after']}))?",
-        re.IGNORECASE,
-    )
-
-    seniority_phrases = tuple(
-        (level, tuple(title_key(phrase) for phrase in words["seniority_title"][level]))
-        for level in ("lead", "senior", "entry", "mid")
-    )
-    family_phrases: dict[str, list[tuple[str, int]]] = {}
-    for family, spec in families["families"].items():
-        for phrase in spec["title"]:
-            key = title_key(phrase)
-            family_phrases.setdefault(key, []).append((family, 10 * len(key.split())))
-        for phrase in spec["weak"]:
-            family_phrases.setdefault(title_key(phrase), []).append((family, 3))
-
     return JobVocabulary(
         kind_by_heading=kind_by_heading,
         weak_headings=frozenset(weak),
         heading_keywords=tuple((re.compile(pattern, re.IGNORECASE), kind) for pattern, kind in sections["keywords"]),
         strength_by_kind=sections["strength"],
-        cue_pattern=cue_pattern,
+        cue_pattern=_cue_pattern(cues),
         cue_kinds=tuple((cue["strength"], cue["position"] == "either") for cue in cues),
         company_sentence=re.compile(words["company_sentence_start"]),
         hiring_words=re.compile(words["hiring_words"], re.IGNORECASE),
-        years_pattern=years_pattern,
+        years_pattern=_years_pattern(words, number_words),
         number_words=number_words,
         years_not_after=re.compile(words["years_not_experience_after"], re.IGNORECASE),
         years_not_before=re.compile(words["years_not_experience_before"], re.IGNORECASE),
-        education_phrases=re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(f"(?P<e{index}>{pattern})" for index, (pattern, _) in enumerate(words["education_phrases"]))
-            + r")(?![\w-])",
-            re.IGNORECASE,
-        ),
+        education_phrases=_education_phrases(words["education_phrases"]),
         education_phrase_levels=tuple(level for _, level in words["education_phrases"]),
         unambiguous_degrees=frozenset(words["unambiguous_degrees"]),
         degree_context_after=re.compile(words["degree_context_after"]),
@@ -197,15 +156,7 @@ def job_vocabulary() -> JobVocabulary:
         field_drop=tuple(sorted(words["field_drop"], key=len, reverse=True)),
         equivalent_experience=re.compile(words["equivalent_experience"], re.IGNORECASE),
         negation_before=re.compile(words["negation_before"], re.IGNORECASE),
-        remote_text=tuple(
-            (policy, _any_of(words["remote_text"][name]))
-            for name, policy in (
-                ("hybrid", "hybrid"),
-                ("not_remote", "onsite"),
-                ("remote", "remote"),
-                ("onsite", "onsite"),
-            )
-        ),
+        remote_text=_remote_text(words["remote_text"]),
         remote_values=words["remote_values"],
         employment_text=tuple((kind, _any_of([pattern])) for kind, pattern in words["employment_text"]),
         employment_values=words["employment_values"],
@@ -213,17 +164,14 @@ def job_vocabulary() -> JobVocabulary:
         remote_labels=frozenset(normalise_heading(label) for label in words["remote_labels"]),
         location_labels=frozenset(normalise_heading(label) for label in words["location_labels"]),
         location_phrase=re.compile(words["location_phrase"], re.IGNORECASE),
-        seniority_phrases=seniority_phrases,
-        seniority_exceptions={
-            title_key(word): tuple(title_key(phrase) for phrase in phrases)
-            for word, phrases in words["seniority_word_exceptions"].items()
-        },
+        seniority_phrases=_seniority_phrases(words["seniority_title"]),
+        seniority_exceptions=_seniority_exceptions(words["seniority_word_exceptions"]),
         seniority_first_word_only=frozenset(words["seniority_entry_only_as_first_word"]),
         seniority_numerals=words["seniority_numerals"],
         seniority_text=tuple((level, _any_of([pattern])) for level, pattern in words["seniority_text"].items()),
         entry_below_years=float(words["entry_below_years"]),
         senior_from_years=float(words["senior_from_years"]),
-        family_phrases={phrase: tuple(scores) for phrase, scores in family_phrases.items()},
+        family_phrases=_family_phrases(families["families"]),
         family_order=tuple(families["families"]),
         family_by_category=families["category_family"],
         family_by_skill=families["skill_family"],
@@ -232,3 +180,84 @@ def job_vocabulary() -> JobVocabulary:
         duty_opening=re.compile(sections["duty_opening"], re.IGNORECASE),
         duty_not_after_verb=frozenset(sections["duty_not_after_verb"]),
     )
+
+
+def _kind_by_heading(headings_by_kind: dict[str, list[str]]) -> dict[str, str]:
+    """Normalised heading -> the kind of section it opens; a heading listed under two kinds is a data error."""
+    kind_by_heading: dict[str, str] = {}
+    for kind, headings in headings_by_kind.items():
+        for heading in headings:
+            key = normalise_heading(heading)
+            if kind_by_heading.setdefault(key, kind) != kind:
+                raise ValueError(f"Job heading {heading!r} is listed as {kind_by_heading[key]!r} and {kind!r}")
+    return kind_by_heading
+
+
+def _cue_pattern(cues: list[dict[str, Any]]) -> re.Pattern[str]:
+    """One pattern for every cue, each in its own group `c<index>` so a match says which cue it was."""
+    return re.compile(
+        r"(?<![\w'-])(?:"
+        + "|".join(f"(?P<c{index}>{cue['pattern']})" for index, cue in enumerate(cues))
+        + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def _years_pattern(words: dict[str, Any], number_words: dict[str, int]) -> re.Pattern[str]:
+    """Years of experience: "5+ years", "three to five years", "at least 2 yrs", "18 months"."""
+    number = r"\d{1,2}(?:\.\d{1,2})?|" + "|".join(sorted(number_words, key=len, reverse=True)) + "|an|a"
+    return re.compile(
+        r"(?<![\w.$£€,-])"
+        rf"(?:(?P<qmin>{words['years_min_before']})\s+|(?P<qmax>{words['years_max_before']})\s+|(?P<between>between)\s+)?"
+        rf"(?:(?P<low>{number})(?:\s*\(\d{{1,2}}\))?\s*\+?\s*(?P<sep>-|–|—|to|or|and)\s*)?"
+        rf"(?P<n>{number})(?:\s*\(\d{{1,2}}\))?(?P<inside>{words['years_min_inside']})?"
+        r"\s*(?P<unit>years?|yrs?|months?)(?:'s?)?(?!\w)"
+        rf"(?:(?P<amin>{words['years_min_after']})|(?P<amax>{words['years_max_after']}))?",
+        re.IGNORECASE,
+    )
+
+
+def _education_phrases(phrases: list[tuple[str, str]]) -> re.Pattern[str]:
+    """Every education phrase, each in its own group `e<index>` (its level is `education_phrase_levels[index]`)."""
+    return re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(f"(?P<e{index}>{pattern})" for index, (pattern, _) in enumerate(phrases))
+        + r")(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def _remote_text(remote_text: dict[str, list[str]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(policy, pattern) in the order they are tried."""
+    return tuple(
+        (policy, _any_of(remote_text[name]))
+        for name, policy in (
+            ("hybrid", "hybrid"),
+            ("not_remote", "onsite"),
+            ("remote", "remote"),
+            ("onsite", "onsite"),
+        )
+    )
+
+
+def _seniority_phrases(seniority_title: dict[str, list[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(
+        (level, tuple(title_key(phrase) for phrase in seniority_title[level]))
+        for level in ("lead", "senior", "entry", "mid")
+    )
+
+
+def _seniority_exceptions(exceptions: dict[str, list[str]]) -> dict[str, tuple[str, ...]]:
+    return {title_key(word): tuple(title_key(phrase) for phrase in phrases) for word, phrases in exceptions.items()}
+
+
+def _family_phrases(families: dict[str, dict[str, Any]]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Title phrase -> (family, points) for each family it names: a strong phrase scores by its words, a weak one 3."""
+    family_phrases: dict[str, list[tuple[str, int]]] = {}
+    for family, spec in families.items():
+        for phrase in spec["title"]:
+            key = title_key(phrase)
+            family_phrases.setdefault(key, []).append((family, 10 * len(key.split())))
+        for phrase in spec["weak"]:
+            family_phrases.setdefault(title_key(phrase), []).append((family, 3))
+    return {phrase: tuple(scores) for phrase, scores in family_phrases.items()}

@@ -26,16 +26,15 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from recruitment_core import explain as words
 from recruitment_core.evidence import CandidateFeatures, RoleSummary, SkillStrength, skill_strengths
-from recruitment_core.explain import OFF_FAMILY_PLACE, WeakSkill
 from recruitment_core.fits import education_fit, experience_fit, location_fit, stated_years
-from recruitment_core.knockouts import knockouts
 from recruitment_core.points import points_of, rank_ceiling, whole_tenths
-from recruitment_core.role_context import all_roles_elsewhere, contextual_strength, role_family_fit
+from recruitment_core.ranking_gates import gate_notes, ranking_gates
+from recruitment_core.role_context import contextual_strength, role_family_fit
 from recruitment_core.scoring_weights import (
     COMPONENTS,
     FUSED_PARTS,
@@ -47,6 +46,7 @@ from recruitment_core.scoring_weights import (
     load_weights,
 )
 from recruitment_core.semantic import calibrate_lexical, calibrate_semantic, clamp_signal
+from recruitment_core.skill_fit import SkillFit, skill_fit
 from recruitment_core.skills import extract_skills, load_taxonomy
 
 if TYPE_CHECKING:
@@ -159,104 +159,102 @@ def score_candidate(
     """
     weights = weights or load_weights()
     units = _requirement_units(requirements)
-    required = tuple(skill for _, members in units for skill in members)
     preferred = _canonical_skills(tuple(requirements.preferred_skills), tuple(requirements.required_skills))
     per_skill = _skill_weights(skill_weights)
     if strengths is None:
         strengths = _job_strengths(requirements, features, weights)
-
-    # Skills in a bare list count fully only when the resume also shows one of the job's skills in use for this
-    # job: a list next to unrelated roles is a keyword list, not evidence.
-    corroborated = any(strength >= weights.shown_strength for strength in strengths.values())
-    listed_factor = 1.0 if corroborated else weights.uncorroborated_listed
-    listed_strength = weights.section_strength[words.SKILLS_SECTION]
-
-    def counted(skill: str) -> float:
-        strength = strengths.get(skill, 0.0)
-        return strength * (listed_factor if strength <= listed_strength else 1.0)
-
-    matched: list[dict[str, Any]] = []
-    missing: list[str] = []
-    listed_only: list[WeakSkill] = []
-    required_fit: float | None = None
-    if units:
-        total_weight = earned = 0.0
-        for label, members in units:
-            weight = max(per_skill.get(skill, 1.0) for skill in members) if per_skill else 1.0
-            total_weight += weight
-            best = max(members, key=lambda skill: (counted(skill), -members.index(skill)))
-            if best not in strengths:
-                missing.append(label)
-                continue
-            matched.append(_matched(best, True, features.skills[best], strengths[best]))
-            earned += weight * counted(best)
-            if strengths[best] < weights.shown_strength:
-                listed_only.append(_weak(best, features.skills[best], strengths[best]))
-        if total_weight > 0:
-            required_fit = earned / total_weight
-    preferred_fit: float | None = None
-    missing_preferred = []
-    if preferred:
-        earned = 0.0
-        for skill in preferred:
-            if skill not in strengths:
-                missing_preferred.append(skill)
-                continue
-            earned += counted(skill)
-            matched.append(_matched(skill, False, features.skills[skill], strengths[skill]))
-        preferred_fit = earned / len(preferred)
+    skills = skill_fit(units, preferred, per_skill, strengths, features, weights)
     experience = experience_fit(requirements.min_years, requirements.max_years, features.total_years, weights)
     education = education_fit(requirements.education_level, equivalent_experience, features.education_levels, weights)
     place_fit, place_reason = location_fit(requirements, features.location, weights, features.relocation)
     semantic, lexical = clamp_signal(semantic_similarity), clamp_signal(lexical_score)
-    fits = (required_fit, preferred_fit, experience, education, place_fit, semantic, lexical)
+    fits = (skills.required, skills.preferred, experience, education, place_fit, semantic, lexical)
     # Projects add to a fit measured by something else; alone they say nothing about the job.
     projects = None if all(fit is None for fit in fits) else float(features.has_projects)
 
     component_weights = weights.component_weights(requirements.seniority)
-    fractions = (required_fit, preferred_fit, experience, education, place_fit, projects, semantic, lexical)
+    fractions = (skills.required, skills.preferred, experience, education, place_fit, projects, semantic, lexical)
     tenths = whole_tenths(points_of(fractions, component_weights))
     breakdown = {name: points / 10 for name, points in zip(COMPONENTS, tenths, strict=True)}
+    bare = MatchScore(sum(tenths) / 10, breakdown, skills.matched, [], [], "")
     if not explain:
-        return MatchScore(sum(tenths) / 10, breakdown, matched, [], [], "")
-    admitted = [skill for skill in required if skill in features.admitted_gaps]
+        return bare
+    return _explained(
+        bare,
+        requirements,
+        features,
+        units,
+        preferred,
+        per_skill,
+        skills,
+        experience,
+        education,
+        equivalent_experience,
+        place_reason,
+        weights,
+    )
+
+
+def _explained(
+    bare: MatchScore,
+    requirements: JobRequirements,
+    features: CandidateFeatures,
+    units: tuple[tuple[str, tuple[str, ...]], ...],
+    preferred: tuple[str, ...],
+    per_skill: Mapping[str, float],
+    skills: SkillFit,
+    experience: float | None,
+    education: float | None,
+    equivalent_experience: bool,
+    place_reason: str | None,
+    weights: ScoringWeights,
+) -> MatchScore:
+    """`bare` (a score and its breakdown) with its gaps, suggestions and explanation."""
     unmet = words.unmet(requirements, features, experience, education, equivalent_experience, place_reason, weights)
-    labels = tuple(label for label, _ in units)
-    return MatchScore(
-        score=sum(tenths) / 10,
-        breakdown=breakdown,
-        matched=matched,
-        gaps=[*missing, *unmet],
+    return replace(
+        bare,
+        gaps=[*skills.missing, *unmet],
         suggestions=words.suggestions(
             requirements,
             features,
-            # The skills the recruiter weighs most first; an admitted gap is the candidate's own word.
-            [
-                label
-                for label in (sorted(missing, key=lambda s: -per_skill.get(s, 1.0)) if per_skill else missing)
-                if label not in admitted
-            ],
-            listed_only,
-            missing_preferred,
+            _gaps_to_suggest(units, skills.missing, per_skill, features),
+            skills.listed_only,
+            skills.missing_preferred,
             education,
             weights,
         ),
         explanation=words.explanation(
             requirements,
             features,
-            labels,
-            matched,
-            missing,
-            listed_only,
+            tuple(label for label, _ in units),
+            skills.matched,
+            skills.missing,
+            skills.listed_only,
             preferred,
             experience,
             education,
             equivalent_experience,
             place_reason,
             weights,
-            corroborated,
+            skills.corroborated,
         ),
     )
+
+
+def _gaps_to_suggest(
+    units: tuple[tuple[str, tuple[str, ...]], ...],
+    missing: list[str],
+    per_skill: Mapping[str, float],
+    features: CandidateFeatures,
+) -> list[str]:
+    """The missing required skills to suggest: the ones the recruiter weighs most first; an admitted gap is the
+    candidate's own word, so it is left out."""
+    admitted = [skill for _, members in units for skill in members if skill in features.admitted_gaps]
+    return [
+        label
+        for label in (sorted(missing, key=lambda s: -per_skill.get(s, 1.0)) if per_skill else missing)
+        if label not in admitted
+    ]
 
 
 def _job_strengths(
@@ -310,37 +308,18 @@ def rank_candidate(
         strengths=strengths,
     )
     applicable = any(fit.breakdown.values()) or _measurable(requirements, features)
-    document, experience = clamp_signal(semantic_similarity), clamp_signal(experience_similarity)
+    experience = clamp_signal(experience_similarity)
     listed_only = bool(strengths) and all(value < weights.shown_strength for value in strengths.values())
-    known = [value for value in (document, experience) if value is not None]
-    # A keyword list lifts the whole document's similarity: several of the job's skills named, none of them in a
-    # role. One listed credential ("ServSafe") is no such list, nor is a skill used in a role of another field.
-    asked = len(requirements.required_skills) + len(requirements.preferred_skills)
-    in_roles = any(features.skills[skill].roles for skill in strengths)
-    keyword_list = listed_only and not in_roles and len(strengths) >= min(weights.fusion.keyword_list_min_skills, asked)
-    semantic = experience if keyword_list and experience is not None else (sum(known) / len(known) if known else None)
+    semantic, keyword_list = _semantic_part(
+        requirements, features, strengths, listed_only, clamp_signal(semantic_similarity), experience, weights
+    )
     lexical = clamp_signal(lexical_score)
     family_fit = role_family_fit(features, requirements.role_family, weights.fusion.role_family_fit, weights.context)
     parts = (fit.score / 100 if applicable else None, semantic, family_fit, lexical)
     points = points_of(parts, weights.fusion.parts)
     required = {skill for _, members in _requirement_units(requirements) for skill in members}
-    admitted = [skill for skill in features.admitted_gaps if skill in required]
-    # Listing the job's stack beside a career wholly in unrelated fields cannot carry a resume to the top.
-    elsewhere = listed_only and all_roles_elsewhere(features, requirements.role_family, weights.context)
-    missed = knockouts(requirements, features, weights, equivalent_experience)
-    gate = (weights.context.admitted_gap_factor if admitted else 1.0) * (
-        weights.fusion.off_family_factor if elsewhere else 1.0
-    )
-    for knockout in missed:
-        gate *= knockout.factor
-    # The requirements part is spread over its components in proportion, so the breakdown names what produced it.
-    share = points[0] / fit.score if fit.score else 0.0
-    raw = [fit.breakdown[name] * share * gate for name in COMPONENTS if name not in (SEMANTIC, LEXICAL)]
-    raw += [value * gate for value in points[1:]]
-    names = [name for name in COMPONENTS if name not in (SEMANTIC, LEXICAL)] + [SEMANTIC, ROLE_FAMILY, LEXICAL]
-    tenths = dict(zip(names, whole_tenths(raw), strict=True))
-    breakdown = {name: tenths[name] / 10 for name in (*COMPONENTS, ROLE_FAMILY)}
-    score = sum(tenths.values()) / 10
+    gates = ranking_gates(requirements, features, required, listed_only, weights, equivalent_experience)
+    score, breakdown = _fused_breakdown(fit, points, gates.factor)
     if not explain:
         return MatchScore(score, breakdown, fit.matched, [], [], "")
     notes = [words.parts_sentence(score, breakdown, fit.score)]
@@ -349,26 +328,41 @@ def rank_candidate(
             "The resume shows none of the job's skills in use in a role like this job's, so similarity is that of "
             "the experience section alone."
         )
-    if elsewhere:
-        notes.append(
-            "Every role on the resume lies outside the job's field and none shows the job's skills in use, "
-            "so the score is multiplied by "
-            f"{weights.fusion.off_family_factor:g}."
-        )
-    notes += [f"{knockout.note}, so the score is multiplied by {knockout.factor:g}." for knockout in missed]
-    if admitted:
-        notes.append(
-            f"The resume says it has not used {words.join(admitted)}, so the score is multiplied by "
-            f"{weights.context.admitted_gap_factor:g}."
-        )
-    return MatchScore(
-        score=score,
-        breakdown=breakdown,
-        matched=fit.matched,
-        gaps=fit.gaps,
-        suggestions=fit.suggestions,
-        explanation=" ".join([notes[0], fit.explanation, *notes[1:]]),
-    )
+    notes += gate_notes(gates, weights)
+    explanation = " ".join([notes[0], fit.explanation, *notes[1:]])
+    return MatchScore(score, breakdown, fit.matched, fit.gaps, fit.suggestions, explanation)
+
+
+def _fused_breakdown(fit: MatchScore, points: list[float], gate: float) -> tuple[float, dict[str, float]]:
+    """The ranked score and its breakdown in whole tenths, from the fused `points` and the `gate` factor."""
+    # The requirements part is spread over its components in proportion, so the breakdown names what produced it.
+    share = points[0] / fit.score if fit.score else 0.0
+    raw = [fit.breakdown[name] * share * gate for name in COMPONENTS if name not in (SEMANTIC, LEXICAL)]
+    raw += [value * gate for value in points[1:]]
+    names = [name for name in COMPONENTS if name not in (SEMANTIC, LEXICAL)] + [SEMANTIC, ROLE_FAMILY, LEXICAL]
+    tenths = dict(zip(names, whole_tenths(raw), strict=True))
+    breakdown = {name: tenths[name] / 10 for name in (*COMPONENTS, ROLE_FAMILY)}
+    return sum(tenths.values()) / 10, breakdown
+
+
+def _semantic_part(
+    requirements: JobRequirements,
+    features: CandidateFeatures,
+    strengths: Mapping[str, float],
+    listed_only: bool,
+    document: float | None,
+    experience: float | None,
+    weights: ScoringWeights,
+) -> tuple[float | None, bool]:
+    """The semantic part of the fusion (None: no similarity known), and whether the resume reads as a keyword list."""
+    known = [value for value in (document, experience) if value is not None]
+    # A keyword list lifts the whole document's similarity: several of the job's skills named, none of them in a
+    # role. One listed credential ("ServSafe") is no such list, nor is a skill used in a role of another field.
+    asked = len(requirements.required_skills) + len(requirements.preferred_skills)
+    in_roles = any(features.skills[skill].roles for skill in strengths)
+    keyword_list = listed_only and not in_roles and len(strengths) >= min(weights.fusion.keyword_list_min_skills, asked)
+    semantic = experience if keyword_list and experience is not None else (sum(known) / len(known) if known else None)
+    return semantic, keyword_list
 
 
 def _measurable(requirements: JobRequirements, features: CandidateFeatures) -> bool:
@@ -388,12 +382,3 @@ def _skill_weights(skill_weights: Mapping[str, float] | None) -> dict[str, float
     if not skill_weights:
         return {}
     return {canonical_skill(name): max(0.0, float(weight)) for name, weight in sorted(skill_weights.items())}
-
-
-def _matched(skill: str, required: bool, found: SkillStrength, strength: float) -> dict[str, Any]:
-    return {"skill": skill, "required": required, "strength": round(strength, 2), "evidence": list(found.evidence)}
-
-
-def _weak(skill: str, found: SkillStrength, strength: float) -> WeakSkill:
-    place = OFF_FAMILY_PLACE if strength < found.strength else words.weak_place(found)
-    return WeakSkill(skill, strength, place)

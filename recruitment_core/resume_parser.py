@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
 
-from recruitment_core.contact import parse_contact
+from recruitment_core.contact import Contact, parse_contact
 from recruitment_core.dates import DateRange, YearMonth, find_date_ranges, years_in_text
 from recruitment_core.education import EducationEntry, degree_level, displaced_degrees, parse_education
 from recruitment_core.injection import instruction_flags, without_instructions
@@ -19,6 +19,7 @@ from recruitment_core.limits import DEFAULT_LIMITS, ResumeLimits, cut_text, kept
 from recruitment_core.placeholders import blank_placeholders
 from recruitment_core.sections import (
     CONTACT_SECTION,
+    Line,
     Section,
     normalise_text,
     sections_text,
@@ -129,35 +130,9 @@ def parse_resume(
     sections = without_degree_sections(
         split_sections(lines), lambda section: any(degree_level(line.text) for line in section.lines)
     )
-    excluded = {line.number for section in sections if section.name in OTHER_PEOPLE_SECTIONS for line in section.lines}
-    name_lines = {line.number for section in sections if section.name in NAME_SECTIONS for line in section.lines}
-    role_lines = {line.number for section in sections if section.name in ROLE_SECTIONS for line in section.lines}
-    experience_lines = {line.number for section in sections if section.name == "experience" for line in section.lines}
-    heading_lines = {section.heading_line for section in sections}
-    sidebar_name_lines = {
-        line.number
-        for line in lines
-        if line.number not in heading_lines and line.number not in excluded and line.number not in experience_lines
-    }
-    contact = parse_contact(
-        lines,
-        excluded_lines=excluded,
-        name_lines=name_lines,
-        role_lines=role_lines,
-        sidebar_name_lines=sidebar_name_lines,
-        default_region=default_region,
-    )
-
+    contact = _contact(lines, sections, default_region)
     blocks = _work_blocks(sections, today)
-    history = sorted(
-        (block.entry for block in blocks),
-        # Current roles keep the resume's order: the one written first is the main one.
-        key=lambda entry: (
-            _end_index(entry, today),
-            0 if entry.is_current else entry.start.index if entry.start else -1,
-        ),
-        reverse=True,
-    )
+    history = _latest_first([block.entry for block in blocks], today)
     education = _education(sections, today)
     skills = skill_evidence(
         without_instructions(text),
@@ -189,6 +164,41 @@ def parse_resume(
         education=education,
         skills=skills,
         red_flags=flags,
+    )
+
+
+def _contact(lines: list[Line], sections: list[Section], default_region: str) -> Contact:
+    """The contact details, read where each may stand: not in sections about other people, the name only in the
+    contact block (or below a sidebar), the location not in a role's or a school's lines."""
+    excluded = {line.number for section in sections if section.name in OTHER_PEOPLE_SECTIONS for line in section.lines}
+    name_lines = {line.number for section in sections if section.name in NAME_SECTIONS for line in section.lines}
+    role_lines = {line.number for section in sections if section.name in ROLE_SECTIONS for line in section.lines}
+    experience_lines = {line.number for section in sections if section.name == "experience" for line in section.lines}
+    heading_lines = {section.heading_line for section in sections}
+    sidebar_name_lines = {
+        line.number
+        for line in lines
+        if line.number not in heading_lines and line.number not in excluded and line.number not in experience_lines
+    }
+    return parse_contact(
+        lines,
+        excluded_lines=excluded,
+        name_lines=name_lines,
+        role_lines=role_lines,
+        sidebar_name_lines=sidebar_name_lines,
+        default_region=default_region,
+    )
+
+
+def _latest_first(entries: list[WorkEntry], today: date) -> list[WorkEntry]:
+    return sorted(
+        entries,
+        # Current roles keep the resume's order: the one written first is the main one.
+        key=lambda entry: (
+            _end_index(entry, today),
+            0 if entry.is_current else entry.start.index if entry.start else -1,
+        ),
+        reverse=True,
     )
 
 

@@ -4,6 +4,7 @@ use, the items of skills lists, and the caps that keep a keyword dump from flood
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from recruitment_core.limits import ResumeLimits
@@ -73,11 +74,7 @@ def skill_evidence(
     max_free: int = 0,
 ) -> list[SkillEvidence]:
     if name_line is not None:
-        # A name is not a skill claim ("Ruby Chen" does not know Ruby), nor is anything printed above it:
-        # a resume starts with its owner's name, and keywords before it are hidden stuffing or page furniture.
-        # A name found below a sidebar printed first hides only its own line: the sidebar is the resume's.
-        start, end = lines[name_line].start if name_below_sidebar else 0, lines[name_line].end
-        text = text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+        text = _without_name(text, lines[name_line], name_below_sidebar)
     line_starts = [line.start for line in lines]
     section_of_line: dict[int, str] = {}
     for section in sections:
@@ -119,11 +116,33 @@ def skill_evidence(
                 months=months,
             )
         )
-    # Items of skills lists: taxonomy skills named alone ("Onboarding") and skills the taxonomy does not know.
-    # Credentials are read by their names alone, so an issuer or a place is not taken for a skill.
+    evidence += _listed_evidence(text, lines, sections, max_free, evidence, context_of_line)
+    return evidence
+
+
+def _without_name(text: str, name_line: Line, name_below_sidebar: bool) -> str:
+    """A name is not a skill claim ("Ruby Chen" does not know Ruby), nor is anything printed above it:
+    a resume starts with its owner's name, and keywords before it are hidden stuffing or page furniture.
+    A name found below a sidebar printed first hides only its own line: the sidebar is the resume's."""
+    start, end = name_line.start if name_below_sidebar else 0, name_line.end
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def _listed_evidence(
+    text: str,
+    lines: list[Line],
+    sections: list[Section],
+    max_free: int,
+    evidence: list[SkillEvidence],
+    context_of_line: Callable[[Line], str],
+) -> list[SkillEvidence]:
+    """Items of skills lists not in `evidence` already: taxonomy skills named alone ("Onboarding") and skills the
+    taxonomy does not know. Credentials are read by their names alone, so an issuer or a place is not taken for
+    a skill."""
     listed_text, credential_lines = credential_names(text, sections)
     credential_numbers = {line.number for line in credential_lines}
     recorded = {(item.name, item.context) for item in evidence}
+    found = []
     for listed in listed_skills(
         listed_text, sorted([*list_lines(sections), *credential_lines], key=lambda line: line.number), max_free
     ):
@@ -131,8 +150,8 @@ def skill_evidence(
         if (listed.name, context) not in recorded:
             recorded.add((listed.name, context))
             section_name = "certifications" if listed.line in credential_numbers else "skills"
-            evidence.append(SkillEvidence(listed.name, section_name, context, None, None, listed.source))
-    return evidence
+            found.append(SkillEvidence(listed.name, section_name, context, None, None, listed.source))
+    return found
 
 
 def _block_at(blocks: list[WorkBlock], first_lines: list[int], line_number: int) -> WorkBlock | None:

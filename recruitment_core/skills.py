@@ -99,10 +99,17 @@ class _Mention:
     needs_context: bool
 
 
-def _alias_regex(alias: str, ignore_case: bool) -> str:
-    # Any run of whitespace may separate the words of a multi-word alias ("React\nNative").
-    body = r"\s+".join(re.escape(word) for word in alias.split())
-    return f"(?i:{body})" if ignore_case else body
+def _alias_rest(alias: str, ignore_case: bool, consumed: int) -> str:
+    """The regex for `alias` after its first `consumed` characters, which the group heads have matched in either
+    case; a case-sensitive alias checks them again behind it. Any run of whitespace may separate the words of a
+    multi-word alias ("React\nNative")."""
+    rest = alias[consumed:]
+    body = r"\s+".join(re.escape(word) for word in rest.split())
+    if rest[:1].isspace():
+        body = rf"\s+{body}"
+    if ignore_case:
+        return f"(?i:{body})" if body else ""
+    return f"(?<={re.escape(alias[:consumed])}){body}" if consumed else body
 
 
 # Aliases are grouped on their first letters while a group holds more than GROUP_MIN_ALIASES of them.
@@ -111,19 +118,18 @@ GROUP_MIN_ALIASES = 4
 
 
 def _char_class(char: str) -> str:
-    """A regex for one character of an alias, whatever its case; a space stands for any whitespace."""
-    if char.isspace():
-        return r"\s"
-    both = char.lower() + char.upper() if char.upper() != char.lower() else char
-    return f"[{re.escape(both)}]"
+    """A regex for one character of an alias, whatever its case ("ß" has no one-letter capital)."""
+    variants = sorted({form for form in (char, char.lower(), char.upper()) if len(form) == 1})
+    return f"[{re.escape(''.join(variants))}]"
 
 
 def _alternation(aliases: list[tuple[str, bool]], depth: int = 0) -> str:
     """One regex alternative per (alias, ignore_case), grouped by their first letters, longest first.
 
     The regex engine tries alternatives in order and keeps the first that matches, so longest-first
-    makes "React Native" win over "React". Grouping behind one-letter lookaheads lets it skip all but
-    one group at each position, which makes matching long texts many times faster.
+    makes "React Native" win over "React". Each group starts by matching its letter, which lets the engine
+    skip every other group at a position after one character comparison; matching long texts is many times
+    faster than trying each alias. Grouping stops at whitespace, whose run may have any length.
     """
     groups: dict[str, list[tuple[str, bool]]] = {}
     for alias, ignore_case in aliases:
@@ -132,16 +138,16 @@ def _alternation(aliases: list[tuple[str, bool]], depth: int = 0) -> str:
     branches = []
     # An alias that ends here ("C" beside "C++" and "CSS") is the shortest of its group: it goes last.
     for key, members in sorted(groups.items(), key=lambda item: (item[0] == "", item[0])):
-        if not key:
-            branches.append("|".join(_alias_regex(alias, ignore_case) for alias, ignore_case in members))
+        if not key or key == " ":
+            members.sort(key=lambda item: (-len(item[0]), item[0]))
+            branches.append("|".join(_alias_rest(alias, ignore_case, depth) for alias, ignore_case in members))
             continue
-        lookahead = f"(?={'.' * depth}{_char_class(key)})"  # "." steps over the letters already grouped on
         if len(members) > GROUP_MIN_ALIASES and depth < GROUP_MAX_DEPTH:
             body = _alternation(members, depth + 1)
         else:
             members.sort(key=lambda item: (-len(item[0]), item[0]))
-            body = "|".join(_alias_regex(alias, ignore_case) for alias, ignore_case in members)
-        branches.append(f"{lookahead}(?:{body})")
+            body = "|".join(_alias_rest(alias, ignore_case, depth + 1) for alias, ignore_case in members)
+        branches.append(f"{_char_class(key)}(?:{body})")
     return "|".join(branches)
 
 
@@ -238,13 +244,7 @@ def load_taxonomy() -> SkillTaxonomy:
     not_a_skill = frozenset(phrase.lower() for entry in entries for phrase in entry.get("not_within", []))
     if both := not_a_skill & owner_by_lowered_alias.keys():
         raise TaxonomyError(f"Phrases both an alias and not a skill: {sorted(both)}")
-    # "Risk ratings", "case studies", "immunizations": a plural names the same skill, unless it is taken.
-    for alias, skill in list(skill_by_alias.items()):
-        plural = plural_form(alias)
-        if " " not in alias and category_by_skill[skill] in NAMES_WITHOUT_PLURAL:
-            continue  # "Reacts", "Javas", "Figmas": a tool's or a language's name is not counted
-        if plural and plural not in owner_by_lowered_alias and plural not in not_a_skill:
-            skill_by_alias[plural] = skill
+    _add_plurals(skill_by_alias, category_by_skill, owner_by_lowered_alias, not_a_skill)
 
     includes = {entry["name"]: tuple(entry["includes"]) for entry in entries if entry.get("includes")}
     if unknown := {part for parts in includes.values() for part in parts} - category_by_skill.keys():
@@ -261,6 +261,21 @@ def load_taxonomy() -> SkillTaxonomy:
         not_a_skill=not_a_skill,
         includes=includes,
     )
+
+
+def _add_plurals(
+    skill_by_alias: dict[str, str],
+    category_by_skill: dict[str, str],
+    owner_by_lowered_alias: dict[str, str],
+    not_a_skill: frozenset[str],
+) -> None:
+    """A plural names the same skill ("risk ratings", "case studies", "immunizations"), unless it is taken."""
+    for alias, skill in list(skill_by_alias.items()):
+        plural = plural_form(alias)
+        if " " not in alias and category_by_skill[skill] in NAMES_WITHOUT_PLURAL:
+            continue  # "Reacts", "Javas", "Figmas": a tool's or a language's name is not counted
+        if plural and plural not in owner_by_lowered_alias and plural not in not_a_skill:
+            skill_by_alias[plural] = skill
 
 
 def _find_mentions(text: str, taxonomy: SkillTaxonomy) -> list[_Mention]:

@@ -47,7 +47,7 @@ for _path in (str(REPO / "django_backend"), str(REPO), str(REPO / "tests")):
 
 from fixtures.make_resumes import make_docx, make_text_pdf  # noqa: E402
 
-from scripts.bench_tasks import (  # noqa: E402
+from scripts.bench_common import (  # noqa: E402
     VENV_BIN,
     BenchError,
     child_process,

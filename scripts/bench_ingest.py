@@ -43,8 +43,7 @@ for _path in (str(REPO / "django_backend"), str(REPO)):
         sys.path.insert(0, _path)
 
 from scripts import embedded_pg  # noqa: E402
-from scripts.bench_ingest_resumes import ROLES, job_description, resume_archive  # noqa: E402
-from scripts.bench_tasks import (  # noqa: E402
+from scripts.bench_common import (  # noqa: E402
     BACKEND,
     VENV_BIN,
     BenchError,
@@ -52,6 +51,7 @@ from scripts.bench_tasks import (  # noqa: E402
     rabbitmq_vhost,
     redis_database,
 )
+from scripts.bench_ingest_resumes import ROLES, job_description, resume_archive  # noqa: E402
 
 SUPERVISOR_CONF = REPO / "scripts" / "supervisord.conf"
 TARGET_PER_MINUTE = 600.0

@@ -45,7 +45,7 @@ for _path in (str(REPO_DIR / "django_backend"), str(REPO_DIR)):
 
 from config.open_files import raise_open_file_limit  # noqa: E402
 from scripts import render_nginx  # noqa: E402
-from scripts.bench_tasks import (  # noqa: E402
+from scripts.bench_common import (  # noqa: E402
     STARTUP_TIMEOUT,
     VENV_BIN,
     BenchError,

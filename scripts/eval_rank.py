@@ -42,8 +42,8 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,21 +52,26 @@ if str(REPO) not in sys.path:  # run as a script: make `scripts` and `recruitmen
     sys.path.insert(0, str(REPO))
 
 from scripts import eval_rank_views as views  # noqa: E402
+from scripts.eval_rank_metrics import (  # noqa: E402
+    BM25,
+    EMBEDDING,
+    PRODUCT,
+    Grades,
+    K,
+    Scores,
+    SystemResult,
+    evaluate,
+    rank,
+)
+from scripts.eval_rank_report import Report, format_details, format_table, report_json  # noqa: E402
 
 SET_DIR = REPO / "tests" / "ranking_corpus"
-K = 10
-RELEVANT_GRADE = 2
 BM25_K1 = 1.5
 BM25_B = 0.75
 MAX_RESUME_BYTES = 10 * 1024 * 1024  # the platform's default upload limit (MAX_UPLOAD_BYTES)
 COMMAND_TIMEOUT_SECONDS = 3600
 DATABASE_NAME = "rank_eval"
-PRODUCT, BM25, EMBEDDING = "product", "bm25", "embedding"
-BASELINES = (BM25, EMBEDDING)
 OFFLINE_ENV = {"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-
-Grades = dict[str, dict[str, int]]  # job id -> resume id -> grade
-Scores = dict[str, dict[str, float]]  # job id -> resume id -> score
 
 
 class EvaluationError(Exception):
@@ -154,89 +159,6 @@ def load_resumes(resumes_dir: Path) -> dict[str, str]:
             raise EvaluationError(f"two resume files share the id {path.stem!r}")
         texts[path.stem] = extracted.text
     return texts
-
-
-# --- metrics --------------------------------------------------------------------------------------
-
-
-def rank(scores: Mapping[str, float]) -> list[str]:
-    """Resume ids by score, highest first; equal scores in resume id order."""
-    return sorted(scores, key=lambda resume_id: (-scores[resume_id], resume_id))
-
-
-def dcg(grades: Iterable[int]) -> float:
-    """Discounted cumulative gain of grades in rank order: sum of (2^grade - 1) / log2(rank + 1)."""
-    return sum((2**grade - 1) / math.log2(position + 1) for position, grade in enumerate(grades, 1))
-
-
-def ndcg_at_k(ranking: Sequence[str], grades: Mapping[str, int], k: int = K) -> float | None:
-    """NDCG@k of a ranking against every graded resume of the job; None when no resume has a positive grade.
-
-    Ungraded resumes in the ranking gain nothing.
-    """
-    ideal = dcg(sorted(grades.values(), reverse=True)[:k])
-    if ideal == 0:
-        return None
-    return dcg(grades.get(resume_id, 0) for resume_id in ranking[:k]) / ideal
-
-
-def average_precision(
-    ranking: Sequence[str], grades: Mapping[str, int], threshold: int = RELEVANT_GRADE
-) -> float | None:
-    """Mean of precision@rank at each relevant resume (grade >= threshold), over all relevant resumes of the job.
-
-    A relevant resume missing from the ranking contributes 0. None when the job has no relevant resume.
-    """
-    relevant = {resume_id for resume_id, grade in grades.items() if grade >= threshold}
-    if not relevant:
-        return None
-    found, total = 0, 0.0
-    for position, resume_id in enumerate(ranking, 1):
-        if resume_id in relevant:
-            found += 1
-            total += found / position
-    return total / len(relevant)
-
-
-def mean(values: Iterable[float | None]) -> float:
-    """The mean of the defined values (0.0 when there are none)."""
-    defined = [value for value in values if value is not None]
-    return sum(defined) / len(defined) if defined else 0.0
-
-
-@dataclass
-class SystemResult:
-    """One system's metrics: per job, macro-averaged, and what it left out or added."""
-
-    name: str
-    ndcg: dict[str, float | None]
-    ap: dict[str, float | None]
-    unscored: int = 0  # graded pairs without a score
-    unexpected: list[str] = field(default_factory=list)  # scores for jobs or resumes that are not graded
-
-    @property
-    def mean_ndcg(self) -> float:
-        return mean(self.ndcg.values())
-
-    @property
-    def map(self) -> float:
-        return mean(self.ap.values())
-
-
-def evaluate(name: str, scores: Mapping[str, Mapping[str, float]], grades: Grades, k: int = K) -> SystemResult:
-    """Score one system's output against the grades, job by job."""
-    ndcg: dict[str, float | None] = {}
-    ap: dict[str, float | None] = {}
-    unscored = 0
-    unexpected = sorted(f"job {job_id}" for job_id in set(scores) - set(grades))
-    for job_id, job_grades in sorted(grades.items()):
-        job_scores = scores.get(job_id, {})
-        unexpected += sorted(f"{job_id}/{resume_id}" for resume_id in set(job_scores) - set(job_grades))
-        ranking = rank({resume_id: job_scores[resume_id] for resume_id in job_grades if resume_id in job_scores})
-        unscored += len(job_grades) - len(ranking)
-        ndcg[job_id] = ndcg_at_k(ranking, job_grades, k)
-        ap[job_id] = average_precision(ranking, job_grades)
-    return SystemResult(name, ndcg, ap, unscored, unexpected)
 
 
 # --- baselines ------------------------------------------------------------------------------------
@@ -369,138 +291,6 @@ def run_product(jobs_dir: Path, resumes_dir: Path, python: str, timeout: int) ->
     finally:
         embedded_pg.destroy(data_dir)
         shutil.rmtree(work_dir, ignore_errors=True)
-
-
-# --- report ---------------------------------------------------------------------------------------
-
-
-@dataclass
-class Report:
-    jobs: int
-    resumes: int
-    grade_counts: dict[int, int]
-    systems: dict[str, SystemResult]
-    warnings: list[str]
-    family_of: dict[str, str] = field(default_factory=dict)
-    trap_results: list[views.TrapResult] = field(default_factory=list)
-
-    def margin(self, baseline: str) -> tuple[float, float] | None:
-        """The product's (NDCG@10, MAP) minus the baseline's; None when either is missing."""
-        if PRODUCT not in self.systems or baseline not in self.systems:
-            return None
-        product, other = self.systems[PRODUCT], self.systems[baseline]
-        return product.mean_ndcg - other.mean_ndcg, product.map - other.map
-
-    @property
-    def below_cosine(self) -> list[str]:
-        """Professions where the product's NDCG@10 is below plain embedding cosine."""
-        return views.families_below(self.systems, self.family_of, PRODUCT, EMBEDDING)
-
-    @property
-    def passed(self) -> bool:
-        """NDCG@10 at least MARGIN_TARGET above every baseline, MAP above every baseline, no profession below
-        plain cosine, and every trap held."""
-        margins = [self.margin(baseline) for baseline in BASELINES]
-        beats = all(m is not None and m[0] >= views.MARGIN_TARGET - 1e-9 and m[1] > 0 for m in margins)
-        return beats and not self.below_cosine and all(result.held for result in self.trap_results)
-
-
-def format_table(report: Report) -> str:
-    counts = ", ".join(f"{report.grade_counts.get(grade, 0)} x {grade}" for grade in (3, 2, 1, 0))
-    lines = [
-        f"ranking {report.resumes} resumes for {report.jobs} jobs (grades: {counts}); "
-        f"NDCG@{K} gains 2^grade-1, MAP relevant = grade >= {RELEVANT_GRADE}",
-        f"{'system':<12}{f'NDCG@{K}':>9}{'MAP':>9}",
-    ]
-    for name, result in report.systems.items():
-        lines.append(f"{name:<12}{result.mean_ndcg:>9.3f}{result.map:>9.3f}")
-    for baseline in BASELINES:
-        margin = report.margin(baseline)
-        if margin is not None:
-            lines.append(f"product over {baseline:<10} NDCG@{K} {margin[0]:+.3f}   MAP {margin[1]:+.3f}")
-    if report.family_of and report.systems:
-        lines.append(views.format_families(report.systems, report.family_of, PRODUCT, EMBEDDING))
-    if report.trap_results:
-        lines.append(views.format_traps(report.trap_results, K))
-    if PRODUCT in report.systems:
-        lines.append(
-            f"target: NDCG@{K} >= better baseline + {views.MARGIN_TARGET:.2f}, MAP above both, no profession below "
-            f"cosine ({len(report.below_cosine)} below), every trap held: {'PASS' if report.passed else 'FAIL'}"
-        )
-    else:
-        lines.append("product: not evaluated (see the warnings)")
-    return "\n".join(lines)
-
-
-def format_details(report: Report) -> str:
-    names = list(report.systems)
-    header = f"{'job':<26}" + "".join(f"{name[:9] + ' N@' + str(K):>15}{name[:9] + ' AP':>13}" for name in names)
-    lines = ["per job:", header]
-    jobs = sorted(next(iter(report.systems.values())).ndcg) if report.systems else []
-    for job_id in jobs:
-        row = f"{job_id:<26}"
-        for name in names:
-            result = report.systems[name]
-            row += f"{_number(result.ndcg[job_id]):>15}{_number(result.ap[job_id]):>13}"
-        lines.append(row)
-    return "\n".join(lines)
-
-
-def _number(value: float | None) -> str:
-    return "-" if value is None else f"{value:.3f}"
-
-
-def _rounded(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
-
-
-def report_json(report: Report) -> dict[str, Any]:
-    return {
-        "k": K,
-        "relevant_grade": RELEVANT_GRADE,
-        "jobs": report.jobs,
-        "resumes": report.resumes,
-        "grade_counts": {str(grade): report.grade_counts.get(grade, 0) for grade in (3, 2, 1, 0)},
-        "systems": {
-            name: {
-                "ndcg_at_10": round(result.mean_ndcg, 4),
-                "map": round(result.map, 4),
-                "unscored_pairs": result.unscored,
-                "unexpected_scores": len(result.unexpected),
-                "per_job": {
-                    job_id: {"ndcg_at_10": _rounded(result.ndcg[job_id]), "ap": _rounded(result.ap[job_id])}
-                    for job_id in sorted(result.ndcg)
-                },
-            }
-            for name, result in report.systems.items()
-        },
-        "product_margin": {
-            baseline: {"ndcg_at_10": round(margin[0], 4), "map": round(margin[1], 4)}
-            for baseline in BASELINES
-            if (margin := report.margin(baseline)) is not None
-        },
-        "per_profession": {
-            name: {
-                "ndcg_at_10": {f: round(v, 4) for f, v in views.per_family(result.ndcg, report.family_of).items()},
-                "map": {f: round(v, 4) for f, v in views.per_family(result.ap, report.family_of).items()},
-            }
-            for name, result in report.systems.items()
-        },
-        "professions_below_cosine": report.below_cosine,
-        "traps": [
-            {
-                "resume": r.trap.resume_id,
-                "category": r.trap.category,
-                "job": r.trap.target_job,
-                "position": r.position,
-                "held": r.held,
-                "outranked_better": r.outranked_better,
-            }
-            for r in report.trap_results
-        ],
-        "passed": report.passed if PRODUCT in report.systems else None,
-        "warnings": report.warnings,
-    }
 
 
 def check_coverage(grades: Grades, jobs: Mapping[str, str], resumes: Mapping[str, str]) -> None:

@@ -2,12 +2,12 @@
 generated from it), and the errors they raise."""
 
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Annotated, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from ai_service.case import Recommendation, ScreeningCase
+from recruitment_core.screening_contract import FailureReason  # the reasons the service's replies name
 
 MAX_ERROR_CHARS = 300
 MAX_CLAIMS = 8
@@ -21,21 +21,6 @@ GRAMMAR_UNFIT_KEYWORDS = frozenset({"maxLength"})
 UNSTRICT_KEYWORDS = frozenset({"minLength", "maxLength", "minItems", "maxItems"})
 
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class FailureReason(StrEnum):
-    """Why a provider gave no usable wording; the `reason` label of the fallback metrics."""
-
-    TIMEOUT = "timeout"
-    CONNECTION_ERROR = "connection_error"
-    SERVER_ERROR = "server_error"
-    RATE_LIMITED = "rate_limited"
-    HTTP_ERROR = "http_error"
-    INVALID_ANSWER = "invalid_answer"
-    REFUSED = "refused"
-    BREAKER_OPEN = "breaker_open"
-    # The answer's claims were mostly not in the texts, or it followed instructions the resume gave screeners.
-    UNGROUNDED_ANSWER = "ungrounded_answer"
 
 
 # Failures that may pass by themselves, so the same call is worth making again.

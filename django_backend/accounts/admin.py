@@ -33,6 +33,7 @@ class RecruitmentUserAdmin(OrganizationScopedAdmin, UserAdmin):
     organization_path = "organization"
     organization_editable_on_change = True  # a platform admin may move a user; an organization admin may not
     list_display = ("username", "email", "role", "organization", "is_staff")
+    list_select_related = ("organization",)
     list_filter = ("role", "organization", "is_staff")
     fieldsets = (*UserAdmin.fieldsets, ("Recruitment", {"fields": ("role", "organization")}))  # type: ignore[misc]
 

@@ -46,6 +46,10 @@ class StageChangeInline(WrittenByServiceInline):
     fields = ("changed_at", "from_stage", "to_stage", "changed_by", "reason", "note")
     verbose_name_plural = "Stage history"
 
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        # Who made each move is shown on its row: one join, not a query per row.
+        return super().get_queryset(request).select_related("changed_by")
+
 
 class ApplicationNoteInline(OrganizationScopedInline, admin.TabularInline):
     model = ApplicationNote
@@ -54,6 +58,10 @@ class ApplicationNoteInline(OrganizationScopedInline, admin.TabularInline):
     readonly_fields = ("author", "created_at")
     extra = 1
     can_delete = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        # The author of every row is shown: one join, not a query per row.
+        return super().get_queryset(request).select_related("author")
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # notes are added, not rewritten

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 import httpx
 from django.conf import settings
+from pydantic import ValidationError, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from recruitment_core.screening_contract import AnalyzeRequest, AnalyzeResponse, Recommendation, ScreeningResult
 
 API_KEY_HEADER = "X-API-Key"
 
@@ -25,8 +30,31 @@ class AIServiceRejected(Exception):
     """The service refused the request or answered nonsense: retrying will not help."""
 
 
-RECOMMENDATIONS = ("advance", "hold", "decline")
+RECOMMENDATIONS: tuple[str, ...] = get_args(Recommendation)
 MAX_LABEL = 200  # provider, model, prompt version, fallback: names, never prose (the columns hold this much)
+MAX_PROBLEMS_CHARS = 300
+# Keys the service added after its first release, with what an older service's reply without them stands for.
+# The contract requires them of the service; the workers still read a reply of a service not yet upgraded.
+OLDER_SERVICE_DEFAULTS: dict[str, Any] = {"dropped_claims": 0, "flags": [], "prompt_version": "", "model": None}
+
+
+class LiveReply(AnalyzeResponse):
+    """The contract's AnalyzeResponse as the workers accept it: the screening (added later, like the keys of
+    OLDER_SERVICE_DEFAULTS) may be absent, and labels must fit the columns that store them."""
+
+    screening: ScreeningResult | None = None  # type: ignore[assignment]  # absent from an older service's reply
+
+    @model_validator(mode="before")
+    @classmethod
+    def older_service_defaults(cls, body: Any) -> Any:
+        return {**OLDER_SERVICE_DEFAULTS, **body} if isinstance(body, dict) else body
+
+    @field_validator("provider", "model", "prompt_version", "fallback_from")
+    @classmethod
+    def label_fits(cls, value: str | None) -> str | None:
+        if value is not None and len(value) > MAX_LABEL:
+            raise PydanticCustomError("label_too_long", "longer than {limit} characters", {"limit": MAX_LABEL})
+        return value
 
 
 @dataclass(frozen=True)
@@ -98,7 +126,7 @@ class Analysis:
 
 def feedback_analysis(feedback: Any, *, score: float | None = None) -> Analysis:
     """A stored `ai_feedback` of any age read back: missing or malformed keys read as empty, never an error."""
-    return _read(feedback if isinstance(feedback, dict) else {}, score=score or 0.0, strict=False)
+    return _read(feedback if isinstance(feedback, dict) else {}, score=score or 0.0)
 
 
 def truncate_text(text: str, max_chars: int) -> tuple[str, bool]:
@@ -123,11 +151,15 @@ def analyze(*, job_description: str, resume_text: str, match_score: float | None
     """
     job_description, job_cut = truncate_text(job_description, settings.AI_MAX_INPUT_CHARS)
     resume_text, resume_cut = truncate_text(resume_text, settings.AI_MAX_INPUT_CHARS)
+    try:
+        request = AnalyzeRequest(job_description=job_description, resume_text=resume_text, match_score=match_score)
+    except ValidationError as error:
+        raise AIServiceRejected(f"The analysis request does not fit the AI service: {_problems(error)}") from error
     headers = {API_KEY_HEADER: settings.AI_SERVICE_API_KEY} if settings.AI_SERVICE_API_KEY else {}
     try:
         response = httpx.post(
             f"{settings.AI_SERVICE_URL.rstrip('/')}/analyze",
-            json={"job_description": job_description, "resume_text": resume_text, "match_score": match_score},
+            json=request.model_dump(mode="json"),
             headers=headers,
             timeout=settings.AI_REQUEST_TIMEOUT,
         )
@@ -149,7 +181,7 @@ def analyze(*, job_description: str, resume_text: str, match_score: float | None
         raise AIServiceUnavailable(f"The AI service answered {response.status_code}: {response.text[:300]}")
     if response.status_code != 200:
         raise AIServiceRejected(f"The AI service refused the request ({response.status_code}): {response.text[:300]}")
-    return parse_reply(response.json(), input_truncated=job_cut or resume_cut)
+    return parse_reply(response.content, input_truncated=job_cut or resume_cut)
 
 
 def _retry_after_seconds(value: str | None) -> int | None:
@@ -160,56 +192,80 @@ def _retry_after_seconds(value: str | None) -> int | None:
 
 
 def parse_reply(body: Any, *, input_truncated: bool = False) -> Analysis:
-    """A live `/analyze` reply, validated: AIServiceRejected names what is wrong with it."""
-    if not isinstance(body, dict):
-        raise AIServiceRejected("The AI service answered an unexpected body: not a JSON object")
+    """A live `/analyze` reply (its JSON text, or that text decoded) validated against the screening contract:
+    AIServiceRejected names each field that breaks it, never the rejected value (it may quote the resume)."""
+    # Validated as the JSON it arrived as, strictly: true, not "yes"; a number, not "70".
+    text = body if isinstance(body, str | bytes) else json.dumps(body)
     try:
-        score = float(body["match_score"])
-        analysis = _read(body, score=score, strict=True, input_truncated=input_truncated)
-    except (KeyError, TypeError, ValueError) as error:
-        raise AIServiceRejected(f"The AI service answered an unexpected body: {error}") from error
-    if not 0 <= score <= 100:
-        raise AIServiceRejected(f"The AI service answered a score outside 0-100: {score}")
-    return analysis
+        reply = LiveReply.model_validate_json(text, strict=True)
+    except ValidationError as error:
+        raise AIServiceRejected(f"The AI service answered an unexpected body: {_problems(error)}") from error
+    return Analysis(
+        match_score=reply.match_score,
+        summary=reply.summary,
+        missing_skills=reply.missing_skills,
+        interview_questions=reply.interview_questions,
+        provider=reply.provider,
+        breakdown=reply.breakdown,
+        input_truncated=input_truncated,
+        model=reply.model or "",
+        prompt_version=reply.prompt_version,
+        fallback_from=reply.fallback_from or "",
+        fallback_reason=str(reply.fallback_reason or ""),
+        screening=_screening(reply.screening),
+        dropped_claims=reply.dropped_claims,
+        flags=reply.flags,
+    )
 
 
-_REQUIRED = object()
+def _screening(result: ScreeningResult | None) -> Screening:
+    if result is None:
+        return Screening()
+    return Screening(
+        strengths=[QuotedClaim(text=claim.text, quote=claim.quote) for claim in result.strengths],
+        concerns=[QuotedClaim(text=claim.text, quote=claim.quote) for claim in result.concerns],
+        missing_requirements=result.missing_requirements,
+        recommendation=result.recommendation,
+        reasons=result.reasons,
+        needs_human_review=result.needs_human_review,
+        review_reason=result.review_reason or "",
+    )
 
 
-def _read(body: dict[str, Any], *, score: float, strict: bool, input_truncated: bool | None = None) -> Analysis:
-    """`body` as an Analysis. Strict (a live reply): the keys every version of the service sends are required and
-    a present key of the wrong type is an error. Lenient (a stored reply): anything unreadable takes its default.
-    Keys added to the service later are optional either way, so an older service still works."""
+def _problems(error: ValidationError) -> str:
+    """Each invalid field by its path and what is wrong with it, in one line."""
+    problems = [
+        f"{'.'.join(str(part) for part in problem['loc']) or 'body'}: {problem['msg']}" for problem in error.errors()
+    ]
+    return "; ".join(problems)[:MAX_PROBLEMS_CHARS]
+
+
+def _read(body: dict[str, Any], *, score: float) -> Analysis:
+    """A stored reply as an Analysis: a key missing, null or unreadable takes its default, never an error, since
+    stored replies are of every age the service has had."""
 
     def get(source: dict[str, Any], key: str, convert: Callable[[Any], Any], default: Any) -> Any:
         if source.get(key) is None:
-            if default is _REQUIRED and strict:
-                raise KeyError(key)
-            return None if default is _REQUIRED else default
+            return default
         try:
             return convert(source[key])
-        except (KeyError, TypeError, ValueError) as error:
-            if strict:
-                raise ValueError(f"{key}: {error}") from error
-            return None if default is _REQUIRED else default
+        except (KeyError, TypeError, ValueError):
+            return default
 
-    label = _label if strict else _cut_label
     raw_screening = body.get("screening")
     screening: dict[str, Any] = raw_screening if isinstance(raw_screening, dict) else {}
-    if strict and raw_screening is not None and not isinstance(raw_screening, dict):
-        raise ValueError("screening: not an object")
     return Analysis(
         match_score=score,
-        summary=get(body, "summary", _text, _REQUIRED) or "",
-        missing_skills=get(body, "missing_skills", _texts, _REQUIRED) or [],
-        interview_questions=get(body, "interview_questions", _texts, _REQUIRED) or [],
-        provider=get(body, "provider", label, ""),
+        summary=get(body, "summary", _text, ""),
+        missing_skills=get(body, "missing_skills", _texts, []),
+        interview_questions=get(body, "interview_questions", _texts, []),
+        provider=get(body, "provider", _cut_label, ""),
         breakdown=get(body, "breakdown", _breakdown, {}),
-        input_truncated=input_truncated if input_truncated is not None else get(body, "input_truncated", _flag, False),
-        model=get(body, "model", label, ""),
-        prompt_version=get(body, "prompt_version", label, ""),
-        fallback_from=get(body, "fallback_from", label, ""),
-        fallback_reason=get(body, "fallback_reason", label, ""),
+        input_truncated=get(body, "input_truncated", _flag, False),
+        model=get(body, "model", _cut_label, ""),
+        prompt_version=get(body, "prompt_version", _cut_label, ""),
+        fallback_from=get(body, "fallback_from", _cut_label, ""),
+        fallback_reason=get(body, "fallback_reason", _cut_label, ""),
         screening=Screening(
             strengths=get(screening, "strengths", _claims, []),
             concerns=get(screening, "concerns", _claims, []),
@@ -227,13 +283,6 @@ def _read(body: dict[str, Any], *, score: float, strict: bool, input_truncated: 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected a string, got {type(value).__name__}")
-    return value
-
-
-def _label(value: Any) -> str:
-    value = _text(value)
-    if len(value) > MAX_LABEL:
-        raise ValueError(f"longer than {MAX_LABEL} characters")
     return value
 
 

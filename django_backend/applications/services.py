@@ -64,11 +64,18 @@ class StageMove:
 
 
 def move_to_stage(
-    *, application: Application, stage: str, by: User | None, reason: str = "", note: str = ""
+    *,
+    application: Application,
+    stage: str,
+    by: User | None,
+    reason: str = "",
+    note: str = "",
+    notify_candidate: bool = True,
 ) -> StageMove:
     """Move an application to `stage` if the pipeline allows it (applications.pipeline), atomically: the stage,
     its StageChange row and the audit event are written together, or nothing is. Live admin lists are told
     after commit. Raises StageChangeRefused (with a code) for a move the pipeline does not allow.
+    `notify_candidate=False` when the caller emails the candidate about the move itself (an interview invitation).
     """
     reason, note = _text(reason, "reason"), _text(note, "note")
     with transaction.atomic():
@@ -81,7 +88,8 @@ def move_to_stage(
         change = StageChange.objects.create(
             application=locked, from_stage=current, to_stage=target, changed_by=by, reason=reason, note=note
         )
-        stage_change_notify(change)  # the candidate hears of interviews, offers and decisions, after commit
+        if notify_candidate:
+            stage_change_notify(change)  # the candidate hears of interviews, offers and decisions, after commit
         organization_id = locked.job.organization_id
         audit_record(
             action="application.stage_changed",

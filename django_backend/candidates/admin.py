@@ -97,7 +97,7 @@ class CandidateAdmin(OrganizationScopedAdmin):
     @admin.display(description="Best jobs for this candidate")
     def best_jobs(self, candidate: Candidate) -> str:
         from jobs.models import JobPosting
-        from matching.ranking import jobs_for_candidate
+        from matching.pair_scores import jobs_for_candidate
 
         if candidate.pk is None:
             return "-"
@@ -185,6 +185,7 @@ def _year_month(value: dict[str, int] | None) -> str:
 class ResumeVersionAdmin(OrganizationScopedAdmin):
     organization_path = "organization"
     list_display = ("filename", "candidate", "kind", "parse_status", "flagged", "created_at")
+    list_select_related = ("candidate",)
     list_filter = ("parse_status", "kind", "ocr_used")
     search_fields = ("filename", "sha256", "candidate__name")
     actions = ["reparse"]

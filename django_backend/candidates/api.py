@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
@@ -43,7 +44,9 @@ class CandidateOutput(serializers.ModelSerializer):
         ]
 
     def get_has_embedding(self, candidate: Candidate) -> bool:
-        return candidate.embedding is not None
+        # Lists annotate it (the vector itself is deferred there): reading the field would cost a query per row.
+        embedded = getattr(candidate, "embedded", None)
+        return embedded if embedded is not None else candidate.embedding is not None
 
 
 class CandidateDetailOutput(ProfilePreviewFields, CandidateOutput):
@@ -71,7 +74,9 @@ class CandidateList(generics.ListAPIView):
     serializer_class = CandidateOutput
 
     def get_queryset(self) -> Any:
-        return candidate_list_for_organization(organization=request_organization(self.request)).defer("embedding")
+        candidates = candidate_list_for_organization(organization=request_organization(self.request))
+        embedded = ExpressionWrapper(Q(embedding__isnull=False), output_field=BooleanField())
+        return candidates.defer("embedding").annotate(embedded=embedded)
 
     def filter_queryset(self, queryset: Any) -> Any:
         return candidate_list_filter(queryset, self.request.query_params)

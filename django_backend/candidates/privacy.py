@@ -30,8 +30,8 @@ from accounts.models import User
 from audit.models import AuditEvent
 from audit.services import audit_events_about, audit_record, audit_redact_targets
 from candidates.models import Candidate, ResumeVersion
+from candidates.services import IDENTITY_LOCK_NAMESPACE
 from ingestion.models import ImportBatch, ImportItem
-from ingestion.services import IDENTITY_LOCK_NAMESPACE
 from realtime.models import DeadLetter, TaskRecord
 
 logger = logging.getLogger(__name__)
@@ -78,7 +78,9 @@ class Footprint:
     def task_records(self) -> models.QuerySet[TaskRecord]:
         match = Q(pk__in=[])
         for model, pks in self.rows.items():
-            match |= Q(target_type=ContentType.objects.get_for_model(model), target_id__in=pks)
+            # A many-to-many link row is no task's target, and has no content type: looking one up would write it.
+            if not model._meta.auto_created:
+                match |= Q(target_type=ContentType.objects.get_for_model(model), target_id__in=pks)
         return TaskRecord.objects.filter(match)
 
     def dead_letters(self, task_ids: Iterable[str]) -> models.QuerySet[DeadLetter]:
@@ -238,7 +240,7 @@ def _resume_storage() -> Storage:
 
 
 def _files_delete(storage: Storage, names: list[str]) -> None:
-    """After commit: a failure leaves an orphan that maintenance deletes later (realtime.maintenance)."""
+    """After commit: a failure leaves an orphan that maintenance deletes later (ingestion.maintenance)."""
     for name in names:
         try:
             storage.delete(name)  # a file already gone is not an error for Django's storages

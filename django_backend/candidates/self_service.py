@@ -3,7 +3,7 @@ read from their resume, and erasing everything stored about them.
 
 A candidate account owns exactly one Candidate row of its organization (Candidate.account). Corrections are written
 to the candidate and to their current resume's given details, which win over what parsing reads
-(ingestion.services._candidate_apply), so a re-parse of the same resume keeps them.
+(candidates.services.candidate_profile_apply), so a re-parse of the same resume keeps them.
 """
 
 from __future__ import annotations

@@ -65,13 +65,12 @@ TASK_QUEUES = {
     "matching.tasks.rerank_candidate_task": QueueName.LOW,
     "jobs.tasks.rediscover_candidates_task": QueueName.LOW,
     "realtime.tasks.reap_stale_tasks_task": QueueName.LOW,
-    "realtime.tasks.refresh_embeddings_task": QueueName.LOW,
-    "realtime.tasks.delete_orphan_resume_files_task": QueueName.LOW,
+    "matching.tasks.refresh_embeddings_task": QueueName.LOW,
+    "ingestion.tasks.delete_orphan_resume_files_task": QueueName.LOW,
     "candidates.tasks.delete_expired_candidates_task": QueueName.LOW,
     "notifications.tasks.send_email_notification_task": QueueName.HIGH,
     "notifications.tasks.requeue_lost_notifications_task": QueueName.LOW,
     "messaging.tasks.remind_unread_message_task": QueueName.HIGH,
-    "realtime.bench_tasks.noop_task": QueueName.HIGH,  # `make bench-tasks` only
 }
 
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import environ
 
+# Django reads every setting from this module; the REST API's live beside it.
+from config.settings_api import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: F401
 from recruitment_core.limits import ResumeLimits
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent
@@ -250,49 +252,6 @@ RANKING_MAX_DEPTH = env.int("RANKING_MAX_DEPTH", default=160)
 JOB_REDISCOVERY_MIN_SCORE = env.float("JOB_REDISCOVERY_MIN_SCORE", default=70.0)
 JOB_REDISCOVERY_LIMIT = env.int("JOB_REDISCOVERY_LIMIT", default=200)
 
-# --- REST API ---
-REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
-    ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    # Malformed or out-of-range pages answer 404 `invalid_page`, never a database error (config.pagination).
-    "DEFAULT_PAGINATION_CLASS": "config.pagination.PageNumberPagination",
-    "PAGE_SIZE": 50,
-    # Per user (authenticated) and per address (anonymous); the test settings (pyproject) raise them.
-    "DEFAULT_THROTTLE_CLASSES": [
-        "config.throttling.AnonRateThrottle",
-        "config.throttling.UserRateThrottle",
-    ],
-    "DEFAULT_THROTTLE_RATES": {
-        "anon": env.str("API_ANON_THROTTLE_RATE", default="60/min"),
-        "user": env.str("API_USER_THROTTLE_RATE", default="600/min"),
-    },
-    # The client address is the last X-Forwarded-For hop added by our gateway: earlier hops are the client's say.
-    "NUM_PROXIES": env.int("DJANGO_TRUSTED_PROXIES", default=1),
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "config.api_errors.json_exception_handler",
-}
-SPECTACULAR_SETTINGS = {
-    "TITLE": "Recruitment platform API",
-    "DESCRIPTION": "Jobs, candidates with resume upload, applications and background task records.",
-    "VERSION": "0.1.0",
-    "SERVE_INCLUDE_SCHEMA": False,
-    # The Swagger UI's scripts come from an installed package and our static files, never a CDN.
-    "SWAGGER_UI_DIST": "SIDECAR",
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "ENUM_NAME_OVERRIDES": {
-        "TaskStateEnum": "realtime.models.TaskRecord.State",
-        "ImportStateEnum": "ingestion.models.ImportBatch.State",
-        "ParseStatusEnum": "candidates.models.ResumeVersion.ParseStatus",
-        "ApplicationStageEnum": "applications.models.Application.Status",
-        "JobStatusEnum": "jobs.models.JobPosting.Status",
-        "InterviewRecommendationEnum": "interviews.models.InterviewFeedback.Recommendation",
-    },
-}
-
 # --- Celery (CELERY_ namespace, read by config.celery) ---
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="amqp://guest:guest@127.0.0.1:5672//")
 CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL)
@@ -301,12 +260,13 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=REDIS_URL)
 # after ~20 s of retries and drops the task (tests/faults/test_redis_down.py).
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_ALWAYS_EAGER = False
-# Periodic maintenance (realtime.maintenance), every task on the low-priority queue (config.queues). A run that
-# waited past its interval expires unrun: the next one does the same work.
+# Periodic maintenance, each sweep a task of the domain whose rows or files it mends, every task on the
+# low-priority queue (config.queues). A run that waited past its interval expires unrun: the next one does the
+# same work.
 MAINTENANCE_INTERVALS = {
     "realtime.tasks.reap_stale_tasks_task": env.int("MAINTENANCE_REAP_INTERVAL", default=5 * 60),
-    "realtime.tasks.refresh_embeddings_task": env.int("MAINTENANCE_EMBEDDINGS_INTERVAL", default=15 * 60),
-    "realtime.tasks.delete_orphan_resume_files_task": env.int("MAINTENANCE_ORPHANS_INTERVAL", default=60 * 60),
+    "matching.tasks.refresh_embeddings_task": env.int("MAINTENANCE_EMBEDDINGS_INTERVAL", default=15 * 60),
+    "ingestion.tasks.delete_orphan_resume_files_task": env.int("MAINTENANCE_ORPHANS_INTERVAL", default=60 * 60),
     "candidates.tasks.delete_expired_candidates_task": env.int("MAINTENANCE_RETENTION_INTERVAL", default=60 * 60),
     "ingestion.tasks.feed_imports_task": env.int("MAINTENANCE_IMPORT_FEED_INTERVAL", default=60),
     "notifications.tasks.requeue_lost_notifications_task": env.int(

@@ -35,3 +35,13 @@ class AnonRateThrottle(FailOpenThrottleMixin, throttling.AnonRateThrottle):
 
 class UserRateThrottle(FailOpenThrottleMixin, throttling.UserRateThrottle):
     pass
+
+
+class RegistrationRateThrottle(FailOpenThrottleMixin, throttling.SimpleRateThrottle):
+    """Registration attempts on the candidate portal per client address (the `registration` rate): each account
+    is a candidate row of an organization, so a script must not make them by the thousand."""
+
+    scope = "registration"
+
+    def get_cache_key(self, request: Any, view: Any) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}

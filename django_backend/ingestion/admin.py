@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -24,6 +25,10 @@ class ImportItemInline(OrganizationScopedInline, admin.TabularInline):
     readonly_fields = fields
     extra = 0
     can_delete = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        # The resume of every row is shown: one join, not a query per row.
+        return super().get_queryset(request).select_related("resume")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

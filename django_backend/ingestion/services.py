@@ -1,5 +1,5 @@
-"""Turning resume files into candidates: checks before anything is stored, parsing in the worker,
-recognising the same person, and bulk import of archives."""
+"""Turning resume files into candidates: checks before anything is stored, parsing in the worker (the person
+it belongs to is recognised, and their profile updated, by candidates.services), and bulk import of archives."""
 
 from __future__ import annotations
 
@@ -13,21 +13,20 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import Organization, User
 from candidates.models import Candidate, ResumeVersion
+from candidates.services import IDENTITY_LOCK_NAMESPACE, candidate_identify, candidate_profile_apply
 from config import metrics
 from ingestion.models import ImportBatch, ImportItem
 from ingestion.reading import resume_text_parse, resume_text_read
-from matching.ranking import features_to_json
 from notifications.events import import_finished_notify
 from realtime.models import TaskRecord
 from realtime.services import broadcast_organization, task_enqueue, task_progress
 from recruitment_core.archive import ArchiveLimits, ArchiveRejected, iter_resumes, open_archive
 from recruitment_core.extraction import ExtractionError, check_upload
-from recruitment_core.ranking import CandidateFeatures
 from recruitment_core.resume_parser import ParsedResume
 
 logger = logging.getLogger(__name__)
@@ -36,8 +35,6 @@ NO_TEXT_MESSAGE = (
     "No text could be extracted from this file, even with OCR. Nothing was invented in its place; "
     "enter the candidate by hand or upload a text version."
 )
-# Namespace of the PostgreSQL advisory locks that serialise "who is this person?" per organization.
-IDENTITY_LOCK_NAMESPACE = 7301
 
 
 @dataclass(frozen=True)
@@ -148,7 +145,7 @@ def resume_parse(*, resume_id: int, task_id: str | None = None) -> str:
             cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [IDENTITY_LOCK_NAMESPACE, resume.organization_id])
         resume = ResumeVersion.objects.select_for_update().get(pk=resume_id)
         candidate = (
-            resume.candidate or _candidate_identify(resume, parsed) or Candidate(organization=resume.organization)
+            resume.candidate or candidate_identify(resume, parsed) or Candidate(organization=resume.organization)
         )
         resume.extracted_text = extracted.text
         resume.parsed = _parsed_as_json(parsed)
@@ -164,7 +161,7 @@ def resume_parse(*, resume_id: int, task_id: str | None = None) -> str:
         resume.save()
         current = candidate.current_resume
         if current is None or current.pk == resume.pk or current.created_at <= resume.created_at:
-            _candidate_apply(candidate, resume, parsed)
+            candidate_profile_apply(candidate, resume, parsed)
     import_items_finish(resume, ImportItem.Status.PARSED)
     metrics.RESUMES_PARSED.inc()
     return ResumeVersion.ParseStatus.PARSED
@@ -181,45 +178,6 @@ def _resume_failed(resume: ResumeVersion, status: str, error: str, red_flags: tu
     )
     import_items_finish(resume, ImportItem.Status.FAILED, error)
     return status
-
-
-def _candidate_identify(resume: ResumeVersion, parsed: ParsedResume) -> Candidate | None:
-    """The organization's candidate with the same email or phone: a newer resume is a new version of them."""
-    given = resume.given_details
-    emails = _resume_emails(resume, parsed)
-    phone = given.get("phone") or parsed.phone
-    match = Q(emails__overlap=emails) if emails else Q(pk__in=[])
-    if phone:
-        match |= Q(phone=phone)
-    return Candidate.objects.filter(organization_id=resume.organization_id).filter(match).order_by("created_at").first()
-
-
-def _resume_emails(resume: ResumeVersion, parsed: ParsedResume) -> list[str]:
-    """The email typed in with the upload first, then those read from the file; lower-cased."""
-    return [email.lower() for email in [resume.given_details.get("email", ""), *parsed.emails] if email]
-
-
-def _candidate_apply(candidate: Candidate, resume: ResumeVersion, parsed: ParsedResume) -> None:
-    """Make `resume` the candidate's current one; details given with the upload (or corrected by the candidate
-    later) win over parsed ones."""
-    given = resume.given_details
-    candidate.name = given.get("name") or parsed.name or candidate.name
-    emails = _resume_emails(resume, parsed)
-    candidate.emails = list(dict.fromkeys([*emails, *candidate.emails]))
-    candidate.email = candidate.emails[0] if candidate.emails else ""
-    candidate.phone = given.get("phone") or parsed.phone or candidate.phone
-    candidate.location = given.get("location") or parsed.location or candidate.location
-    candidate.links = parsed.links
-    # A candidate's own corrections of the resume's content (candidates.self_service) win the same way.
-    candidate.current_title = given.get("current_title") or parsed.current_title or ""
-    years = given.get("total_years_experience")
-    candidate.total_years_experience = years if years is not None else parsed.total_years_experience
-    candidate.skills = given.get("skills") or parsed.skill_names()
-    candidate.profile = resume.parsed
-    candidate.match_features = features_to_json(CandidateFeatures.from_parsed(parsed))
-    candidate.current_resume = resume
-    candidate.extracted_text = resume.extracted_text
-    candidate.save()  # save(): new text must reach the embedding signal
 
 
 def _parsed_as_json(parsed: ParsedResume) -> dict[str, Any]:

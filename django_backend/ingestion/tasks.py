@@ -7,6 +7,7 @@ from celery import shared_task
 from config.queues import QueueName
 from config.tasks import IMPORT_LIMITS, MAINTENANCE_LIMITS, PARSE_LIMITS, task_options
 from ingestion.feeding import import_feed_after_parse, import_feed_batch, import_feed_sweep
+from ingestion.maintenance import resume_orphans_delete
 from ingestion.services import import_expand, resume_parse
 
 
@@ -27,3 +28,8 @@ def import_archive_task(batch_id: int) -> str:
 @shared_task(**task_options(QueueName.LOW, MAINTENANCE_LIMITS))
 def feed_imports_task() -> int:
     return import_feed_sweep()
+
+
+@shared_task(**task_options(QueueName.LOW, MAINTENANCE_LIMITS))
+def delete_orphan_resume_files_task() -> int:
+    return len(resume_orphans_delete())

@@ -1,17 +1,21 @@
-"""The interview admin: interviews are read here and cancelled by an action through interviews.services; they are
-scheduled and rescheduled through the API, which checks conflicts and writes the invitation. Scorecards are shown
-read-only under each interview."""
+"""The interview admin: interviews are scheduled here (the add page, interviews.schedule_form) and cancelled by an
+action, both through interviews.services; they are rescheduled through the API. The list shows each candidate's
+answer and refreshes live. Scorecards are shown read-only under each interview."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from accounts.admin_scoping import OrganizationScopedAdmin, OrganizationScopedInline
 from interviews.models import Interview, InterviewFeedback
+from interviews.schedule_form import ScheduleForm, schedule_choices
 from interviews.services import InterviewRefused, interview_cancel
 
 
@@ -38,8 +42,18 @@ class InterviewFeedbackInline(OrganizationScopedInline, admin.TabularInline):
 class InterviewAdmin(OrganizationScopedAdmin):
     organization_path = "application__job__organization"
     inlines = (InterviewFeedbackInline,)
-    list_display = ("__str__", "application", "starts_at", "ends_at", "timezone", "kind", "status", "sequence")
-    list_filter = ("status", "kind")
+    list_display = (
+        "__str__",
+        "application",
+        "starts_at",
+        "ends_at",
+        "timezone",
+        "kind",
+        "status",
+        "candidate_response",
+        "sequence",
+    )
+    list_filter = ("status", "candidate_response", "kind")
     date_hierarchy = "starts_at"
     readonly_fields = (
         "application",
@@ -52,6 +66,8 @@ class InterviewAdmin(OrganizationScopedAdmin):
         "meeting_url",
         "status",
         "cancellation_reason",
+        "candidate_response",
+        "responded_at",
         "sequence",
         "uid",
         "created_by",
@@ -63,8 +79,28 @@ class InterviewAdmin(OrganizationScopedAdmin):
     def get_queryset(self, request: HttpRequest) -> QuerySet[Interview]:
         return super().get_queryset(request).select_related("application__job", "application__candidate")
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # scheduled through the API, which checks conflicts and writes the invitation
+    def add_view(self, request: HttpRequest, form_url: str = "", extra_context: Any = None) -> HttpResponse:
+        """Schedule through interviews.services (conflicts, time zone, invitation): a form of its own rather than
+        the model form, whose save would bypass them. Applications and interviewers offered are the user's
+        organization's (a superuser's: any, the service keeping both in one organization)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        applications, interviewers = schedule_choices(request.user)
+        form = ScheduleForm(request.POST or None, applications=applications, interviewers=interviewers)
+        if request.method == "POST" and form.is_valid():
+            interview = form.schedule(by=request.user)  # type: ignore[arg-type]
+            if interview is not None:
+                self.log_addition(request, interview, [{"added": {}}])
+                self.message_user(request, f"{interview} was scheduled.", messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:interviews_interview_change", args=[interview.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Schedule an interview",
+            "opts": self.model._meta,
+            "form": form,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/interviews/interview/schedule.html", context)
 
     @admin.action(description="Cancel selected interviews", permissions=["change"])
     def cancel_selected(self, request: HttpRequest, queryset: QuerySet[Interview]) -> None:

@@ -8,6 +8,7 @@ time the recruiter chose, daylight saving included.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.conf import settings
@@ -26,10 +27,14 @@ def invitation_method(interview: Interview) -> str:
     return "CANCEL" if interview.status == Interview.Status.CANCELLED else "REQUEST"
 
 
-def interview_invitation(interview: Interview) -> bytes:
+def interview_invitation(interview: Interview, *, with_reason: bool = True, removed: Sequence[User] = ()) -> bytes:
     """The interview's invitation as an iCalendar file. Expects the application's job and candidate, the creator
-    and the interviewers loaded (interviews.selectors.interview_list_for_organization)."""
-    method = invitation_method(interview)
+    and the interviewers loaded (interviews.selectors.interview_list_for_organization). The copy emailed to the
+    candidate leaves out the cancellation reason (`with_reason=False`): it is written for the recruiters.
+
+    With `removed` (interviewers a reschedule took off the interview), the copy for them: METHOD:CANCEL naming
+    only them as attendees, so their calendars drop the event while everyone else's keeps it (RFC 5546)."""
+    method = "CANCEL" if removed else invitation_method(interview)
     zone = zone_named(interview.timezone)
     start, end = (
         utc_to_local(interview.starts_at, interview.timezone),
@@ -57,7 +62,7 @@ def interview_invitation(interview: Interview) -> bytes:
     application = interview.application
     event.add("summary", f"Interview: {application.job.title}")
     event.add("status", "CANCELLED" if method == "CANCEL" else "CONFIRMED")
-    event.add("description", _description(interview))
+    event.add("description", _description(interview, with_reason))
     if interview.location:
         event.add("location", interview.location)
     elif interview.meeting_url:
@@ -65,23 +70,31 @@ def interview_invitation(interview: Interview) -> bytes:
     if interview.meeting_url:
         event.add("url", interview.meeting_url)
     event.add("organizer", _organizer(interview.created_by))
-    for person in interview.interviewers.all():
-        if person.email:
-            event.add(
-                "attendee", _attendee(person.email, person.get_full_name() or person.get_username(), "REQ-PARTICIPANT")
-            )
-    candidate = application.candidate
-    if candidate.email:
-        event.add("attendee", _attendee(candidate.email, candidate.name or candidate.email, "REQ-PARTICIPANT"))
+    for attendee in _attendees(interview, removed):
+        event.add("attendee", attendee)
     calendar.add_component(event)
     return calendar.to_ical()
 
 
-def _description(interview: Interview) -> str:
+def _attendees(interview: Interview, removed: Sequence[User]) -> list[vCalAddress]:
+    """Everyone invited; on a removal, only the interviewers removed (the candidate's address stays out)."""
+    people = list(removed) or list(interview.interviewers.all())
+    attendees = [
+        _attendee(person.email, person.get_full_name() or person.get_username(), "REQ-PARTICIPANT")
+        for person in people
+        if person.email
+    ]
+    candidate = interview.application.candidate
+    if not removed and candidate.email:
+        attendees.append(_attendee(candidate.email, candidate.name or candidate.email, "REQ-PARTICIPANT"))
+    return attendees
+
+
+def _description(interview: Interview, with_reason: bool) -> str:
     lines = [f"{Interview.Kind(interview.kind).label} interview."]
     if interview.meeting_url:
         lines.append(f"Join: {interview.meeting_url}")
-    if interview.status == Interview.Status.CANCELLED and interview.cancellation_reason:
+    if with_reason and interview.status == Interview.Status.CANCELLED and interview.cancellation_reason:
         lines.append(f"Cancelled: {interview.cancellation_reason}")
     return "\n".join(lines)
 

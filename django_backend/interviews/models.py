@@ -27,6 +27,11 @@ class Interview(models.Model):
         CANCELLED = "cancelled", "Cancelled"
         COMPLETED = "completed", "Completed"  # every interviewer has submitted feedback
 
+    class CandidateResponse(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="interviews")
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
@@ -37,6 +42,11 @@ class Interview(models.Model):
     meeting_url = models.URLField(max_length=500, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
     cancellation_reason = models.TextField(blank=True)
+    # The candidate's answer to the invitation (interviews.responses); back to pending when the time changes.
+    candidate_response = models.CharField(
+        max_length=10, choices=CandidateResponse.choices, default=CandidateResponse.PENDING
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

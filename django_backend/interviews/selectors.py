@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from accounts.models import Organization
+from candidates.models import Candidate
 from interviews.models import Interview, InterviewFeedback
 
 
@@ -15,6 +16,16 @@ def interview_list_for_organization(*, organization: Organization) -> QuerySet[I
         Interview.objects.filter(application__job__organization=organization)
         .select_related("application__job", "application__candidate", "created_by")
         .prefetch_related("interviewers")
+    )
+
+
+def interviews_of_candidate(*, candidate: Candidate) -> QuerySet[Interview]:
+    """The interviews of the candidate's own applications, soonest first, with what the portal shows."""
+    return (
+        Interview.objects.filter(application__candidate=candidate)
+        .select_related("application__job")
+        .prefetch_related("interviewers")
+        .order_by("starts_at", "pk")
     )
 
 

@@ -25,6 +25,7 @@ from applications.pipeline import FINAL_STAGES, Stage
 from applications.services import move_to_stage
 from audit.services import audit_record
 from candidates.models import Candidate
+from interviews.invitation_emails import interview_invitation_emails
 from interviews.models import Interview, InterviewFeedback
 from interviews.timezones import local_to_utc, utc_to_local, zone_named
 from realtime.services import broadcast_organization
@@ -94,7 +95,9 @@ def interview_schedule(
         )
         interview.interviewers.set(people)
         if locked.status in EARLIER_STAGES:
-            move_to_stage(application=locked, stage=Stage.INTERVIEWING, by=by, note="Interview scheduled.")
+            move_to_stage(
+                application=locked, stage=Stage.INTERVIEWING, by=by, note="Interview scheduled.", notify_candidate=False
+            )
         audit_record(
             action="interview.scheduled",
             organization=locked.job.organization,
@@ -104,6 +107,7 @@ def interview_schedule(
             interviewers=[person.pk for person in people],
         )
         _announce("interview.scheduled", interview, locked.job.organization_id)
+        interview_invitation_emails(interview)
     return interview
 
 
@@ -124,13 +128,7 @@ def interview_reschedule(
     with transaction.atomic():
         locked = _locked(interview)
         _refuse_unless_scheduled(locked, "rescheduled")
-        zone = timezone_name or locked.timezone
-        zone_named(zone)
-        start = local_to_utc(starts_at, zone) if starts_at is not None else locked.starts_at
-        duration = locked.ends_at - locked.starts_at
-        end = local_to_utc(ends_at, zone) if ends_at is not None else start + duration
-        if (start, end) != (locked.starts_at, locked.ends_at):
-            _check_span(start, end)
+        zone, start, end = _rescheduled_times(locked, starts_at, ends_at, timezone_name)
         current = list(locked.interviewers.order_by("pk"))
         people = _interviewers(locked.application, interviewers) if interviewers is not None else current
         new_kind = kind or locked.kind
@@ -155,6 +153,8 @@ def interview_reschedule(
         _refuse_conflicts(locked.application, start, end, people, zone, exclude=locked.pk)
         locked.starts_at, locked.ends_at, locked.timezone, locked.kind = start, end, zone, new_kind
         locked.location, locked.meeting_url = new_location, new_url
+        if changes["starts_at"] or changes["ends_at"]:  # a new time: the candidate is asked again
+            locked.candidate_response, locked.responded_at = Interview.CandidateResponse.PENDING, None
         locked.sequence += 1
         locked.save()
         if changes["interviewers"]:
@@ -169,7 +169,22 @@ def interview_reschedule(
             sequence=locked.sequence,
         )
         _announce("interview.rescheduled", locked, organization.pk)
+        interview_invitation_emails(locked, removed=[person for person in current if person not in people])
     return locked
+
+
+def _rescheduled_times(
+    interview: Interview, starts_at: datetime | None, ends_at: datetime | None, timezone_name: str | None
+) -> tuple[str, datetime, datetime]:
+    """(zone, start, end) after a reschedule: a new start without an end keeps the duration."""
+    zone = timezone_name or interview.timezone
+    zone_named(zone)
+    start = local_to_utc(starts_at, zone) if starts_at is not None else interview.starts_at
+    duration = interview.ends_at - interview.starts_at
+    end = local_to_utc(ends_at, zone) if ends_at is not None else start + duration
+    if (start, end) != (interview.starts_at, interview.ends_at):
+        _check_span(start, end)
+    return zone, start, end
 
 
 def interview_cancel(*, interview: Interview, by: User | None, reason: str = "") -> Interview:
@@ -187,6 +202,7 @@ def interview_cancel(*, interview: Interview, by: User | None, reason: str = "")
             action="interview.cancelled", organization=organization, actor=by, target=locked, sequence=locked.sequence
         )
         _announce("interview.cancelled", locked, organization.pk)
+        interview_invitation_emails(locked)
     return locked
 
 

@@ -14,7 +14,8 @@ from candidates.models import Candidate
 from candidates.selectors import candidate_list_for_organization
 from config.pagination import check_page_exists, page_parameters, page_window
 from jobs.selectors import job_list_for_organization
-from matching.ranking import RankedMatch, candidates_for_job, explain_pair, jobs_for_candidate
+from matching.pair_scores import jobs_for_candidate
+from matching.ranking import RankedMatch, candidates_for_job, explain_pair
 from matching.retrieval import CandidateFilters
 
 

@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import json
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -28,6 +29,7 @@ from matching.retrieval import CandidateFilters, Retrieved, rank_terms, retrieve
 from recruitment_core.job_parser import JobRequirements
 from recruitment_core.ranking import (
     CandidateFeatures,
+    ScoringWeights,
     calibrate_lexical,
     load_weights,
     rank_candidate,
@@ -50,6 +52,22 @@ class RankedMatch:
     explanation: str
     semantic_similarity: float | None
     lexical_score: float | None
+
+    @classmethod
+    def from_stored(cls, row: MatchScore) -> RankedMatch:
+        """The match a re-rank task stored."""
+        return cls(
+            candidate_id=row.candidate_id,
+            job_id=row.job_id,
+            score=row.score,
+            breakdown=row.breakdown,
+            matched=row.explanation["matched"],
+            gaps=row.explanation["gaps"],
+            suggestions=row.explanation["suggestions"],
+            explanation=row.explanation["text"],
+            semantic_similarity=row.semantic_similarity,
+            lexical_score=row.lexical_score,
+        )
 
     def explanation_json(self) -> dict[str, Any]:
         return {"matched": self.matched, "gaps": self.gaps, "suggestions": self.suggestions, "text": self.explanation}
@@ -205,27 +223,7 @@ def candidates_for_job(
         score_rows(retrieve_all(job, filters, features_key=FEATURES_VERSION_KEY))
     else:
         depth = max(pool_size or settings.RANKING_POOL_SIZE, wanted)
-        lexical_pool = depth
-        while True:
-            found, frontier = retrieve(
-                job,
-                filters,
-                depth,
-                seen=frozenset(scored),
-                lexical_pool=lexical_pool,
-                features_key=FEATURES_VERSION_KEY,
-            )
-            score_rows(found)
-            lexical_pool = 0  # the skill index is read once: deeper passes follow the embeddings
-            if frontier.exhausted or depth >= settings.RANKING_MAX_DEPTH:
-                break
-            unread = max(value for value in (frontier.document, frontier.experience) if value is not None)
-            best = sorted((value[0] for value in scored.values()), reverse=True)
-            if len(best) >= wanted and best[wanted - 1] >= rank_ceiling(
-                calibrate_similarity(unread, weights) or 0.0, weights
-            ):
-                break
-            depth = min(depth * 4, settings.RANKING_MAX_DEPTH)
+        _read_until_settled(job, filters, depth, wanted, scored, score_rows, weights)
     if not scored:
         return 0, []
     order = sorted(scored, key=lambda candidate_id: (-scored[candidate_id][0], candidate_id))
@@ -236,6 +234,40 @@ def candidates_for_job(
         explained = _score(requirements, features[candidate_id], signals, skill_weights, weights, explain=True)
         page.append(_ranked(job.pk, candidate_id, explained, signals))
     return len(scored), page
+
+
+def _read_until_settled(
+    job: JobPosting,
+    filters: CandidateFilters,
+    depth: int,
+    wanted: int,
+    scored: dict[int, tuple[float, _Signals]],
+    score_rows: Callable[[list[Retrieved]], None],
+    weights: ScoringWeights,
+) -> None:
+    """Read and score the candidates nearest the job `depth` deep, then four times deeper, until none left unread
+    can score above the `wanted`-th best scored, or RANKING_MAX_DEPTH is reached."""
+    lexical_pool = depth
+    while True:
+        found, frontier = retrieve(
+            job,
+            filters,
+            depth,
+            seen=frozenset(scored),
+            lexical_pool=lexical_pool,
+            features_key=FEATURES_VERSION_KEY,
+        )
+        score_rows(found)
+        lexical_pool = 0  # the skill index is read once: deeper passes follow the embeddings
+        if frontier.exhausted or depth >= settings.RANKING_MAX_DEPTH:
+            break
+        unread = max(value for value in (frontier.document, frontier.experience) if value is not None)
+        best = sorted((value[0] for value in scored.values()), reverse=True)
+        if len(best) >= wanted and best[wanted - 1] >= rank_ceiling(
+            calibrate_similarity(unread, weights) or 0.0, weights
+        ):
+            break
+        depth = min(depth * 4, settings.RANKING_MAX_DEPTH)
 
 
 # Features decoded from match_features, per process, keyed by (candidate id, updated_at): a changed candidate
@@ -305,22 +337,12 @@ def _pair_signals(job: JobPosting, candidate: Candidate) -> _Signals:
 
 
 def explain_pair(*, job: JobPosting, candidate: Candidate) -> RankedMatch:
-    """One candidate's score for one job with its explanation; served from the cache while its inputs hold."""
+    """One candidate's score for one job with its explanation; served from the cache while its inputs hold,
+    computed without being stored otherwise (reads never write: the re-rank tasks store scores)."""
     fingerprint = _fingerprint(_job_fingerprint(job), candidate)
     cached = MatchScore.objects.filter(job=job, candidate=candidate, fingerprint=fingerprint).first()
     if cached is not None:
-        return RankedMatch(
-            candidate_id=candidate.pk,
-            job_id=job.pk,
-            score=cached.score,
-            breakdown=cached.breakdown,
-            matched=cached.explanation["matched"],
-            gaps=cached.explanation["gaps"],
-            suggestions=cached.explanation["suggestions"],
-            explanation=cached.explanation["text"],
-            semantic_similarity=cached.semantic_similarity,
-            lexical_score=cached.lexical_score,
-        )
+        return RankedMatch.from_stored(cached)
     signals = _pair_signals(job, candidate)
     score = _score(
         job_requirements(job),
@@ -330,9 +352,7 @@ def explain_pair(*, job: JobPosting, candidate: Candidate) -> RankedMatch:
         load_weights(),
         explain=True,
     )
-    match = _ranked(job.pk, candidate.pk, score, signals)
-    match_score_store(job=job, candidate=candidate, match=match, fingerprint=fingerprint)
-    return match
+    return _ranked(job.pk, candidate.pk, score, signals)
 
 
 def match_score_store(*, job: JobPosting, candidate: Candidate, match: RankedMatch, fingerprint: str) -> None:
@@ -348,14 +368,6 @@ def match_score_store(*, job: JobPosting, candidate: Candidate, match: RankedMat
             "fingerprint": fingerprint,
         },
     )
-
-
-def jobs_for_candidate(*, candidate: Candidate, limit: int = 20) -> list[RankedMatch]:
-    """The organization's jobs that fit a candidate best."""
-    jobs = list(JobPosting.objects.filter(organization_id=candidate.organization_id).order_by("-created_at")[:500])
-    matches = [explain_pair(job=job, candidate=candidate) for job in jobs]
-    matches.sort(key=lambda match: (-match.score, match.job_id))
-    return matches[:limit]
 
 
 def job_rerank(*, job_id: int, keep: int = 100) -> int:
@@ -376,9 +388,4 @@ def job_rerank(*, job_id: int, keep: int = 100) -> int:
     return len(matches)
 
 
-def candidate_rerank(*, candidate_id: int) -> int:
-    """Recompute and cache a candidate's scores for the organization's jobs (after their resume changed)."""
-    candidate = Candidate.objects.filter(pk=candidate_id).first()
-    if candidate is None:
-        return 0
-    return len(jobs_for_candidate(candidate=candidate, limit=500))
+# One candidate against the organization's jobs (jobs_for_candidate, candidate_rerank): matching.pair_scores.

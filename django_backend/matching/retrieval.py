@@ -127,17 +127,7 @@ def retrieve(
     lexical = _lexical_pool_sql(job, condition if len(where) > 1 else "", params) if lexical_pool else ""
     if lexical:
         pools.append(lexical)
-    vectors = ""
-    if has_vector:
-        vectors = f"""doc AS MATERIALIZED (
-                SELECT c.id, 1 - (c.embedding <=> %(vector)s::vector) AS sim FROM candidates_candidate c
-                WHERE {condition} AND c.embedding IS NOT NULL
-                ORDER BY c.embedding <=> %(vector)s::vector LIMIT %(depth)s),
-            exp AS MATERIALIZED (
-                SELECT x.candidate_id AS id, 1 - (x.embedding <=> %(vector)s::vector) AS sim
-                FROM matching_experienceembedding x JOIN candidates_candidate c ON c.id = x.candidate_id
-                WHERE {condition}
-                ORDER BY x.embedding <=> %(vector)s::vector LIMIT %(depth)s),"""
+    vectors = _nearest_sql(condition) if has_vector else ""
     similarity = "1 - (c.embedding <=> %(vector)s::vector)" if has_vector else "NULL::float8"
     experience = "1 - (x.embedding <=> %(vector)s::vector)" if has_vector else "NULL::float8"
     union = " UNION ".join(f"({part})" for part in pools)
@@ -152,15 +142,7 @@ def retrieve(
         UNION ALL  -- the frontier, in the one row without a candidate
         SELECT NULL::bigint, NULL::timestamptz, NULL::float8, NULL::float8, NULL::real, NULL::text, NULL::text,
                {frontier_sql}"""
-    with transaction.atomic(), connection.cursor() as cursor:
-        # Wider HNSW search for recall, and iterative scans so filters and deep passes are not cut at ef_search.
-        cursor.execute("SET LOCAL hnsw.ef_search = %s", [settings.HNSW_EF_SEARCH])
-        if len(where) > 1 or depth > settings.HNSW_EF_SEARCH:
-            # It costs a few milliseconds, so the usual first pass goes without.
-            cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
-            cursor.execute("SET LOCAL hnsw.max_scan_tuples = %s", [max(20_000, depth * 20)])
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    rows = _fetch_nearest(sql, params, depth, filtered=len(where) > 1)
     [last] = [row for row in rows if row[0] is None]
     found = [row for row in rows if row[0] is not None]
     document_low, document_count, experience_low, experience_count = last[7:11]
@@ -169,6 +151,31 @@ def retrieve(
         experience=experience_low if has_vector and experience_count >= depth else None,
     )
     return [Retrieved(row[0], row[1], row[2], row[3], float(row[4]), row[5], row[6]) for row in found], frontier
+
+
+def _nearest_sql(condition: str) -> str:
+    """The `doc` and `exp` lists: the `depth` candidates nearest the job by whole resume and by experience."""
+    return f"""doc AS MATERIALIZED (
+                SELECT c.id, 1 - (c.embedding <=> %(vector)s::vector) AS sim FROM candidates_candidate c
+                WHERE {condition} AND c.embedding IS NOT NULL
+                ORDER BY c.embedding <=> %(vector)s::vector LIMIT %(depth)s),
+            exp AS MATERIALIZED (
+                SELECT x.candidate_id AS id, 1 - (x.embedding <=> %(vector)s::vector) AS sim
+                FROM matching_experienceembedding x JOIN candidates_candidate c ON c.id = x.candidate_id
+                WHERE {condition}
+                ORDER BY x.embedding <=> %(vector)s::vector LIMIT %(depth)s),"""
+
+
+def _fetch_nearest(sql: str, params: dict[str, Any], depth: int, *, filtered: bool) -> list[tuple[Any, ...]]:
+    with transaction.atomic(), connection.cursor() as cursor:
+        # Wider HNSW search for recall, and iterative scans so filters and deep passes are not cut at ef_search.
+        cursor.execute("SET LOCAL hnsw.ef_search = %s", [settings.HNSW_EF_SEARCH])
+        if filtered or depth > settings.HNSW_EF_SEARCH:
+            # It costs a few milliseconds, so the usual first pass goes without.
+            cursor.execute("SET LOCAL hnsw.iterative_scan = relaxed_order")
+            cursor.execute("SET LOCAL hnsw.max_scan_tuples = %s", [max(20_000, depth * 20)])
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def retrieve_all(job: JobPosting, filters: CandidateFilters, *, features_key: str) -> list[Retrieved]:

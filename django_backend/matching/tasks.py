@@ -6,8 +6,10 @@ from celery import shared_task
 from django.db import transaction
 
 from config.queues import QueueName
-from config.tasks import EMBEDDING_LIMITS, RERANK_LIMITS, task_options
-from matching.ranking import candidate_rerank, job_rerank
+from config.tasks import EMBEDDING_LIMITS, MAINTENANCE_LIMITS, RERANK_LIMITS, task_options
+from matching.maintenance import embeddings_refresh
+from matching.pair_scores import candidate_rerank
+from matching.ranking import job_rerank
 from matching.services import candidates_embed, job_embed
 
 if TYPE_CHECKING:
@@ -42,6 +44,13 @@ def rerank_job_task(job_id: int) -> int:
 @shared_task(**task_options(QueueName.LOW, RERANK_LIMITS))
 def rerank_candidate_task(candidate_id: int) -> int:
     return candidate_rerank(candidate_id=candidate_id)
+
+
+@shared_task(**task_options(QueueName.LOW, MAINTENANCE_LIMITS))
+def refresh_embeddings_task() -> dict[str, int]:
+    """Periodic (MAINTENANCE_INTERVALS): queue the embeddings that were lost or went stale."""
+    queued = embeddings_refresh(candidate_enqueue=candidate_embed_enqueue, job_enqueue=job_embed_enqueue)
+    return {"candidates": len(queued.candidate_ids), "jobs": len(queued.job_ids)}
 
 
 def rerank_enqueue(*, job_id: int | None = None, candidate_id: int | None = None) -> None:

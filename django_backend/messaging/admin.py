@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from accounts.admin_scoping import OrganizationScopedInline
@@ -37,6 +38,10 @@ class MessageInline(OrganizationScopedInline, admin.TabularInline):
     can_delete = False
     verbose_name = "message"
     verbose_name_plural = "Messages with the candidate"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
+        # The sender of every row is shown: one join, not a query per row.
+        return super().get_queryset(request).select_related("sender")
 
     def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         # Replies speak for the organization: its recruiters only, not a superuser from outside it.

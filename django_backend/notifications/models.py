@@ -20,6 +20,9 @@ class EmailNotification(models.Model):
         IMPORT_FINISHED = "import_finished", "Import finished"
         ANALYSIS_READY = "analysis_ready", "Analysis ready"
         MESSAGE_UNREAD = "message_unread", "Unread message"
+        INTERVIEW_INVITATION = "interview_invitation", "Interview invitation"
+        INTERVIEW_UPDATED = "interview_updated", "Interview updated"
+        INTERVIEW_CANCELLED = "interview_cancelled", "Interview cancelled"
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from portal import api, views
+from portal import api, conversation, interviews, views
 
 app_name = "portal"
 urlpatterns = [
@@ -18,6 +18,8 @@ urlpatterns = [
     path("jobs/<int:pk>/apply/", views.apply, name="apply"),
     path("applications/<int:pk>/", views.application_detail, name="application"),
     path("applications/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("applications/<int:pk>/messages/", conversation.conversation, name="messages"),
+    path("interviews/<int:pk>/respond/", interviews.respond, name="interview-respond"),
     path("export/", views.export, name="export"),
     path("delete/", views.erase, name="delete"),
 ]
@@ -29,6 +31,12 @@ api_urlpatterns = [
     path("portal/applications/", api.Applications.as_view(), name="portal-applications"),
     path("portal/applications/<int:pk>/", api.ApplicationDetail.as_view(), name="portal-application"),
     path("portal/applications/<int:pk>/withdraw/", api.ApplicationWithdraw.as_view(), name="portal-withdraw"),
+    path("portal/interviews/", interviews.PortalInterviews.as_view(), name="portal-interviews"),
+    path(
+        "portal/interviews/<int:pk>/respond/",
+        interviews.PortalInterviewRespond.as_view(),
+        name="portal-interview-respond",
+    ),
     path("portal/export/", api.Export.as_view(), name="portal-export"),
     path("portal/account/", api.Account.as_view(), name="portal-account"),
 ]

@@ -5,6 +5,7 @@ Anonymous visitors are sent to the portal's sign-in; signed-in accounts that are
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -35,12 +36,16 @@ from candidates.self_service import (
     candidate_register,
     candidate_self_erase,
 )
+from config.throttling import RegistrationRateThrottle
 from ingestion.candidate_upload import ResumeOnFile, candidate_resume_upload
 from jobs.lifecycle import JobNotOpen
 from jobs.models import JobPosting
 from matching.recommendations import open_jobs_for_candidate
+from messaging.models import Side
+from messaging.selectors import unread_counts
 from portal.api import ALREADY_APPLIED
 from portal.forms import CandidateLoginForm, EraseForm, ProfileForm, RegisterForm, ResumeForm
+from portal.interview_display import interviews_shown
 from portal.notices import SCREENING_NOTICE
 from recruitment_core.extraction import ExtractionError
 
@@ -85,6 +90,8 @@ def register(request: HttpRequest, organization_id: int) -> HttpResponse:
     organization = get_object_or_404(Organization, pk=organization_id)
     if request.user.is_authenticated:
         return redirect("home")
+    if request.method == "POST" and (wait := registration_wait(request)) is not None:
+        return _registration_refused(request, organization, wait)
     form = RegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -100,6 +107,23 @@ def register(request: HttpRequest, organization_id: int) -> HttpResponse:
             return redirect("portal:resume")
     context = {"form": form, "organization": organization, "notice": SCREENING_NOTICE}
     return render(request, "portal/register.html", context)
+
+
+def registration_wait(request: HttpRequest) -> int | None:
+    """Seconds until this address may register again, or None while under the `registration` rate."""
+    throttle = RegistrationRateThrottle()
+    if throttle.allow_request(request, None):
+        return None
+    return max(1, math.ceil(throttle.wait() or 1))
+
+
+def _registration_refused(request: HttpRequest, organization: Organization, wait: int) -> HttpResponse:
+    minutes = max(1, math.ceil(wait / 60))
+    error = f"Too many registrations from your network. Please try again in {minutes} minute(s)."
+    context = {"form": RegisterForm(), "organization": organization, "notice": SCREENING_NOTICE, "error": error}
+    response = render(request, "portal/register.html", context, status=429)
+    response["Retry-After"] = str(wait)
+    return response
 
 
 @require_http_methods(["POST"])
@@ -200,6 +224,8 @@ def application_detail(request: HttpRequest, candidate: Candidate, pk: int) -> H
         "history": stage_history_for_candidate(application=application),
         "gap_feedback": released_gap_feedback(application=application),
         "can_withdraw": "withdrawn" in allowed_moves(application.status),
+        "interviews": interviews_shown(candidate=candidate, application=application),
+        "unread": unread_counts(application=application)[Side.CANDIDATE],
     }
     return render(request, "portal/application.html", context)
 

@@ -8,8 +8,8 @@ from django.utils.html import format_html, format_html_join
 
 from accounts.admin_scoping import OrganizationScopedAdmin
 from accounts.roles import OPERATOR_PERMISSION
+from realtime.dead_letters import DeadLetterRetryError, dead_letter_retry
 from realtime.models import DeadLetter, TaskRecord
-from realtime.services import DeadLetterRetryError, dead_letter_retry
 from realtime.task_logs import TaskLogError, task_log_lines
 
 
@@ -17,6 +17,7 @@ from realtime.task_logs import TaskLogError, task_log_lines
 class TaskRecordAdmin(OrganizationScopedAdmin):
     organization_path = "organization"
     list_display = ("task_id", "kind", "state", "progress", "target_link", "attempts", "created_at", "finished_at")
+    list_select_related = ("target_type",)
     list_filter = ("kind", "state")
     search_fields = ("task_id", "error")
     readonly_fields = [field.name for field in TaskRecord._meta.fields] + ["log_lines"]

@@ -27,6 +27,7 @@ class FanOutRedisChannelLayer(RedisChannelLayer):
         super().__init__(*args, **kwargs)
         self._inboxes: dict[str, BoundedQueue] = {}
         self._reader: asyncio.Task[None] | None = None
+        self._reader_loop: asyncio.AbstractEventLoop | None = None  # the loop the reader and its lock belong to
 
     async def receive(self, channel: str) -> Any:
         if "!" not in channel:  # a shared channel: the parent's receive
@@ -58,12 +59,13 @@ class FanOutRedisChannelLayer(RedisChannelLayer):
 
     def _start_reader(self, process_channel: str) -> None:
         loop = asyncio.get_running_loop()
-        if self._reader is not None and self._reader.get_loop() is not loop:
-            # The last reader's event loop ended without stopping it (tests run a loop each): its consumers are
-            # gone, and the lock it held belongs to that loop.
+        if self._reader_loop is not None and self._reader_loop is not loop:
+            # The last reader's event loop ended (tests run a loop each), perhaps before the reader let go of the
+            # receive lock: its consumers are gone, and the lock belongs to that loop.
             self._inboxes.clear()
             self.receive_clean_locks = ChannelLock()
             self._reader = None
+        self._reader_loop = loop
         if self._reader is None or self._reader.done():
             self._reader = loop.create_task(self._read(process_channel))
 

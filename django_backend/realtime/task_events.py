@@ -7,14 +7,9 @@ from typing import Any
 
 from celery import signals
 
+from realtime.dead_letters import DeadLetterFailure, dead_letter_handle, drop_broken_connection, original_queue
 from realtime.models import TaskRecord
-from realtime.services import (
-    DeadLetterFailure,
-    dead_letter_handle,
-    drop_broken_connection,
-    original_queue,
-    task_mark,
-)
+from realtime.services import task_mark
 
 logger = logging.getLogger(__name__)
 

@@ -1,12 +1,10 @@
 """A recruiter's day on the running platform (gateway, workers), in two browser contexts: the recruiter in the
 admin and a candidate in the portal, each seeing the other's work arrive.
 
-Where the product offers no page for a step, the test uses what exists and says so:
-- interviews are scheduled through the API only (the interview admin cannot add one), so the test posts it with
-  the recruiter's own API token;
-- the portal shows no conversation yet: the candidate's browser follows the application's chat socket
-  (`ws/chat/<id>/`, signed in by the portal's session) and reads the thread through the messages API;
-- the candidate has no way to accept an interview (nor even to see one): the test asserts the stage it shows.
+The recruiter creates jobs, imports resumes, shortlists, schedules the candidate's interview on the interview
+admin's add page and writes to the candidate from the application's page; the candidate registers, uploads a
+resume, applies twice, reads the recruiter's message as it arrives on the portal's conversation page, accepts the
+interview (the recruiter's interview list shows the answer live) and withdraws the other application.
 """
 
 from __future__ import annotations
@@ -21,7 +19,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-import httpx
 import pytest
 from fixtures.make_resumes import make_docx, make_text_pdf
 from playwright.sync_api import expect
@@ -95,7 +92,7 @@ def select_autocomplete(page: Any, field: str, search: str) -> None:
     expect(page.locator(f"#select2-id_{field}-container")).to_contain_text(search)
 
 
-def test_a_recruiters_day_with_a_candidate_on_the_portal(platform: Any, api: httpx.Client, browser: Any) -> None:
+def test_a_recruiters_day_with_a_candidate_on_the_portal(platform: Any, browser: Any) -> None:
     run = uuid.uuid4().hex[:6]
     job_title, other_title = f"Backend Engineer {run}", f"Platform Engineer {run}"
     # People's names as a resume parser reads them (no digits); the other e2e tests use other names.
@@ -256,46 +253,35 @@ def test_a_recruiters_day_with_a_candidate_on_the_portal(platform: Any, api: htt
         expect(recruiter.locator("ul.messagelist")).to_contain_text("2 application(s) moved to Shortlisted.")
         expect(rows.locator("td.field-status")).to_have_text(["Shortlisted", "Shortlisted"])
 
-        # --- Recruiter: schedules the candidate's interview. The interview admin cannot add one: the API can,
-        # so the test uses it with the recruiter's own token.
+        # --- Recruiter: schedules the candidate's interview on the interview admin's add page (the service
+        # behind it reads the time in Rome and checks conflicts).
         application_id = application_ids[job_title]
         day = date.today() + timedelta(days=random.randint(20, 300))
-        interview = api.post(
-            "/api/interviews/",
-            json={
-                "application": application_id,
-                "starts_at": f"{day.isoformat()}T10:00:00",
-                "ends_at": f"{day.isoformat()}T11:00:00",
-                "timezone": "Europe/Rome",
-                "interviewers": [recruiter_id],
-                "kind": "video",
-                "meeting_url": "https://meet.example.com/backend",
-            },
-        )
-        assert interview.status_code == 201, interview.text
+        recruiter.goto("/admin/interviews/interview/add/")
+        recruiter.select_option("#id_application", str(application_id))
+        recruiter.select_option("#id_interviewers", str(recruiter_id))
+        recruiter.fill("#id_timezone", "Europe/Rome")
+        recruiter.fill("#id_starts_at", f"{day.isoformat()}T10:00")
+        recruiter.fill("#id_ends_at", f"{day.isoformat()}T11:00")
+        recruiter.select_option("#id_kind", "video")
+        recruiter.fill("#id_meeting_url", "https://meet.example.com/backend")
+        recruiter.click("input[name=_save]")
+        recruiter.wait_for_url("**/admin/interviews/interview/*/change/")
+        expect(recruiter.locator("ul.messagelist")).to_contain_text("was scheduled")
+        expect(recruiter.locator(".field-timezone .readonly")).to_have_text("Europe/Rome")
         recruiter.goto("/admin/interviews/interview/")
         interview_row = recruiter.locator("#result_list tbody tr", has_text=candidate_name)
         expect(interview_row.filter(has_text=job_title)).to_have_count(1)
         expect(interview_row.locator("td.field-status")).to_have_text("Scheduled")
+        expect(interview_row.locator("td.field-candidate_response")).to_have_text("Pending")
 
-        # --- Candidate: follows the application's conversation live (the portal page has no chat of its own, so
-        # the page opens the chat socket itself, signed in by its session).
+        # --- Candidate: opens the application's conversation page, which follows the chat socket live.
         candidate.goto(f"/portal/applications/{application_id}/")
         expect(candidate.locator("section").first).to_contain_text("Stage: Interviewing")
-        candidate.evaluate(
-            """(id) => new Promise((resolve, reject) => {
-                window.chatEvents = [];
-                const socket = new WebSocket(`ws://${location.host}/ws/chat/${id}/`);
-                socket.onmessage = (m) => {
-                    const event = JSON.parse(m.data);
-                    window.chatEvents.push(event);
-                    if (event.type === "connection") resolve(event);
-                };
-                socket.onclose = (e) => reject(new Error(`chat socket closed: ${e.code}`));
-            })""",
-            application_id,
-        )
-        assert candidate.evaluate("window.chatEvents[0]")["side"] == "candidate"
+        candidate.click("text=Messages with the recruiters")
+        candidate.wait_for_url(f"**/portal/applications/{application_id}/messages/")
+        expect(candidate.locator("[data-live-state]")).to_have_attribute("data-connected", "true")
+        expect(candidate.locator("[data-thread]")).to_contain_text("No messages yet.")
 
         # --- Recruiter: messages the candidate from the application's page.
         body = f"Hello {candidate_name}, looking forward to our call on {day.isoformat()}."
@@ -306,25 +292,43 @@ def test_a_recruiters_day_with_a_candidate_on_the_portal(platform: Any, api: htt
         expect(recruiter.locator("ul.messagelist")).to_contain_text("was changed successfully")
         expect(conversation).to_contain_text(body)
 
-        # --- Candidate: the message arrives on the open socket, and the messages API lists it.
-        candidate.wait_for_function(
-            "body => window.chatEvents.some(e => e.type === 'chat.message' && e.message.body === body)",
-            arg=body,
-            timeout=LIVE_WAIT * 1000,
-        )
-        thread = candidate_context.request.get(f"/api/applications/{application_id}/messages/")
-        assert thread.ok, thread.text()
-        listed = thread.json()
-        listed = listed.get("results", listed) if isinstance(listed, dict) else listed
-        assert [(m["sender_side"], m["body"]) for m in listed] == [("recruiter", body)]
-        # Nothing lets the candidate accept the interview, or even see it: the page and the portal's API show the
-        # stage it moved the application to, and no interview.
-        candidate.reload()
-        expect(candidate.locator("section").first).to_contain_text("Stage: Interviewing")
-        expect(candidate.locator("main form")).to_have_count(0)  # no action on the page but the withdraw link
-        detail = candidate_context.request.get(f"/api/portal/applications/{application_id}/").json()
-        assert (detail["status"], detail["can_withdraw"]) == ("interviewing", True)
-        assert not [key for key in detail if "interview" in key], sorted(detail)
+        # --- Candidate: the message arrives on the open page without a reload, and the page marks it read.
+        arrived = candidate.locator("[data-thread] li.message.recruiter", has_text=body)
+        expect(arrived).to_have_count(1, timeout=LIVE_WAIT * 1000)
+        deadline = time.monotonic() + LIVE_WAIT
+        while True:
+            thread = candidate_context.request.get(f"/api/applications/{application_id}/messages/").json()
+            listed = thread.get("results", thread) if isinstance(thread, dict) else thread
+            if [(m["sender_side"], m["body"]) for m in listed] == [("recruiter", body)] and listed[0]["read_at"]:
+                break
+            assert time.monotonic() < deadline, f"the message was not marked read: {listed}"
+            time.sleep(1)
+        candidate.fill("#id_body", "Thank you, see you then.")
+        candidate.click("button:has-text('Send')")
+        expect(candidate.locator("[data-thread] li.message.candidate")).to_contain_text("Thank you, see you then.")
+
+        # --- Recruiter: watches the interview list, which refreshes live.
+        recruiter.goto("/admin/interviews/interview/")
+        expect(recruiter.locator("#live-status")).to_have_attribute("data-state", "live", timeout=LIVE_WAIT * 1000)
+
+        # --- Candidate: sees the interview on the application's page and accepts it.
+        candidate.goto(f"/portal/applications/{application_id}/")
+        card = candidate.locator("#interviews .interview")
+        expect(card).to_have_count(1)
+        expect(card).to_contain_text("Europe/Rome")
+        expect(card).to_contain_text("your time")  # converted to the browser's zone by the page's script
+        expect(card).to_contain_text("https://meet.example.com/backend")
+        expect(card.locator("[data-interview-status]")).to_have_text("Scheduled")
+        expect(card.locator("[data-interview-response]")).to_have_text("Pending")
+        card.locator("button:has-text('Accept the interview')").click()
+        expect(candidate.locator("ul.messages")).to_contain_text("You accepted the interview.")
+        expect(card.locator("[data-interview-response]")).to_have_text("Accepted")
+        [answered] = candidate_context.request.get("/api/portal/interviews/").json()["results"]
+        assert (answered["application"], answered["candidate_response"]) == (application_id, "accepted")
+
+        # --- Recruiter: the answer shows on the open interview list without a reload.
+        interview_row = recruiter.locator("#result_list tbody tr", has_text=candidate_name)
+        expect(interview_row.locator("td.field-candidate_response")).to_have_text("Accepted", timeout=LIVE_WAIT * 1000)
 
         # --- Candidate: withdraws the other application.
         candidate.goto(f"/portal/applications/{application_ids[other_title]}/")

@@ -79,12 +79,13 @@ def test_an_older_reply_parses_with_empty_screening():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"screening": {**GROUNDED["screening"], "recommendation": "hire"}}, "recommendation: expected one of"),
-        ({"screening": {**GROUNDED["screening"], "strengths": [{"text": "no quote"}]}}, "strengths: 'quote'"),
-        ({"screening": {**GROUNDED["screening"], "needs_human_review": "yes"}}, "needs_human_review: expected true"),
-        ({"dropped_claims": -1}, "dropped_claims: expected a whole number"),
+        ({"screening": {**GROUNDED["screening"], "recommendation": "hire"}}, "screening.recommendation: Input should"),
+        ({"screening": {**GROUNDED["screening"], "strengths": [{"text": "no quote"}]}}, "strengths.0.quote: Field req"),
+        ({"screening": {**GROUNDED["screening"], "needs_human_review": "yes"}}, "needs_human_review: Input should"),
+        ({"dropped_claims": -1}, "dropped_claims: Input should be greater than or equal to 0"),
         ({"provider": "p" * 201}, "provider: longer than 200 characters"),
-        ({"summary": None}, "'summary'"),
+        ({"summary": None}, "summary: Input should be a valid string"),
+        ({"match_score": 100.5}, "match_score: Input should be less than or equal to 100"),
     ],
 )
 def test_a_malformed_live_reply_is_rejected_naming_the_field(change, message):

@@ -17,8 +17,8 @@ from accounts.models import Organization
 from config.celery import app
 from config.queues import DEAD_LETTER_QUEUE, QueueName, declare_all
 from config.tasks import MAINTENANCE_LIMITS, task_options
+from realtime.dead_letters import dead_letter_retry
 from realtime.models import DeadLetter, TaskRecord
-from realtime.services import dead_letter_retry
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -11,6 +11,10 @@ LIVE_LISTS = {
     "/admin/applications/application/": ("queued succeeded failed application.stage", "analyze_application"),
     "/admin/candidates/candidate/": ("succeeded failed import.progress", "parse_resume embed_candidate"),
     "/admin/realtime/taskrecord/": ("queued started progress succeeded failed", "*"),
+    "/admin/interviews/interview/": (
+        "interview.scheduled interview.rescheduled interview.cancelled interview.responded",
+        "none",
+    ),
 }
 
 

@@ -17,9 +17,12 @@ from fixtures.rabbitmq import celery_app_on, throwaway_vhost
 from candidates.models import Candidate, ResumeVersion
 from config.celery import app
 from config.queues import declare_all
+from ingestion.maintenance import resume_orphans_delete
 from jobs.models import JobPosting
+from matching.maintenance import EmbeddingRefresh, embeddings_refresh
 from matching.services import text_sha256
-from realtime.maintenance import embeddings_refresh, resume_orphans_delete, stale_tasks_reap
+from matching.tasks import candidate_embed_enqueue, job_embed_enqueue
+from realtime.maintenance import stale_tasks_reap
 from realtime.models import TaskRecord
 from realtime.services import organization_group
 
@@ -100,6 +103,13 @@ def _job(organization, title: str, description: str, *, embedded: bool) -> JobPo
     return job
 
 
+def _refresh(batch_size: int | None = None) -> EmbeddingRefresh:
+    """The sweep as matching.tasks.refresh_embeddings_task runs it, with the ids it queued."""
+    return embeddings_refresh(
+        candidate_enqueue=candidate_embed_enqueue, job_enqueue=job_embed_enqueue, batch_size=batch_size
+    )
+
+
 def _embedding_records(kind: str) -> list[int]:
     return sorted(TaskRecord.objects.filter(kind=kind).values_list("target_id", flat=True))
 
@@ -121,7 +131,7 @@ def test_missing_and_stale_embeddings_are_queued(organization):
     # The save signals queued embeddings; all were lost but the one still pending.
     TaskRecord.objects.exclude(target_id=pending.pk, kind="embed_candidate").delete()
 
-    queued = embeddings_refresh()
+    queued = _refresh()
 
     assert queued.candidate_ids == [never.pk, stale.pk, vector_lost.pk]
     assert queued.job_ids == [unembedded_job.pk, stale_job.pk]
@@ -130,7 +140,7 @@ def test_missing_and_stale_embeddings_are_queued(organization):
     # A vector-less row's digest is forgotten, or its embedding task would skip it as up to date.
     assert Candidate.objects.get(pk=vector_lost.pk).embedded_text_sha256 == ""
     assert Candidate.objects.get(pk=current.pk).embedded_text_sha256 == text_sha256("Grace Hopper, compilers")
-    again = embeddings_refresh()
+    again = _refresh()
     assert (again.candidate_ids, again.job_ids) == ([], []), "queued ones are not queued twice"
 
 
@@ -146,7 +156,7 @@ def test_embedding_refresh_is_bounded_and_publishes_to_the_embeddings_queue(
         with app.connection_for_write() as connection:
             declare_all(connection)
         with django_capture_on_commit_callbacks(execute=True):
-            queued = embeddings_refresh(batch_size=1)
+            queued = _refresh(batch_size=1)
         with app.connection_for_write() as connection:
             message = connection.default_channel.basic_get("embeddings", no_ack=True)
             leftover = connection.default_channel.basic_get("embeddings", no_ack=True)

@@ -12,6 +12,7 @@ from candidates.models import Candidate
 from jobs.models import JobPosting
 from jobs.services import job_create
 from matching.models import MatchScore
+from matching.pair_scores import candidate_rerank, jobs_for_candidate
 from matching.ranking import candidates_for_job
 from matching.services import candidate_embed, job_embed, text_sha256
 from realtime.models import TaskRecord
@@ -94,21 +95,27 @@ def test_api_candidates_for_job_with_filters_and_pages(pool, api_client):
     assert bad.json()["errors"] == {"min_years": ["A valid number is required."]}
 
 
-def test_explanation_names_gaps_and_is_cached_until_an_input_changes(pool, api_client):
+def test_explanation_names_gaps_is_served_from_the_stored_score_and_stores_nothing(pool, api_client):
     job, candidates = pool
-    url = f"/api/jobs/{job.pk}/candidates/{candidates['nurse'].pk}/explanation/"
+    nurse = candidates["nurse"]
+    url = f"/api/jobs/{job.pk}/candidates/{nurse.pk}/explanation/"
+    MatchScore.objects.filter(candidate=nurse).delete()
 
     first = api_client.get(url).json()
+    stored_by_read = MatchScore.objects.filter(candidate=nurse).exists()
+    assert candidate_rerank(candidate_id=nurse.pk) == 1  # the re-rank task stores the pair's score
+    stored = MatchScore.objects.get(job=job, candidate=nurse)
+    MatchScore.objects.filter(pk=stored.pk).update(breakdown={"served": 1.0})  # marks what is read from the row
     again = api_client.get(url).json()
-    cached = MatchScore.objects.get(job=job, candidate=candidates["nurse"])
     api_client.patch(f"/api/jobs/{job.pk}/", {"required_skills": ["Nursing"]}, format="json")
     changed = api_client.get(url).json()
 
+    assert not stored_by_read
     assert any("Python" in gap for gap in first["explanation"]["gaps"])
-    assert again == first
-    assert cached.score == first["score"]
-    assert changed["score"] > first["score"]
-    assert MatchScore.objects.get(job=job, candidate=candidates["nurse"]).fingerprint != cached.fingerprint
+    assert stored.score == first["score"]
+    assert again == {**first, "breakdown": {"served": 1.0}}
+    assert changed["score"] > first["score"]  # a stored score whose inputs changed is not served
+    assert MatchScore.objects.get(pk=stored.pk).fingerprint == stored.fingerprint  # nor replaced by a read
 
 
 def test_jobs_for_candidate(pool, api_client, organization, django_capture_on_commit_callbacks):
@@ -122,6 +129,31 @@ def test_jobs_for_candidate(pool, api_client, organization, django_capture_on_co
     body = api_client.get(f"/api/candidates/{candidates['nurse'].pk}/jobs/").json()
 
     assert body["results"][0]["job"]["id"] == ward.pk
+
+
+def test_jobs_for_candidate_scores_as_explain_pair_in_fixed_queries(pool, organization):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from matching.ranking import explain_pair
+
+    _, candidates = pool
+    for index in range(3):
+        other = job_create(organization=organization, title=f"Nurse {index}", description=NURSE, location="Berlin")
+        job_embed(job_id=other.pk)
+    MatchScore.objects.all().delete()
+    nurse = Candidate.objects.get(pk=candidates["nurse"].pk)
+
+    with CaptureQueriesContext(connection) as queries:
+        batched = jobs_for_candidate(candidate=nurse, limit=10)
+    one_by_one = sorted(
+        (explain_pair(job=job, candidate=nurse) for job in JobPosting.objects.filter(organization=organization)),
+        key=lambda match: (-match.score, match.job_id),
+    )
+
+    assert batched == one_by_one
+    assert len(queries) == 3  # the jobs, their stored scores, every pair's signals
+    assert not MatchScore.objects.exists()
 
 
 def test_another_organization_sees_nothing(pool, db):

@@ -12,14 +12,14 @@ from candidates.models import Candidate
 from jobs.models import JobPosting
 from matching.models import ExperienceEmbedding
 from matching.ranking import candidates_for_job
-from scripts.bench_search import Synthetic
+from scripts.bench_search_data import Synthetic
 
 POOL = 150
 
 
 @pytest.fixture
 def synthetic_pool(organization):  # type: ignore[no-untyped-def]
-    """Candidates of six professions with vectors clustered by profession (scripts/bench_search.Synthetic)."""
+    """Candidates of six professions with vectors clustered by profession (scripts/bench_search_data.Synthetic)."""
     data = Synthetic(seed=11)
     rows = [data.candidate(index) for index in range(POOL)]
     candidates = Candidate.objects.bulk_create(

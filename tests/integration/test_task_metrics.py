@@ -149,6 +149,8 @@ def test_resumes_parsed_and_failed_are_counted_by_reason_with_ocr_pages(worker, 
         organization, "scan.pdf", make_scanned_pdf(["Jane Doe", "Senior Python Engineer", "Skills: Django"])
     )
     assert (scan.parse_status, scan.ocr_used) == ("parsed", True)
+    # The worker counts the parse once its transaction has committed, a moment after the status is visible.
+    wait_for(lambda: counts.increments()[0] >= 1, "the parse to be counted")
     assert counts.increments() == [1, 0, 1]
     blank = parse_through_the_worker(organization, "blank.pdf", make_blank_pdf())
     assert blank.parse_status == "no_text"

@@ -21,14 +21,14 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from config.celery import app
 from config.queues import QueueName, declare_all
-from realtime.bench_tasks import noop_task
 from scripts import embedded_pg
+from scripts.bench_tasks_noop import noop_task
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 REPO = Path(__file__).resolve().parents[2]
 TASKS = 6
-NOOP = "realtime.bench_tasks.noop_task"
+NOOP = "scripts.bench_tasks_noop.noop_task"
 # A file left by an earlier run of the worker (a pid that is gone); unreadable, so a scrape would fail on it.
 STALE = "counter_999999999.db"
 
@@ -58,7 +58,7 @@ def worker_metrics(tmp_path: Path, postgres_server_url: str) -> Iterator[str]:
         command = [
             str(Path(sys.executable).parent / "celery"), "-A", "config", "worker", "-Q", QueueName.HIGH.value,
             "-n", f"metrics-{port}@%h", "-c", "2", "--prefetch-multiplier=1", "--without-gossip", "--without-mingle",
-            "--include", "realtime.bench_tasks", "--loglevel", "INFO",
+            "--include", "scripts.bench_tasks_noop", "--loglevel", "INFO",
         ]  # fmt: skip
         with log.open("wb") as output:
             worker = subprocess.Popen(

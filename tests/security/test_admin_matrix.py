@@ -75,7 +75,7 @@ ADMIN: dict[str, dict[str, tuple[Any, ...]]] = {
     "candidates.resumeversion": {**RECRUITER_DATA, **NO_ADD},
     "jobs.jobposting": {**RECRUITER_DATA, **NO_DELETE},  # archived instead (jobs.lifecycle)
     "applications.application": {**RECRUITER_DATA, **NO_DELETE},
-    "interviews.interview": {**RECRUITER_DATA, **NO_ADD, **NO_DELETE},  # scheduled through the API
+    "interviews.interview": {**RECRUITER_DATA, **NO_DELETE},  # scheduled through interviews.services
     "ingestion.importbatch": {**RECRUITER_DATA, **NO_ADD, **NO_DELETE},
     "realtime.taskrecord": {**RECRUITER_DATA, **NO_ADD, **NO_DELETE},
     "realtime.deadletter": {  # operators see every organization's dead letters

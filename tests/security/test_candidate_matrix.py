@@ -33,6 +33,8 @@ OWN: dict[str, dict[str, int]] = {
     "api/portal/applications/": {"GET": 200, "POST": 201},
     "api/portal/applications/<int:pk>/": {"GET": 404},  # another candidate's application
     "api/portal/applications/<int:pk>/withdraw/": {"POST": 404},
+    "api/portal/interviews/": {"GET": 200},  # their own: none
+    "api/portal/interviews/<int:pk>/respond/": {"POST": 404},  # another candidate's interview
     "api/portal/export/": {"GET": 200},
     "api/portal/account/": {"DELETE": 400},  # no password given: nothing is erased
     "portal/": {"GET": 200},
@@ -45,6 +47,8 @@ OWN: dict[str, dict[str, int]] = {
     "portal/jobs/<int:pk>/apply/": {"GET": 200, "POST": 302},
     "portal/applications/<int:pk>/": {"GET": 404},
     "portal/applications/<int:pk>/withdraw/": {"GET": 404, "POST": 404},
+    "portal/applications/<int:pk>/messages/": {"GET": 404, "POST": 404},
+    "portal/interviews/<int:pk>/respond/": {"POST": 404},
     "portal/export/": {"GET": 200},
     "portal/delete/": {"GET": 200, "POST": 200},  # not confirmed: the form again, nothing erased
 }
@@ -175,3 +179,37 @@ def test_a_candidate_reads_only_their_own_profile(db, world: World, candidate_ac
         "Organization A",
     )
     assert exported == {"results": []}
+
+
+def test_the_applications_own_candidate_reads_and_writes_its_interview_and_conversation(db, world: World) -> None:
+    """The other side of the 404s above: A's application's own candidate, signed in, reads and answers."""
+    from accounts.models import User
+    from candidates.models import Candidate
+
+    application, interview = world.a("application"), world.a("interview")
+    account = User.objects.create_user(
+        username="own-candidate-a@ex.org",
+        password="own-password-9",
+        role=User.Role.CANDIDATE,
+        organization=world.orgs["A"],
+    )
+    Candidate.objects.filter(pk=world.a("candidate").pk).update(account=account)
+    client = _client(Candidate.objects.get(pk=world.a("candidate").pk))
+    conversation = f"/portal/applications/{application.pk}/messages/"
+
+    page = client.get(conversation)
+    listed = client.get("/api/portal/interviews/").json()["results"]
+    sent = client.post(conversation, {"body": "From the candidate of A"})
+    on_page = client.post(f"/portal/interviews/{interview.pk}/respond/", {"answer": "declined"})
+    answered = client.post(
+        f"/api/portal/interviews/{interview.pk}/respond/", {"answer": "accepted"}, content_type="application/json"
+    )
+
+    assert page.status_code == 200 and "Hello from A" in page.content.decode()
+    assert [row["id"] for row in listed] == [interview.pk]
+    assert sent.status_code == 302
+    assert application.messages.filter(body="From the candidate of A", sender=account, sender_side="candidate").exists()
+    assert on_page.status_code == 302
+    assert (answered.status_code, answered.json()["candidate_response"]) == (200, "accepted")
+    interview.refresh_from_db()
+    assert interview.candidate_response == "accepted"

@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import zipfile
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ from django.conf import settings as django_settings
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from fixtures.ai_server import API_KEY, running_ai_service
 from fixtures.make_resumes import make_text_pdf
 from fixtures.storage import stored_files
@@ -28,15 +30,20 @@ from applications.models import Application
 from applications.services import application_analyze, application_create
 from audit.models import AuditEvent
 from candidates.models import Candidate, ResumeVersion
+from candidates.privacy import candidate_delete, candidates_retention_delete
+from candidates.self_service import candidate_register, candidate_self_erase
 from ingestion.feeding import import_feed_batch
 from ingestion.models import ImportBatch, ImportItem
 from ingestion.services import import_expand, resume_parse
+from interviews.models import Interview
+from interviews.services import interview_reschedule, interview_schedule
+from jobs.models import JobPosting
 from jobs.services import job_create
 from matching.models import ExperienceEmbedding, MatchScore, SkillPosting
-from matching.ranking import jobs_for_candidate
+from matching.pair_scores import candidate_rerank
 from matching.services import candidate_embed, job_embed
+from realtime.dead_letters import DeadLetterFailure, dead_letter_record
 from realtime.models import DeadLetter, TaskRecord
-from realtime.services import DeadLetterFailure, dead_letter_record
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +125,7 @@ def _candidate_through_every_path(api_client, organization, recruiter, capture, 
         application = application_create(candidate=candidate, job=job, actor=recruiter)
     settings.AI_SERVICE_URL, settings.AI_SERVICE_API_KEY = ai_service_url, API_KEY
     assert application_analyze(application_id=application.pk) == "done"
-    jobs_for_candidate(candidate=candidate)  # caches the candidate's score for the job
+    candidate_rerank(candidate_id=candidate.pk)  # stores the candidate's score for the job, as the re-rank task does
     return Candidate.objects.get(pk=candidate.pk), application
 
 
@@ -434,3 +441,83 @@ def test_audit_events_are_append_only(organization):
     with pytest.raises(AuditEventAppendOnly):
         event.delete()
     assert AuditEvent.objects.get().action == "candidate.viewed"
+
+
+@pytest.mark.parametrize("erasure", ["request", "candidate_request", "retention", "application", "interview"])
+def test_erasure_deletes_the_interview_calendar_files(
+    erasure, organization, recruiter, media_root, settings, django_capture_on_commit_callbacks
+):
+    """The calendar files emailed with an interview's invitations name the candidate: they go with the candidate,
+    the application or the interview, every version of them, the cancellation sent to a removed interviewer too."""
+    settings.CANDIDATE_RETENTION_DAYS = 30
+    colleague = recruiter_create(username="olaf", password="olaf-password-1", organization=organization)
+    for person, address in ((recruiter, "rita@acme.example"), (colleague, "olaf@acme.example")):
+        person.email = address
+        person.save()
+    with django_capture_on_commit_callbacks(execute=False):
+        candidate = candidate_register(organization=organization, email=EMAIL, password="tidal-currents-9")
+        Candidate.objects.filter(pk=candidate.pk).update(name=NAME)
+        job = JobPosting.objects.create(organization=organization, title="Data Engineer", description=JOB)
+        application = Application.objects.create(candidate=candidate, job=job, status="interviewing")
+        start = datetime(timezone.now().year + 1, 3, 2, 10, 0)
+        interview = interview_schedule(
+            application=application,
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            timezone_name="Europe/London",
+            interviewers=[recruiter, colleague],
+            kind="phone",
+            by=recruiter,
+        )
+        interview = interview_reschedule(interview=interview, by=recruiter, interviewers=[recruiter])
+    calendar_files = [f"notifications/interviews/{interview.pk}-{version}.ics" for version in ("0", "1", "1-removed")]
+    assert stored_files(media_root) == sorted(calendar_files)
+    assert len(_files_naming_the_person(media_root)) == 2  # the removed interviewer's copy leaves the candidate out
+
+    with django_capture_on_commit_callbacks(execute=True):
+        if erasure == "request":
+            assert candidate_delete(candidate=candidate, actor=recruiter)
+        elif erasure == "candidate_request":
+            assert candidate_self_erase(candidate=candidate, user=candidate.account)
+        elif erasure == "retention":
+            later = interview.ends_at + timedelta(days=31)
+            assert candidates_retention_delete(now=later) == [candidate.pk]
+        elif erasure == "application":
+            application.delete()
+        else:
+            interview.delete()
+
+    assert stored_files(media_root) == []
+    assert not Interview.objects.filter(pk=interview.pk).exists()
+    assert Candidate.objects.filter(pk=candidate.pk).exists() == (erasure in {"application", "interview"})
+
+
+def test_a_rolled_back_deletion_keeps_the_interview_calendar_files(
+    organization, recruiter, media_root, django_capture_on_commit_callbacks
+):
+    recruiter.email = "rita@acme.example"
+    recruiter.save()
+    candidate = Candidate.objects.create(organization=organization, name=NAME, email=EMAIL)
+    job = JobPosting.objects.create(organization=organization, title="Data Engineer", description=JOB)
+    with django_capture_on_commit_callbacks(execute=False):
+        application = Application.objects.create(candidate=candidate, job=job, status="interviewing")
+        start = datetime(timezone.now().year + 1, 3, 2, 10, 0)
+        interview = interview_schedule(
+            application=application,
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            timezone_name="Europe/London",
+            interviewers=[recruiter],
+            kind="phone",
+            by=recruiter,
+        )
+
+    kept = [f"notifications/interviews/{interview.pk}-0.ics"]
+    assert stored_files(media_root) == kept
+
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError), transaction.atomic():
+        Interview.objects.filter(pk=interview.pk).delete()
+        raise RuntimeError("the deletion fails after the row is gone")
+
+    assert Interview.objects.filter(pk=interview.pk).exists()
+    assert stored_files(media_root) == kept

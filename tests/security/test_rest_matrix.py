@@ -261,6 +261,19 @@ def _candidate_of_a_kept(world: World, role: str, response: Any) -> None:
     assert Candidate.objects.filter(pk=world.a("candidate").pk).exists(), f"{role} erased A's candidate"
 
 
+def _interview_of_a_unanswered(world: World, role: str, response: Any) -> None:
+    interview = world.a("interview")
+    interview.refresh_from_db()
+    assert interview.candidate_response == "pending", f"{role} answered A's interview"
+
+
+def _no_candidate_message_on_a(world: World, role: str, response: Any) -> None:
+    sent = world.a("application").messages.filter(body="Matrix portal message")
+    assert not sent.exists(), f"{role} wrote as A's candidate"
+    unread = world.a("application").messages.filter(sender_side="recruiter", read_at__isnull=True).count()
+    assert unread == 1, f"{role} marked the recruiters' message read for A's candidate"
+
+
 def _registration(world: World, role: str) -> dict[str, Any]:
     password = "matrix-Registration-9"
     return {"email": f"{role}@register.example.org", "password1": password, "password2": password, "notice_read": "on"}
@@ -413,6 +426,10 @@ REST: dict[str, dict[str, Call]] = {
     "api/portal/applications/<int:pk>/withdraw/": {
         "POST": Call(CANDIDATES_ONLY, body=lambda w, r: {}, check=_application_of_a_not_withdrawn)
     },
+    "api/portal/interviews/": {"GET": Call(CANDIDATES_ONLY)},
+    "api/portal/interviews/<int:pk>/respond/": {
+        "POST": Call(CANDIDATES_ONLY, body=lambda w, r: {"answer": "accepted"}, check=_interview_of_a_unanswered)
+    },
     "api/portal/export/": {"GET": Call(CANDIDATES_ONLY)},
     "api/portal/account/": {"DELETE": Call(CANDIDATES_ONLY, check=_candidate_of_a_kept)},
     # The portal's pages. Registering: a form for visitors; signed-in people are sent to their home.
@@ -435,6 +452,15 @@ REST: dict[str, dict[str, Call]] = {
     "portal/applications/<int:pk>/withdraw/": {
         "GET": Call(CANDIDATE_PAGE),
         "POST": Call(CANDIDATE_PAGE, body=lambda w, r: {}, check=_application_of_a_not_withdrawn),
+    },
+    "portal/applications/<int:pk>/messages/": {
+        "GET": Call(CANDIDATE_PAGE, check=_no_candidate_message_on_a),
+        "POST": Call(
+            CANDIDATE_PAGE, body=lambda w, r: {"body": "Matrix portal message"}, check=_no_candidate_message_on_a
+        ),
+    },
+    "portal/interviews/<int:pk>/respond/": {
+        "POST": Call(CANDIDATE_PAGE, body=lambda w, r: {"answer": "accepted"}, check=_interview_of_a_unanswered)
     },
     "portal/export/": {"GET": Call(CANDIDATE_PAGE)},
     "portal/delete/": {
@@ -484,6 +510,9 @@ ARGS = {
     "portal/jobs/<int:pk>/apply/": lambda w: {"pk": w.a("spare_job").pk},
     "portal/applications/<int:pk>/": lambda w: {"pk": w.a("application").pk},
     "portal/applications/<int:pk>/withdraw/": lambda w: {"pk": w.a("application").pk},
+    "portal/applications/<int:pk>/messages/": lambda w: {"pk": w.a("application").pk},
+    "portal/interviews/<int:pk>/respond/": lambda w: {"pk": w.a("interview").pk},
+    "api/portal/interviews/<int:pk>/respond/": lambda w: {"pk": w.a("interview").pk},
 }
 ROUTES = {route.pattern: route for route in other_routes()}
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.bench_tasks import combined, compare_worker_counts, percentile
+from scripts.bench_common import percentile
+from scripts.bench_tasks import combined, compare_worker_counts
 
 WORKERS = ["w1@host", "w2@host"]
 

@@ -17,15 +17,11 @@ from scripts.eval_parse import (
     Counts,
     evaluate,
     format_table,
-    location_matches,
-    normalise_employer,
-    normalise_title,
     parse_jsonl,
     report_json,
-    score_set,
-    score_single,
     years_within,
 )
+from scripts.eval_parse_fields import location_matches, normalise_employer, normalise_title, score_set, score_single
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 TRUTH_KEYS = {"file", "name", "emails", "phone", "location", "skills", "total_years_experience", "current_title",

@@ -25,22 +25,19 @@ from scripts.eval_rank import (
     OkapiBM25,
     Report,
     SystemResult,
-    average_precision,
     check_coverage,
     cosine_matrix,
-    dcg,
     evaluate,
     format_details,
     format_scores,
     format_table,
-    mean,
-    ndcg_at_k,
     parse_qrels,
     parse_scores,
     rank,
     report_json,
     tokenize,
 )
+from scripts.eval_rank_metrics import average_precision, dcg, mean, ndcg_at_k
 
 SET_DIR = Path(__file__).resolve().parents[1] / "ranking_corpus"
 LOG2_3 = math.log2(3)

@@ -7,7 +7,7 @@ import random
 
 from recruitment_core.job_parser import JobRequirements
 from recruitment_core.ranking import CandidateFeatures, load_weights, rank_candidate, rank_ceiling
-from scripts.bench_search import FAMILIES, Synthetic
+from scripts.bench_search_data import FAMILIES, Synthetic
 
 
 def _job(required: list[str], preferred: list[str], family: str | None) -> JobRequirements:

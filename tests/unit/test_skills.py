@@ -50,6 +50,20 @@ def test_synonyms_map_to_canonical_names(text, expected):
     assert extract_skills(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("MS\nOffice", "Microsoft Office"), ("HR  business partnering", "HR business partnering"), ("C\nsharp", "C#")],
+)
+def test_a_line_break_or_a_run_of_spaces_near_the_start_of_an_alias_still_separates_its_words(text, expected):
+    # PDF text wraps lines and pads columns anywhere, also right after a short first word.
+    assert [mention.name for mention in find_skill_mentions(text)] == [expected]
+
+
+def test_case_sensitive_aliases_keep_their_case_after_the_letters_they_share():
+    assert [mention.name for mention in find_skill_mentions("SQL leads")] == ["Lead qualification"]
+    assert find_skill_mentions("sql leads") != find_skill_mentions("SQL leads")
+
+
 def test_react_native_does_not_also_yield_react():
     assert extract_skills("Built apps in React Native") == ["React Native"]
     assert extract_skills("React Native and React") == ["React Native", "React"]
