@@ -5,7 +5,7 @@ action or the change page's button."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -21,19 +21,16 @@ from accounts.admin_inlines import WrittenByServiceInline
 from accounts.admin_scoping import OrganizationScopedAdmin, OrganizationScopedInline
 from applications.admin_forms import MOVE_FIELDS, ApplicationChangeForm, BulkMoveForm, ProviderFilter
 from applications.ai_client import feedback_analysis
+from applications.analysis_queue import application_analysis_rerun
 from applications.models import Application, ApplicationNote, StageChange
 from applications.pipeline import Stage, StageChangeRefused
 from applications.selectors import with_stage_entered_at
 from applications.services import (
     analysis_feedback_release,
-    application_analysis_rerun,
     application_note_add,
     bulk_move_to_stage,
     move_to_stage,
 )
-from messaging.admin import MessageInline
-from messaging.models import Message, Side
-from messaging.services import message_send, messages_mark_read
 
 EDITABLE_FIELDS = frozenset({"candidate", "job"})
 ANALYSIS_RUNS_SHOWN = 20  # the latest runs listed under the panel; older ones stay in the table
@@ -98,7 +95,7 @@ class ApplicationAdmin(OrganizationScopedAdmin):
     list_select_related = ("candidate", "job", "latest_analysis")
     readonly_fields = ("status", "time_in_stage", "ai_feedback", *ANALYSIS_FIELDS)
     ordering = ("-ai_score",)
-    inlines = (StageChangeInline, ApplicationNoteInline, MessageInline)
+    inlines: ClassVar[tuple[type[Any], ...]] = (StageChangeInline, ApplicationNoteInline)  # and messaging.admin
     actions = ("move_selected_to_stage", "reject_selected", "rerun_analysis", "release_gap_feedback")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Application]:
@@ -216,29 +213,19 @@ class ApplicationAdmin(OrganizationScopedAdmin):
             self.message_user(request, refused.message, messages.ERROR)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        if formset.model not in (ApplicationNote, Message):
+        if formset.model is not ApplicationNote:
             super().save_formset(request, form, formset, change)
             return
         # What formset.save() would have set: the admin's change message reads them.
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for extra_form in formset.extra_forms:
-            if formset.model is ApplicationNote and extra_form.has_changed() and extra_form.cleaned_data.get("text"):
+            if extra_form.has_changed() and extra_form.cleaned_data.get("text"):
                 note = application_note_add(
                     application=form.instance,
                     author=request.user,  # type: ignore[arg-type]
                     text=extra_form.cleaned_data["text"],
                 )
                 formset.new_objects.append(note)
-            elif formset.model is Message and extra_form.has_changed() and extra_form.cleaned_data.get("body"):
-                # Answering is reading: the candidate's messages so far count as read by the recruiters.
-                messages_mark_read(application=form.instance, side=Side.RECRUITER)
-                reply = message_send(
-                    application=form.instance,
-                    sender=request.user,  # type: ignore[arg-type]
-                    side=Side.RECRUITER,
-                    body=extra_form.cleaned_data["body"],
-                )
-                formset.new_objects.append(reply)
 
     @admin.action(description="Move to stage…", permissions=["change"])
     def move_selected_to_stage(self, request: HttpRequest, queryset: QuerySet[Application]) -> HttpResponse | None:

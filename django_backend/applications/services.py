@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from applications import ai_client
+from applications.announcements import analysis_ready, stage_changed
 from applications.models import Application, ApplicationAnalysis, ApplicationNote, StageChange
 from applications.pipeline import Stage, StageChangeRefused, check_move
 from audit.services import audit_record
@@ -18,9 +19,7 @@ from candidates.models import Candidate, ResumeVersion
 from jobs.lifecycle import ensure_accepts_applications
 from jobs.models import JobPosting
 from matching.ranking import explain_pair
-from notifications.events import analysis_ready_notify, stage_change_notify
-from realtime.models import TaskRecord
-from realtime.services import broadcast_organization, task_enqueue
+from realtime.services import broadcast_organization
 
 # What live admin lists listen for (templates/admin/applications/application/change_list.html).
 STAGE_EVENT = "application.stage"
@@ -89,7 +88,8 @@ def move_to_stage(
             application=locked, from_stage=current, to_stage=target, changed_by=by, reason=reason, note=note
         )
         if notify_candidate:
-            stage_change_notify(change)  # the candidate hears of interviews, offers and decisions, after commit
+            # The candidate hears of interviews, offers and decisions, after commit (notifications.signals).
+            stage_changed.send(sender=StageChange, change=change)
         organization_id = locked.job.organization_id
         audit_record(
             action="application.stage_changed",
@@ -223,7 +223,7 @@ def application_analysis_store(*, application_id: int, analysis: ai_client.Analy
             analysis_status=Application.AnalysisStatus.DONE,
             analysis_error="",
         )
-        analysis_ready_notify(record)
+        analysis_ready.send(sender=ApplicationAnalysis, analysis=record)
         audit_record(action="application.analyzed", **_analysis_event(application_id, record, analysis))
     return record
 
@@ -242,36 +242,6 @@ def _analysis_event(application_id: int, record: ApplicationAnalysis, analysis: 
         "match_score": analysis.match_score,
         "breakdown": {name: round(value, 2) for name, value in analysis.breakdown.items()},
     }
-
-
-def application_analysis_rerun(*, application: Application, by: User | None) -> TaskRecord:
-    """Queue the AI analysis of `application` again (published after commit) and audit who asked.
-
-    The application reads as pending until the run ends; its earlier runs stay as history. The caller checks that
-    `by` may change the application.
-    """
-    from applications.tasks import analyze_application_task  # tasks import this module
-
-    organization = application.job.organization
-    with transaction.atomic():
-        Application.objects.filter(pk=application.pk).update(
-            analysis_status=Application.AnalysisStatus.PENDING, analysis_error=""
-        )
-        task = task_enqueue(
-            analyze_application_task,
-            kind=TaskRecord.Kind.ANALYZE_APPLICATION,
-            target=application,
-            organization=organization,
-            args=(application.pk,),
-        )
-        audit_record(
-            action="application.analysis_requested",
-            organization=organization,
-            actor=by,
-            target=application,
-            task_id=task.task_id,
-        )
-    return task
 
 
 def application_mark_failed(*, application_id: int, error: str) -> str:

@@ -8,6 +8,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from applications.models import Application
+from applications.tasks import analyze_application_task
 from realtime.models import TaskRecord
 from realtime.services import task_enqueue
 
@@ -16,8 +17,6 @@ from realtime.services import task_enqueue
 def enqueue_application_analysis(sender: type[Application], instance: Application, created: bool, **_: Any) -> None:
     if not created:
         return
-    from applications.tasks import analyze_application_task
-
     task_enqueue(
         analyze_application_task,
         kind=TaskRecord.Kind.ANALYZE_APPLICATION,

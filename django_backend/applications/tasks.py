@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from celery import shared_task
-
 from applications.ai_client import AIServiceUnavailable
 from applications.services import ResumeNotReady, application_analyze, application_mark_failed
 from config.queues import QueueName
-from config.tasks import ANALYSIS_LIMITS, RETRY_BACKOFF_MAX, TRANSIENT_ERRORS, task_options
+from config.task_declarations import declared_task
+from config.tasks import ANALYSIS_LIMITS, RETRY_BACKOFF_MAX, TRANSIENT_ERRORS
 
 # Waiting for a resume to be parsed or for the AI service to come back: more patience than for an outage.
 MAX_RETRIES = 8
@@ -15,7 +14,15 @@ WAIT_FOR: tuple[type[BaseException], ...] = (AIServiceUnavailable, ResumeNotRead
 RETRIED = TRANSIENT_ERRORS + WAIT_FOR
 
 
-@shared_task(**task_options(QueueName.MEDIUM, ANALYSIS_LIMITS, max_retries=MAX_RETRIES, retry_for=WAIT_FOR, bind=True))
+@declared_task(
+    queue=QueueName.MEDIUM,
+    limits=ANALYSIS_LIMITS,
+    kind="analyze_application",
+    label="Analyze application",
+    max_retries=MAX_RETRIES,
+    retry_for=WAIT_FOR,
+    bind=True,
+)
 def analyze_application_task(self: Any, application_id: int) -> str:
     try:
         return application_analyze(application_id=application_id)

@@ -1,19 +1,16 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
-from django.contrib import admin, messages
-from django.db import transaction
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from accounts.admin_scoping import OrganizationScopedAdmin, OrganizationScopedInline
 from audit.services import audit_record
 from candidates.models import Candidate, ResumeVersion
 from candidates.privacy import candidate_delete
-from ingestion.services import resume_reparse
 
 
 class ResumeVersionInline(OrganizationScopedInline, admin.TabularInline):
@@ -43,23 +40,20 @@ class CandidateAdmin(OrganizationScopedAdmin):
     )
     search_fields = ("name", "email", "phone", "current_title", "extracted_text")
     inlines = [ResumeVersionInline]
-    actions = ["reparse_current_resume"]
-    fieldsets = (
+    fieldsets: ClassVar[tuple[Any, ...]] = (  # matching.admin adds the best jobs
         (None, {"fields": ("name", "email", "phone", "location", "organization")}),
         (
             "From the current resume",
             {"fields": ("current_title", "total_years_experience", "skill_evidence", "work_history", "education")},
         ),
-        ("Best jobs", {"fields": ("best_jobs",)}),
         ("Text", {"fields": ("extracted_text",), "classes": ("collapse",)}),
     )
-    readonly_fields = (
+    readonly_fields: ClassVar[tuple[str, ...]] = (
         "current_title",
         "total_years_experience",
         "skill_evidence",
         "work_history",
         "education",
-        "best_jobs",
         "extracted_text",
     )
 
@@ -94,29 +88,6 @@ class CandidateAdmin(OrganizationScopedAdmin):
         deleted, model_count, _, protected = super().get_deleted_objects(objs, request)
         return deleted, model_count, set(), protected
 
-    @admin.display(description="Best jobs for this candidate")
-    def best_jobs(self, candidate: Candidate) -> str:
-        from jobs.models import JobPosting
-        from matching.pair_scores import jobs_for_candidate
-
-        if candidate.pk is None:
-            return "-"
-        matches = jobs_for_candidate(candidate=candidate, limit=5)
-        jobs = JobPosting.objects.in_bulk([match.job_id for match in matches])
-        rows = [
-            (
-                format_html(
-                    '<a href="{}">{}</a>',
-                    reverse("admin:jobs_jobposting_change", args=[match.job_id]),
-                    jobs[match.job_id].title,
-                ),
-                format_html('<progress max="100" value="{}"></progress> {}', match.score, match.score),
-                "; ".join(match.gaps) or "no gaps",
-            )
-            for match in matches
-        ]
-        return _table(("Job", "Score", "Gaps"), rows)
-
     @admin.display(boolean=True, description="Embedded")
     def has_embedding(self, candidate: Candidate) -> bool:
         return candidate.embedding is not None
@@ -127,7 +98,7 @@ class CandidateAdmin(OrganizationScopedAdmin):
             (item["name"], item["section"], item.get("role") or "", item.get("months") or "", item["context"])
             for item in candidate.profile.get("skills", [])
         ]
-        return _table(("Skill", "Section", "Role or project", "Months", "Resume line"), rows)
+        return admin_table(("Skill", "Section", "Role or project", "Months", "Resume line"), rows)
 
     @admin.display(description="Work history")
     def work_history(self, candidate: Candidate) -> str:
@@ -141,7 +112,7 @@ class CandidateAdmin(OrganizationScopedAdmin):
             )
             for entry in candidate.profile.get("work_history", [])
         ]
-        return _table(("Title", "Employer", "From", "To", "Months"), rows)
+        return admin_table(("Title", "Employer", "From", "To", "Months"), rows)
 
     @admin.display(description="Education")
     def education(self, candidate: Candidate) -> str:
@@ -154,20 +125,10 @@ class CandidateAdmin(OrganizationScopedAdmin):
             )
             for entry in candidate.profile.get("education", [])
         ]
-        return _table(("Degree", "Field", "Institution", "Year"), rows)
-
-    @admin.action(description="Re-parse the current resume")
-    def reparse_current_resume(self, request: HttpRequest, queryset: QuerySet[Candidate]) -> None:
-        count = 0
-        with transaction.atomic():
-            for candidate in queryset.select_related("current_resume__organization"):
-                if candidate.current_resume is not None:
-                    resume_reparse(resume=candidate.current_resume)
-                    count += 1
-        self.message_user(request, f"Queued {count} resume(s) for parsing.", messages.SUCCESS)
+        return admin_table(("Degree", "Field", "Institution", "Year"), rows)
 
 
-def _table(headers: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
+def admin_table(headers: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
     """A small read-only HTML table for the admin, every cell escaped."""
     if not rows:
         return "-"
@@ -188,7 +149,6 @@ class ResumeVersionAdmin(OrganizationScopedAdmin):
     list_select_related = ("candidate",)
     list_filter = ("parse_status", "kind", "ocr_used")
     search_fields = ("filename", "sha256", "candidate__name")
-    actions = ["reparse"]
     exclude = ("file", "parsed", "given_details", "uploaded_by")
     readonly_fields = (
         "organization",
@@ -213,10 +173,3 @@ class ResumeVersionAdmin(OrganizationScopedAdmin):
     def flagged(self, resume: ResumeVersion) -> str:
         # A count, blank when there are none: a yes/no icon would show a red cross on every clean resume.
         return f"⚠ {len(resume.red_flags)}" if resume.red_flags else ""
-
-    @admin.action(description="Re-parse")
-    def reparse(self, request: HttpRequest, queryset: QuerySet[ResumeVersion]) -> None:
-        with transaction.atomic():
-            for resume in queryset.select_related("organization"):
-                resume_reparse(resume=resume)
-        self.message_user(request, f"Queued {queryset.count()} resume(s) for parsing.", messages.SUCCESS)

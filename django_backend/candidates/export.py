@@ -76,7 +76,7 @@ def candidate_export_document(*, footprint: Footprint) -> dict[str, Any]:
         "candidate": row_as_dict(candidate),
         "resume_versions": [row_as_dict(resume) for resume in footprint.resumes],
         "related": related,
-        "import_items": [row_as_dict(item) for item in footprint.import_items().order_by("pk")],
+        **{key: [row_as_dict(row) for row in rows.order_by("pk")] for key, rows in footprint.resume_links().items()},
         "task_records": [row_as_dict(record) for record in records],
         "dead_letters": [row_as_dict(letter) for letter in footprint.dead_letters(task_ids).order_by("pk")],
         "audit_events": [row_as_dict(event) for event in footprint.audit_events().order_by("pk")],

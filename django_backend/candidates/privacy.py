@@ -5,16 +5,18 @@ skill index, import items, task records, dead letters, audit events and files. T
 to belong to a candidate (`on_delete=CASCADE`: applications, match scores, whatever is added later) are found
 through Django's relation graph, the same collector deletion uses, so a new model that belongs to a candidate
 is exported and erased without a change here. Infrastructure that names a candidate only by id (task records,
-dead letters, audit events, the admin's log) and the import items that keep a file's name are handled here
-explicitly; that is why this module reads models of the domains above `candidates`.
+dead letters, audit events, the admin's log) is handled here explicitly. Rows of the apps above this one that name
+a resume and its file without belonging to it (an import's items) are handed in by those apps when the apps load
+(resume_links_register, from ingestion.apps): this module imports no app above `candidates`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
@@ -31,7 +33,6 @@ from audit.models import AuditEvent
 from audit.services import audit_events_about, audit_record, audit_redact_targets
 from candidates.models import Candidate, ResumeVersion
 from candidates.services import IDENTITY_LOCK_NAMESPACE
-from ingestion.models import ImportBatch, ImportItem
 from realtime.models import DeadLetter, TaskRecord
 
 logger = logging.getLogger(__name__)
@@ -55,6 +56,24 @@ class _RowCollector(Collector):
 
     def can_fast_delete(self, *args: object, **kwargs: object) -> bool:
         return False
+
+
+@dataclass(frozen=True)
+class ResumeLinks:
+    """Rows of another app that name a resume and its file without belonging to the candidate: exported with the
+    candidate under `export_key`, unlinked and blanked on erasure."""
+
+    export_key: str
+    rows: Callable[[list[int]], models.QuerySet[Any]]  # the rows that name these resume ids
+    forget: Callable[[models.QuerySet[Any]], list[str]]  # unlink the rows; the files to delete after commit
+
+
+RESUME_LINKS: dict[str, ResumeLinks] = {}
+
+
+def resume_links_register(links: ResumeLinks) -> None:
+    """Called by the app that keeps the rows when the apps load (its AppConfig.ready)."""
+    RESUME_LINKS[links.export_key] = links
 
 
 @dataclass
@@ -93,8 +112,10 @@ class Footprint:
                 match |= Q(task_name=task_name) & (Q(args__0__in=ids) | Q(**{f"kwargs__{parameter}__in": ids}))
         return DeadLetter.objects.filter(match)
 
-    def import_items(self) -> models.QuerySet[ImportItem]:
-        return ImportItem.objects.filter(resume__in=[resume.pk for resume in self.resumes])
+    def resume_links(self) -> dict[str, models.QuerySet[Any]]:
+        """The rows of other apps that name the resumes (RESUME_LINKS), by their export key."""
+        resume_ids = [resume.pk for resume in self.resumes]
+        return {key: links.rows(resume_ids) for key, links in RESUME_LINKS.items()}
 
     def audit_events(self) -> models.QuerySet[AuditEvent]:
         return audit_events_about(self.refs())
@@ -192,7 +213,7 @@ def _erase_references(footprint: Footprint) -> tuple[list[str], int, int]:
     """Clear what names the footprint's rows from outside them. Returns the files to delete after commit and
     how many task records and dead letters were deleted."""
     files = [resume.file.name for resume in footprint.resumes if resume.file]
-    files += _import_links_forget(footprint)
+    files += _resume_links_forget(footprint)
     records = footprint.task_records()
     task_ids = list(records.values_list("task_id", flat=True))
     dead_letters = footprint.dead_letters(task_ids).delete()[0]
@@ -207,17 +228,12 @@ def _erase_rows(footprint: Footprint, files: list[str]) -> None:
     transaction.on_commit(lambda: _files_delete(storage, files))
 
 
-def _import_links_forget(footprint: Footprint) -> list[str]:
-    """Unlink the import items of the candidate's resumes and blank what names the file (its name, and the
-    duplicate message that quotes it). The archives those items came from still hold the file: they are emptied
-    and returned for deletion."""
-    items = footprint.import_items()
-    batch_ids = set(items.values_list("batch_id", flat=True))
-    items.update(resume=None, filename="", error="")
-    batches = ImportBatch.objects.filter(pk__in=batch_ids).exclude(archive="")
-    archives = list(batches.values_list("archive", flat=True))
-    batches.update(archive="")
-    return archives
+def _resume_links_forget(footprint: Footprint) -> list[str]:
+    """Unlink the rows of other apps that name the candidate's resumes; the files they held, to delete."""
+    files: list[str] = []
+    for key, rows in footprint.resume_links().items():
+        files += RESUME_LINKS[key].forget(rows)
+    return files
 
 
 def _descriptions_redact(footprint: Footprint) -> None:

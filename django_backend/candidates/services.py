@@ -10,7 +10,6 @@ from __future__ import annotations
 from django.db.models import Q
 
 from candidates.models import Candidate, ResumeVersion
-from matching.ranking import features_to_json
 from recruitment_core.ranking import CandidateFeatures
 from recruitment_core.resume_parser import ParsedResume
 
@@ -51,7 +50,7 @@ def candidate_profile_apply(candidate: Candidate, resume: ResumeVersion, parsed:
     candidate.total_years_experience = years if years is not None else parsed.total_years_experience
     candidate.skills = given.get("skills") or parsed.skill_names()
     candidate.profile = resume.parsed
-    candidate.match_features = features_to_json(CandidateFeatures.from_parsed(parsed))
+    candidate.match_features = CandidateFeatures.from_parsed(parsed).to_json()  # what the ranking reads back
     candidate.current_resume = resume
     candidate.extracted_text = resume.extracted_text
     candidate.save()  # save(): new text must reach the embedding signal

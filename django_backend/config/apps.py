@@ -9,6 +9,6 @@ class ConfigConfig(AppConfig):
 
     def ready(self) -> None:
         from config import checks  # noqa: F401
-        from config.metrics import register_database_counts
+        from config.database_counts import register_database_counts
 
         register_database_counts()  # applications per stage and imports in flight, on Django's /metrics

@@ -13,9 +13,9 @@ django_asgi_app = get_asgi_application()
 
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 
+from config.routing import websocket_urlpatterns  # noqa: E402
 from matching.ranking import warm_up  # noqa: E402
 from realtime.auth import TicketOrSessionAuthMiddleware  # noqa: E402
-from realtime.routing import websocket_urlpatterns  # noqa: E402
 
 warm_up()  # before the first request, not during it
 

@@ -18,7 +18,8 @@ from kombu.utils.encoding import safe_repr
 from kombu.utils.url import maybe_sanitize_url
 
 from config import task_metrics  # noqa: F401  (connects the task metrics to Celery's signals)
-from config.queues import QueueName, declared_queues, task_routes
+from config.queues import QueueName, declared_queues
+from config.task_declarations import route_task
 from recruitment_core.skills import load_taxonomy
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -27,7 +28,8 @@ app = Celery("recruitment")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.conf.update(
     task_queues=declared_queues(),
-    task_routes=task_routes(),
+    # Each task to the queue, with the priority, its declaration states (config.task_declarations).
+    task_routes=(route_task,),
     task_default_queue=QueueName.MEDIUM.value,
     task_default_exchange=QueueName.MEDIUM.value,
     task_default_routing_key=QueueName.MEDIUM.value,

@@ -6,7 +6,8 @@ Where each is exported:
   one directory per worker) and its main process serves the sum of its processes on CELERY_METRICS_PORT
   (config.task_metrics), the `celery` scrape job. Ranking asked for by a request is on Django's /metrics.
 - WebSocket connections: daphne's, on Django's /metrics.
-- Applications per stage and imports in flight: counted in the database when Django's /metrics is scraped.
+- Applications per stage and imports in flight: counted in the database when Django's /metrics is scraped
+  (config.database_counts, which reads the apps' models; this module imports no app).
 Queue depth and consumers are RabbitMQ's own (rabbitmq_prometheus: rabbitmq_queue_messages_ready,
 rabbitmq_queue_consumers), not repeated here.
 
@@ -19,12 +20,11 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
 
-from prometheus_client import REGISTRY, Counter, Gauge, Histogram
-from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client import Counter, Gauge, Histogram
 
-from config.queues import TASK_QUEUES, QueueName
+from config.queues import QueueName
+from config.task_declarations import declared_queue
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +95,7 @@ def task_queue(task_name: str, routing_key: str | None) -> str:
     """The queue label of a task run: where it was delivered from, else where it is routed (bounded either way)."""
     if routing_key in QUEUES:
         return str(routing_key)
-    return (TASK_QUEUES.get(task_name) or QueueName.MEDIUM).value  # MEDIUM: config.celery's default queue
+    return (declared_queue(task_name) or QueueName.MEDIUM).value  # MEDIUM: config.celery's default queue
 
 
 def resume_parse_failed(reason: str) -> None:
@@ -103,59 +103,5 @@ def resume_parse_failed(reason: str) -> None:
     RESUME_PARSE_FAILURES.labels(reason if reason in PARSE_FAILURE_REASONS else "other").inc()
 
 
-# --- Counted on scrape (Django's /metrics) ----------------------------------------------------------------------
-
-IMPORT_STATES_IN_FLIGHT = ("queued", "expanding", "processing")  # ingestion.models.ImportBatch.State
-
-
-class DatabaseCountsCollector:
-    """Applications per pipeline stage and import batches still in flight, counted when Prometheus scrapes. Every
-    stage and state is given, zero included, so a series never vanishes."""
-
-    def describe(self) -> Iterable[Metric]:
-        return self._families()
-
-    def collect(self) -> Iterator[Metric]:
-        from django.db.models import Count
-
-        from applications.models import Application
-        from ingestion.models import ImportBatch
-
-        try:
-            stages = dict(Application.objects.order_by().values_list("status").annotate(n=Count("pk")))
-            states = dict(
-                ImportBatch.objects.filter(state__in=IMPORT_STATES_IN_FLIGHT)
-                .order_by()
-                .values_list("state")
-                .annotate(n=Count("pk"))
-            )
-        except Exception as error:  # the database is away: the rest of /metrics still answers
-            logger.warning("could not count applications and imports for /metrics: %s", type(error).__name__)
-            return iter(())
-        return iter(self._families(stages, states))
-
-    @staticmethod
-    def _families(stages: dict[str, int] | None = None, states: dict[str, int] | None = None) -> list[Metric]:
-        from applications.pipeline import Stage
-
-        applications = GaugeMetricFamily(
-            "recruitment_applications", "Applications in each pipeline stage.", labels=["stage"]
-        )
-        for stage in Stage:
-            applications.add_metric([stage.value], (stages or {}).get(stage.value, 0))
-        imports = GaugeMetricFamily(
-            "recruitment_imports_in_flight", "Bulk imports queued, expanding or processing.", labels=["state"]
-        )
-        for state in IMPORT_STATES_IN_FLIGHT:
-            imports.add_metric([state], (states or {}).get(state, 0))
-        return [applications, imports]
-
-
-_database_counts: list[DatabaseCountsCollector] = []
-
-
-def register_database_counts() -> None:
-    """Add the counts to the registry Django's /metrics serves (config.apps); once, whatever calls it again."""
-    if not _database_counts:
-        _database_counts.append(DatabaseCountsCollector())
-        REGISTRY.register(_database_counts[0])
+# Counted on scrape by config.database_counts; the states of ingestion.models.ImportBatch.State.
+IMPORT_STATES_IN_FLIGHT = ("queued", "expanding", "processing")

@@ -53,32 +53,6 @@ def dead_letter_queue() -> Queue:
     )
 
 
-# Every task and its queue, in one place.
-TASK_QUEUES = {
-    "ingestion.tasks.parse_resume_task": QueueName.MEDIUM,
-    "ingestion.tasks.import_archive_task": QueueName.MEDIUM,
-    "ingestion.tasks.feed_imports_task": QueueName.LOW,
-    "applications.tasks.analyze_application_task": QueueName.MEDIUM,
-    "matching.tasks.embed_candidate_task": QueueName.EMBEDDINGS,
-    "matching.tasks.embed_job_task": QueueName.EMBEDDINGS,
-    "matching.tasks.rerank_job_task": QueueName.LOW,
-    "matching.tasks.rerank_candidate_task": QueueName.LOW,
-    "jobs.tasks.rediscover_candidates_task": QueueName.LOW,
-    "realtime.tasks.reap_stale_tasks_task": QueueName.LOW,
-    "matching.tasks.refresh_embeddings_task": QueueName.LOW,
-    "ingestion.tasks.delete_orphan_resume_files_task": QueueName.LOW,
-    "candidates.tasks.delete_expired_candidates_task": QueueName.LOW,
-    "notifications.tasks.send_email_notification_task": QueueName.HIGH,
-    "notifications.tasks.requeue_lost_notifications_task": QueueName.LOW,
-    "messaging.tasks.remind_unread_message_task": QueueName.HIGH,
-}
-
-
-def task_routes() -> dict[str, dict[str, object]]:
-    """Celery routes: each task to its queue, carrying that queue's priority."""
-    return {name: {"queue": queue.value, "priority": PRIORITY[queue]} for name, queue in TASK_QUEUES.items()}
-
-
 def declare_all(connection: Connection) -> None:
     """Declare every queue (and its exchange and binding), the dead-letter queue included, on the broker; idempotent."""
     for queue in (*declared_queues(), dead_letter_queue()):

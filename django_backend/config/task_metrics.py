@@ -22,7 +22,7 @@ from prometheus_client import CollectorRegistry, multiprocess, start_http_server
 from prometheus_client.core import Metric
 
 from config import metrics
-from config.queues import TASK_QUEUES
+from config.task_declarations import declarations
 
 logger = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ def start_dead_letter_series(task_names: Any) -> None:
     """Every task's dead-letter count, from zero. Prometheus sees no increase in a series whose first sample is
     already 1, so without it the first dead letter of a task after a worker starts would never fire
     TasksDeadLettered (monitoring/prometheus/alerts.yml)."""
-    for name in TASK_QUEUES:
+    for name in declarations():
         if name in task_names:
             metrics.TASKS_DEAD_LETTERED.labels(name, metrics.task_queue(name, None))
 

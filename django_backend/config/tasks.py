@@ -1,7 +1,8 @@
-"""What every Celery task states, from one place: its queue, retries with backoff and jitter, and time limits.
+"""What every Celery task states about delivery: retries with backoff and jitter, and time limits.
 
-A task declares itself with `@shared_task(**task_options(QueueName.X, LIMITS))` and nothing else about
-delivery. (Autodiscovery imports this module too, since `config` is an installed app; it defines no task.)
+A task declares itself with `@declared_task(queue=QueueName.X, limits=LIMITS, ...)` (config.task_declarations),
+which applies these options. (Autodiscovery imports this module too, since `config` is an installed app; it
+defines no task.)
 """
 
 from __future__ import annotations
@@ -12,8 +13,6 @@ from typing import Any
 import httpx
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerOperationalError
-
-from config.queues import QueueName
 
 # Tasks acknowledge late, so a message stays unacknowledged for the whole run of its task, and a retry with a
 # countdown is held unacknowledged by a worker until it is due. RabbitMQ (3.8.15 and later, the 3.10 here
@@ -66,23 +65,20 @@ RERANK_LIMITS = TimeLimits(soft=600, hard=660)  # scoring a job against every ca
 
 
 def task_options(
-    queue: QueueName,
     limits: TimeLimits,
     *,
     max_retries: int = DEFAULT_MAX_RETRIES,
     retry_for: tuple[type[BaseException], ...] = (),
     bind: bool = False,
 ) -> dict[str, Any]:
-    """Keyword arguments for `@shared_task`: the queue, autoretry on transient errors and on `retry_for`,
-    exponential backoff with full jitter, and the time limits.
+    """Keyword arguments for `@shared_task`: autoretry on transient errors and on `retry_for`, exponential
+    backoff with full jitter, and the time limits.
 
-    Routing itself stays in config.queues.TASK_QUEUES (Celery deprecates the `queue` and `priority` task
-    attributes in favour of routes): the queue stated here is kept as `routed_queue`, and the test suite checks
-    that both agree.
+    No queue here: Celery deprecates the `queue` and `priority` task attributes in favour of routes, and
+    config.task_declarations.route_task routes each declared task to the queue its declaration states.
     """
     return {
         "bind": bind,
-        "routed_queue": queue,
         "autoretry_for": TRANSIENT_ERRORS + retry_for,
         "max_retries": max_retries,
         "retry_backoff": RETRY_BACKOFF_SECONDS,

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -13,8 +14,11 @@ from django.utils.html import format_html
 
 from accounts.admin_scoping import OrganizationScopedAdmin, OrganizationScopedInline
 from accounts.permissions import request_organization, request_user
+from candidates.admin import ResumeVersionAdmin
+from candidates.models import Candidate, ResumeVersion
 from ingestion.models import ImportBatch, ImportItem
-from ingestion.services import import_create
+from ingestion.services import import_create, resume_reparse
+from matching.admin import CandidateWithJobsAdmin
 from recruitment_core.archive import ArchiveRejected
 
 
@@ -107,3 +111,36 @@ class ImportBatchAdmin(OrganizationScopedAdmin):
             "opts": self.model._meta,
         }
         return TemplateResponse(request, "admin/ingestion/importbatch/upload.html", context)
+
+
+# Re-reading a resume is this app's step: it adds the actions to the candidate and resume admin pages (registered
+# again as subclasses), which sit in the app below.
+admin.site.unregister(Candidate)
+admin.site.unregister(ResumeVersion)
+
+
+@admin.register(Candidate)
+class CandidateReparseAdmin(CandidateWithJobsAdmin):
+    actions = ["reparse_current_resume"]
+
+    @admin.action(description="Re-parse the current resume")
+    def reparse_current_resume(self, request: HttpRequest, queryset: QuerySet[Candidate]) -> None:
+        count = 0
+        with transaction.atomic():
+            for candidate in queryset.select_related("current_resume__organization"):
+                if candidate.current_resume is not None:
+                    resume_reparse(resume=candidate.current_resume)
+                    count += 1
+        self.message_user(request, f"Queued {count} resume(s) for parsing.", messages.SUCCESS)
+
+
+@admin.register(ResumeVersion)
+class ResumeVersionReparseAdmin(ResumeVersionAdmin):
+    actions = ["reparse"]
+
+    @admin.action(description="Re-parse")
+    def reparse(self, request: HttpRequest, queryset: QuerySet[ResumeVersion]) -> None:
+        with transaction.atomic():
+            for resume in queryset.select_related("organization"):
+                resume_reparse(resume=resume)
+        self.message_user(request, f"Queued {queryset.count()} resume(s) for parsing.", messages.SUCCESS)

@@ -29,8 +29,8 @@ from django.utils import timezone
 
 from candidates.models import ResumeVersion
 from config.queues import BULK_PARSE_PRIORITY
+from ingestion import services, tasks  # modules, not their names: the tasks import this module
 from ingestion.models import ImportBatch, ImportItem
-from ingestion.services import import_items_finish
 from realtime.models import TaskRecord
 from realtime.services import task_enqueue
 
@@ -52,8 +52,6 @@ def import_feed(*, organization_id: int) -> int:
 
     Idempotent: the slots are counted from the items themselves, so calling it again queues nothing more.
     """
-    from ingestion.tasks import parse_resume_task
-
     cap = settings.IMPORT_PARSE_CONCURRENCY
     with transaction.atomic():
         with connection.cursor() as cursor:
@@ -71,7 +69,7 @@ def import_feed(*, organization_id: int) -> int:
         for item in items:
             assert item.resume is not None  # _pending() selects items with a resume
             task_enqueue(
-                parse_resume_task,
+                tasks.parse_resume_task,
                 kind=TaskRecord.Kind.PARSE_RESUME,
                 target=item.resume,
                 organization=item.resume.organization,
@@ -133,7 +131,7 @@ def _release_lost_dispatches() -> None:
             ResumeVersion.objects.filter(pk=resume.pk, parse_status__in=("pending", "parsing")).update(
                 parse_status=ResumeVersion.ParseStatus.FAILED, parse_error=error
             )
-            import_items_finish(resume, ImportItem.Status.FAILED, error)
+            services.import_items_finish(resume, ImportItem.Status.FAILED, error)
         else:
             ImportItem.objects.filter(pk=item.pk, status=ImportItem.Status.PENDING).update(dispatched_at=None)
         logger.warning("import item released", extra={"item_id": item.pk, "ran": bool(last and last.attempts)})

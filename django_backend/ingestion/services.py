@@ -20,9 +20,10 @@ from accounts.models import Organization, User
 from candidates.models import Candidate, ResumeVersion
 from candidates.services import IDENTITY_LOCK_NAMESPACE, candidate_identify, candidate_profile_apply
 from config import metrics
+from ingestion import tasks  # a module, not its names: the tasks import this module in turn
+from ingestion.announcements import import_progressed
 from ingestion.models import ImportBatch, ImportItem
 from ingestion.reading import resume_text_parse, resume_text_read
-from notifications.events import import_finished_notify
 from realtime.models import TaskRecord
 from realtime.services import broadcast_organization, task_enqueue, task_progress
 from recruitment_core.archive import ArchiveLimits, ArchiveRejected, iter_resumes, open_archive
@@ -90,12 +91,10 @@ def resume_intake(
     try:
         with transaction.atomic():
             resume.save()
-            from ingestion.tasks import parse_resume_task
-
             record: TaskRecord | None = None
             if queue_parse:
                 record = task_enqueue(
-                    parse_resume_task,
+                    tasks.parse_resume_task,
                     kind=TaskRecord.Kind.PARSE_RESUME,
                     target=resume,
                     organization=organization,
@@ -220,10 +219,8 @@ def import_create(*, organization: Organization, uploaded: UploadedFile, created
     try:
         with transaction.atomic():
             batch.save()
-            from ingestion.tasks import import_archive_task
-
             task_enqueue(
-                import_archive_task,
+                tasks.import_archive_task,
                 kind=TaskRecord.Kind.IMPORT_ARCHIVE,
                 target=batch,
                 organization=organization,
@@ -314,7 +311,8 @@ def import_items_finish(resume: ResumeVersion, status: str, error: str = "") -> 
 
 
 def broadcast_import(batch: ImportBatch) -> None:
-    import_finished_notify(batch)  # whoever started it hears when it is done or failed (once, after commit)
+    # Whoever started it hears when it is done or failed, once, after commit (notifications.signals).
+    import_progressed.send(sender=ImportBatch, batch=batch)
     broadcast_organization(
         batch.organization_id,
         {
@@ -333,11 +331,9 @@ def broadcast_import(batch: ImportBatch) -> None:
 
 def resume_reparse(*, resume: ResumeVersion) -> TaskRecord:
     """Queue the parsing of a stored resume again, after the current transaction commits."""
-    from ingestion.tasks import parse_resume_task
-
     ResumeVersion.objects.filter(pk=resume.pk).update(parse_status=ResumeVersion.ParseStatus.PENDING, parse_error="")
     return task_enqueue(
-        parse_resume_task,
+        tasks.parse_resume_task,
         kind=TaskRecord.Kind.PARSE_RESUME,
         target=resume,
         organization=resume.organization,

@@ -2,34 +2,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from celery import shared_task
-
 from config.queues import QueueName
-from config.tasks import IMPORT_LIMITS, MAINTENANCE_LIMITS, PARSE_LIMITS, task_options
-from ingestion.feeding import import_feed_after_parse, import_feed_batch, import_feed_sweep
+from config.task_declarations import declared_task
+from config.tasks import IMPORT_LIMITS, MAINTENANCE_LIMITS, PARSE_LIMITS
+from ingestion import feeding, services  # modules, not their names: they queue these tasks
 from ingestion.maintenance import resume_orphans_delete
-from ingestion.services import import_expand, resume_parse
 
 
-@shared_task(**task_options(QueueName.MEDIUM, PARSE_LIMITS, bind=True))
+@declared_task(queue=QueueName.MEDIUM, limits=PARSE_LIMITS, kind="parse_resume", label="Parse resume", bind=True)
 def parse_resume_task(self: Any, resume_id: int) -> str:
-    status = resume_parse(resume_id=resume_id, task_id=self.request.id)
-    import_feed_after_parse(resume_id=resume_id)  # the slot this parse held goes to the next file of an import
+    status = services.resume_parse(resume_id=resume_id, task_id=self.request.id)
+    feeding.import_feed_after_parse(resume_id=resume_id)  # the slot this parse held goes to the next file of an import
     return status
 
 
-@shared_task(**task_options(QueueName.MEDIUM, IMPORT_LIMITS))
+@declared_task(queue=QueueName.MEDIUM, limits=IMPORT_LIMITS, kind="import_archive", label="Import resume archive")
 def import_archive_task(batch_id: int) -> str:
-    state = import_expand(batch_id=batch_id)
-    import_feed_batch(batch_id=batch_id)  # the first files' parses; their ends queue the rest
+    state = services.import_expand(batch_id=batch_id)
+    feeding.import_feed_batch(batch_id=batch_id)  # the first files' parses; their ends queue the rest
     return state
 
 
-@shared_task(**task_options(QueueName.LOW, MAINTENANCE_LIMITS))
+@declared_task(queue=QueueName.LOW, limits=MAINTENANCE_LIMITS)
 def feed_imports_task() -> int:
-    return import_feed_sweep()
+    return feeding.import_feed_sweep()
 
 
-@shared_task(**task_options(QueueName.LOW, MAINTENANCE_LIMITS))
+@declared_task(queue=QueueName.LOW, limits=MAINTENANCE_LIMITS)
 def delete_orphan_resume_files_task() -> int:
     return len(resume_orphans_delete())

@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 
 from accounts.admin_inlines import WrittenByServiceInline
 from accounts.admin_scoping import OrganizationScopedAdmin
@@ -13,7 +13,6 @@ from jobs.filters import job_status_filter
 from jobs.lifecycle import JobLifecycleError, job_archive, job_close, job_open, job_restore
 from jobs.models import JobPosting, RediscoveredCandidate
 from jobs.services import job_create, job_update
-from matching.ranking import candidates_for_job
 
 REQUIREMENT_FIELDS = (
     "required_skills",
@@ -198,17 +197,3 @@ class JobPostingAdmin(OrganizationScopedAdmin):
     @admin.action(description="Restore the selected archived jobs", permissions=["change"])
     def restore_selected(self, request: HttpRequest, queryset: QuerySet[JobPosting]) -> None:
         self._lifecycle_action(request, queryset, job_restore, "restored")
-
-    def change_view(
-        self, request: HttpRequest, object_id: str, form_url: str = "", extra_context: dict[str, Any] | None = None
-    ) -> HttpResponse:
-        job = self.get_object(request, object_id)
-        ranked: list[dict[str, Any]] = []
-        if job is not None:
-            from candidates.models import Candidate
-
-            _, matches = candidates_for_job(job=job, limit=20)
-            names = Candidate.objects.in_bulk([match.candidate_id for match in matches])
-            ranked = [{"match": match, "candidate": names[match.candidate_id]} for match in matches]
-        context = {**(extra_context or {}), "ranked_candidates": ranked}
-        return super().change_view(request, object_id, form_url, extra_context=context)

@@ -1,6 +1,7 @@
 """Talent rediscovery: when a job opens, the organization's existing candidates who already fit it.
 
-The score is the ranking's (matching.ranking.candidates_for_job), the one score every surface shows; the
+The score is the ranking's (matching.ranking.candidates_for_job), the one score every surface shows, read through
+the search matching hands in when the apps load (pool_search_register; matching sits above jobs). The
 candidates at or above JOB_REDISCOVERY_MIN_SCORE are kept on the job as RediscoveredCandidate rows. A run is
 idempotent: it adds only candidates not found before (refreshing the scores of those that were), and tells the
 recruiters (audit entry, live event) only when it found someone new.
@@ -8,6 +9,7 @@ recruiters (audit entry, live event) only when it found someone new.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,13 +17,19 @@ from django.db import transaction
 
 from audit.services import audit_record
 from jobs.models import JobPosting, RediscoveredCandidate
-from matching.ranking import candidates_for_job
-from matching.services import job_embed
-from matching.tasks import rerank_enqueue
 from realtime.services import broadcast_organization
 
 # What live admin pages and API clients listen for on the organization's stream.
 REDISCOVERED_EVENT = "job.rediscovered"
+
+# `search(job, limit)`: the organization's best `limit` candidates for the job as (candidate id, score), best first.
+PoolSearch = Callable[[JobPosting, int], list[tuple[int, float]]]
+_pool_search: list[PoolSearch] = []
+
+
+def pool_search_register(search: PoolSearch) -> None:
+    """Called by matching.apps when the apps load; registering again replaces the search."""
+    _pool_search[:] = [search]
 
 
 @dataclass(frozen=True)
@@ -36,13 +44,10 @@ def rediscover_candidates(*, job_id: int) -> Rediscovery:
     job = JobPosting.objects.filter(pk=job_id).first()
     if job is None or not job.accepts_applications():
         return Rediscovery(job_id=job_id, found=[], kept=0)  # closed or archived again before this ran
-    # The ranking reads the job's embedding: a job created a moment ago may not have it yet.
-    if job_embed(job_id=job.pk):
-        rerank_enqueue(job_id=job.pk)  # as the embedding task would have
-        job.refresh_from_db()
-    limit = settings.JOB_REDISCOVERY_LIMIT
-    _, matches = candidates_for_job(job=job, limit=limit, pool_size=limit)
-    fits = {match.candidate_id: match.score for match in matches if match.score >= settings.JOB_REDISCOVERY_MIN_SCORE}
+    if not _pool_search:
+        raise RuntimeError("no candidate search registered: the matching app is not installed")
+    scores = _pool_search[0](job, settings.JOB_REDISCOVERY_LIMIT)
+    fits = {candidate_id: score for candidate_id, score in scores if score >= settings.JOB_REDISCOVERY_MIN_SCORE}
     with transaction.atomic():
         # One run at a time per job: a retry racing a slow first run must not report the same candidates twice.
         JobPosting.objects.select_for_update().filter(pk=job.pk).first()

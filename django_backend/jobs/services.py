@@ -7,6 +7,7 @@ from django.db import transaction
 
 from accounts.models import Organization, User
 from audit.services import audit_record
+from jobs.announcements import requirements_edited
 from jobs.lifecycle import check_closes_at, job_became_open
 from jobs.models import JobPosting
 from recruitment_core.job_parser import parse_job
@@ -91,7 +92,5 @@ def job_update(*, job: JobPosting, actor: User | None = None, **changes: Any) ->
         )
         if not text_changed:
             # A new text is re-embedded first and re-ranked after; edited requirements re-rank straight away.
-            from matching.tasks import rerank_enqueue
-
-            rerank_enqueue(job_id=job.pk)
+            requirements_edited.send(sender=JobPosting, job=job)
     return job

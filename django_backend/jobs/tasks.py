@@ -2,17 +2,17 @@ from __future__ import annotations
 
 import logging
 
-from celery import shared_task
 from django.db import transaction
 
 from config.queues import QueueName
-from config.tasks import RERANK_LIMITS, task_options
+from config.task_declarations import declared_task
+from config.tasks import RERANK_LIMITS
 from jobs.rediscovery import rediscover_candidates
 
 logger = logging.getLogger(__name__)
 
 
-@shared_task(**task_options(QueueName.LOW, RERANK_LIMITS))
+@declared_task(queue=QueueName.LOW, limits=RERANK_LIMITS)
 def rediscover_candidates_task(job_id: int) -> int:
     return len(rediscover_candidates(job_id=job_id).found)
 

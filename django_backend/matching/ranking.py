@@ -108,10 +108,6 @@ def job_requirements(job: JobPosting) -> JobRequirements:
     )
 
 
-def features_to_json(features: CandidateFeatures) -> dict[str, Any]:
-    return features.to_json()
-
-
 # Stored features without this key predate the newest field (where the candidate is moving): they are rebuilt
 # from the profile when read.
 FEATURES_VERSION_KEY = "relocation"

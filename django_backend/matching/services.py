@@ -17,8 +17,12 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
+from candidates.models import Candidate
 from config.metrics import EMBEDDING_SECONDS
+from jobs.models import JobPosting
 from matching.embedder import embedder
+from matching.models import ExperienceEmbedding
+from realtime.models import TaskRecord
 from recruitment_core.embeddings import embed_document, embed_documents
 from recruitment_core.injection import without_instructions
 from recruitment_core.semantic import experience_text
@@ -102,9 +106,6 @@ def candidates_embed(*, candidate_id: int, batch_size: int | None = None) -> Emb
 def _batch_members(candidate_id: int, limit: int) -> list[int]:
     """The candidate and the oldest queued others that are stale, up to `limit` and RESUME_MAX_CHARS characters
     beyond the candidate's own text: a batch never takes much longer than the longest resume alone."""
-    from candidates.models import Candidate
-    from realtime.models import TaskRecord
-
     if limit == 1:
         return [candidate_id]
     peers = (
@@ -131,8 +132,6 @@ def _batch_members(candidate_id: int, limit: int) -> list[int]:
 
 def _lock_stale(candidate_ids: list[int], *, skip_locked: bool) -> list[_Stale]:
     """Lock the candidates' rows (skipping those locked elsewhere if asked) and read which are still stale."""
-    from candidates.models import Candidate
-
     rows = Candidate.objects.select_for_update(skip_locked=skip_locked, no_key=True).filter(pk__in=candidate_ids)
     locked = set(rows.values_list("pk", flat=True))
     return _stale_rows([pk for pk in candidate_ids if pk in locked])
@@ -140,9 +139,6 @@ def _lock_stale(candidate_ids: list[int], *, skip_locked: bool) -> list[_Stale]:
 
 def _stale_rows(candidate_ids: list[int]) -> list[_Stale]:
     """The candidates among `candidate_ids` (in that order) with text whose stored vectors are of other text."""
-    from candidates.models import Candidate
-    from matching.models import ExperienceEmbedding
-
     rows = Candidate.objects.filter(pk__in=candidate_ids).values_list("pk", "extracted_text", "embedded_text_sha256")
     experience = dict(
         ExperienceEmbedding.objects.filter(candidate_id__in=candidate_ids).values_list("candidate_id", "text_sha256")
@@ -159,9 +155,6 @@ def _stale_rows(candidate_ids: list[int]) -> list[_Stale]:
 
 def _embed_and_write(claimed: list[_Stale], run: EmbeddingRun) -> None:
     """Embed the claimed candidates together (apart when the batch fails) and write each one's vectors."""
-    from candidates.models import Candidate
-    from matching.models import ExperienceEmbedding
-
     if not claimed:
         return
     vectors = _embed_batch(claimed, run)
@@ -222,8 +215,6 @@ def _observe(seconds: float, documents: int) -> None:
 
 def job_embed(*, job_id: int) -> bool:
     """Embed the posting's title and description unless the stored vector already matches them."""
-    from jobs.models import JobPosting
-
     job = JobPosting.objects.filter(pk=job_id).first()
     if job is None:
         return False

@@ -1,23 +1,21 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from celery import shared_task
 from django.db import transaction
 
+from candidates.models import Candidate
 from config.queues import QueueName
-from config.tasks import EMBEDDING_LIMITS, MAINTENANCE_LIMITS, RERANK_LIMITS, task_options
+from config.task_declarations import declared_task
+from config.tasks import EMBEDDING_LIMITS, MAINTENANCE_LIMITS, RERANK_LIMITS
+from jobs.models import JobPosting
 from matching.maintenance import embeddings_refresh
 from matching.pair_scores import candidate_rerank
 from matching.ranking import job_rerank
 from matching.services import candidates_embed, job_embed
-
-if TYPE_CHECKING:
-    from candidates.models import Candidate
-    from jobs.models import JobPosting
+from realtime.models import TaskRecord
+from realtime.services import task_enqueue
 
 
-@shared_task(**task_options(QueueName.EMBEDDINGS, EMBEDDING_LIMITS))
+@declared_task(queue=QueueName.EMBEDDINGS, limits=EMBEDDING_LIMITS, kind="embed_candidate", label="Embed candidate")
 def embed_candidate_task(candidate_id: int) -> bool:
     """Embed the candidate, with a batch of others whose tasks are queued (matching.services.candidates_embed)."""
     run = candidates_embed(candidate_id=candidate_id)
@@ -28,7 +26,7 @@ def embed_candidate_task(candidate_id: int) -> bool:
     return candidate_id in run.written
 
 
-@shared_task(**task_options(QueueName.EMBEDDINGS, EMBEDDING_LIMITS))
+@declared_task(queue=QueueName.EMBEDDINGS, limits=EMBEDDING_LIMITS, kind="embed_job", label="Embed job")
 def embed_job_task(job_id: int) -> bool:
     written = job_embed(job_id=job_id)
     if written:
@@ -36,17 +34,17 @@ def embed_job_task(job_id: int) -> bool:
     return written
 
 
-@shared_task(**task_options(QueueName.LOW, RERANK_LIMITS))
+@declared_task(queue=QueueName.LOW, limits=RERANK_LIMITS, kind="rerank_job", label="Re-rank a job's candidates")
 def rerank_job_task(job_id: int) -> int:
     return job_rerank(job_id=job_id)
 
 
-@shared_task(**task_options(QueueName.LOW, RERANK_LIMITS))
+@declared_task(queue=QueueName.LOW, limits=RERANK_LIMITS, kind="rerank_candidate", label="Re-rank a candidate's jobs")
 def rerank_candidate_task(candidate_id: int) -> int:
     return candidate_rerank(candidate_id=candidate_id)
 
 
-@shared_task(**task_options(QueueName.LOW, MAINTENANCE_LIMITS))
+@declared_task(queue=QueueName.LOW, limits=MAINTENANCE_LIMITS)
 def refresh_embeddings_task() -> dict[str, int]:
     """Periodic (MAINTENANCE_INTERVALS): queue the embeddings that were lost or went stale."""
     queued = embeddings_refresh(candidate_enqueue=candidate_embed_enqueue, job_enqueue=job_embed_enqueue)
@@ -55,11 +53,6 @@ def refresh_embeddings_task() -> dict[str, int]:
 
 def rerank_enqueue(*, job_id: int | None = None, candidate_id: int | None = None) -> None:
     """Queue re-ranking (low priority) once a side's embedding or requirements changed."""
-    from candidates.models import Candidate
-    from jobs.models import JobPosting
-    from realtime.models import TaskRecord
-    from realtime.services import task_enqueue
-
     with transaction.atomic():
         if job_id is not None:
             job = JobPosting.objects.select_related("organization").get(pk=job_id)
@@ -83,9 +76,6 @@ def rerank_enqueue(*, job_id: int | None = None, candidate_id: int | None = None
 
 def candidate_embed_enqueue(candidate: Candidate) -> None:
     """Queue the embedding of a candidate's resume text, tracked as a task of its organization."""
-    from realtime.models import TaskRecord
-    from realtime.services import task_enqueue
-
     task_enqueue(
         embed_candidate_task,
         kind=TaskRecord.Kind.EMBED_CANDIDATE,
@@ -97,9 +87,6 @@ def candidate_embed_enqueue(candidate: Candidate) -> None:
 
 def job_embed_enqueue(job: JobPosting) -> None:
     """Queue the embedding of a job posting, tracked as a task of its organization."""
-    from realtime.models import TaskRecord
-    from realtime.services import task_enqueue
-
     task_enqueue(
         embed_job_task, kind=TaskRecord.Kind.EMBED_JOB, target=job, organization=job.organization, args=(job.pk,)
     )

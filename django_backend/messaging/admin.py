@@ -1,4 +1,7 @@
-"""The conversation shown on the application's admin page, where recruiters of its organization also reply."""
+"""The conversation shown on the application's admin page, where recruiters of its organization also reply.
+
+Messaging sits above applications: it extends that app's admin page with the conversation rather than the page
+importing messaging."""
 
 from __future__ import annotations
 
@@ -10,9 +13,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from accounts.admin_scoping import OrganizationScopedInline
-from messaging.models import Message
+from applications.admin import ApplicationAdmin
+from applications.models import Application
+from messaging.models import Message, Side
 from messaging.selectors import is_recruiter_side
-from messaging.services import MAX_MESSAGE_CHARS
+from messaging.services import MAX_MESSAGE_CHARS, message_send, messages_mark_read
 
 
 class MessageReplyForm(forms.ModelForm):
@@ -26,7 +31,7 @@ class MessageReplyForm(forms.ModelForm):
 
 
 class MessageInline(OrganizationScopedInline, admin.TabularInline):
-    """Sent messages are read-only; the empty row sends a reply (applications.admin routes it through
+    """Sent messages are read-only; the empty row sends a reply (ApplicationConversationAdmin routes it through
     messaging.services.message_send, audited and pushed live like one sent through the API)."""
 
     model = Message
@@ -51,3 +56,31 @@ class MessageInline(OrganizationScopedInline, admin.TabularInline):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # a sent message is not rewritten
+
+
+admin.site.unregister(Application)
+
+
+@admin.register(Application)
+class ApplicationConversationAdmin(ApplicationAdmin):
+    """The application admin page with the messages exchanged with the candidate."""
+
+    inlines = (*ApplicationAdmin.inlines, MessageInline)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        if formset.model is not Message:
+            super().save_formset(request, form, formset, change)
+            return
+        # What formset.save() would have set: the admin's change message reads them.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for extra_form in formset.extra_forms:
+            if extra_form.has_changed() and extra_form.cleaned_data.get("body"):
+                # Answering is reading: the candidate's messages so far count as read by the recruiters.
+                messages_mark_read(application=form.instance, side=Side.RECRUITER)
+                reply = message_send(
+                    application=form.instance,
+                    sender=request.user,  # type: ignore[arg-type]
+                    side=Side.RECRUITER,
+                    body=extra_form.cleaned_data["body"],
+                )
+                formset.new_objects.append(reply)

@@ -1,4 +1,5 @@
-"""The events that send email, each called with one line from the service that causes it."""
+"""The events that send email. The pipeline and imports sit below this app and announce theirs with signals
+(notifications.signals); messaging, above it, calls notify itself (messaging.reminders)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from django.urls import reverse
 from applications.models import Application, ApplicationAnalysis, StageChange
 from applications.pipeline import Stage
 from ingestion.models import ImportBatch
-from messaging.models import Message, Side
 from notifications.models import EmailNotification
 from notifications.services import notify
 
@@ -18,7 +18,8 @@ CANDIDATE_STAGES = frozenset({Stage.INTERVIEWING, Stage.OFFERED, Stage.HIRED, St
 FINISHED_IMPORT_STATES = frozenset({ImportBatch.State.DONE, ImportBatch.State.FAILED})
 
 
-def _user_name(user: Any) -> str:
+def user_name(user: Any) -> str:
+    """How an email greets a staff user: their full name, else their username."""
     return (user.get_full_name() or user.username) if user is not None else ""
 
 
@@ -55,7 +56,7 @@ def analysis_ready_notify(analysis: ApplicationAnalysis) -> EmailNotification:
     )
     job, recruiter = application.job, application.job.created_by
     context = {
-        "recipient_name": _user_name(recruiter),
+        "recipient_name": user_name(recruiter),
         "candidate_name": application.candidate.name or f"Candidate {application.candidate_id}",
         "job_title": job.title,
         "match_score": round(analysis.match_score) if analysis.match_score is not None else None,
@@ -79,7 +80,7 @@ def import_finished_notify(batch: ImportBatch) -> EmailNotification | None:
         return None
     starter = batch.created_by
     context = {
-        "recipient_name": _user_name(starter),
+        "recipient_name": user_name(starter),
         "archive_name": batch.archive_name,
         "succeeded": batch.state == ImportBatch.State.DONE,
         "total": batch.total,
@@ -95,43 +96,4 @@ def import_finished_notify(batch: ImportBatch) -> EmailNotification | None:
         f"import_finished:{batch.pk}",
         organization=batch.organization,
         import_batch=batch,
-    )
-
-
-def _recruiter_to_tell(message: Message) -> Any:
-    """Who hears of a candidate's message: the recruiter who wrote last on the application, else the job's creator."""
-    latest = (
-        Message.objects.filter(application_id=message.application_id, sender_side=Side.RECRUITER, sender__isnull=False)
-        .select_related("sender")
-        .order_by("-created_at", "-pk")
-        .first()
-    )
-    return latest.sender if latest is not None else message.application.job.created_by
-
-
-def message_unread_notify(message: Message) -> EmailNotification:
-    """Tell the other side of a conversation that a message waits for them; the email never quotes it."""
-    application = message.application
-    job, candidate = application.job, application.candidate
-    to_recruiter = message.sender_side == Side.CANDIDATE
-    if to_recruiter:
-        recipient = _recruiter_to_tell(message)
-        name, address = _user_name(recipient), getattr(recipient, "email", "")
-    else:
-        name, address = candidate.name, (candidate.account.email if candidate.account else "") or candidate.email
-    context = {
-        "recipient_name": name,
-        "to_recruiter": to_recruiter,
-        "candidate_name": candidate.name or f"Candidate {candidate.pk}",
-        "job_title": job.title,
-        "organization_name": job.organization.name,
-        "admin_path": reverse("admin:applications_application_change", args=[application.pk]) if to_recruiter else "",
-    }
-    return notify(
-        EmailNotification.Kind.MESSAGE_UNREAD,
-        address,
-        context,
-        f"message_unread:{message.pk}",
-        organization=job.organization,
-        application=application,
     )

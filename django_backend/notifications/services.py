@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import smtplib
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
@@ -24,7 +23,9 @@ from django.utils import timezone
 from accounts.models import Organization
 from applications.models import Application
 from ingestion.models import ImportBatch
+from notifications import tasks  # a module, not its names: the tasks import this module in turn
 from notifications.models import EmailNotification
+from notifications.smtp_errors import SMTP_ERRORS
 
 logger = logging.getLogger(__name__)
 
@@ -32,9 +33,6 @@ logger = logging.getLogger(__name__)
 # resume can never be copied into a stored notification, a task message or a log line.
 MAX_CONTEXT_VALUE_CHARS = 500
 MAX_CONTEXT_KEYS = 30
-# What the worker records as a failed attempt and retries: the SMTP server refused (a 4xx says "for now"), dropped
-# the connection, could not be reached or did not answer in EMAIL_TIMEOUT.
-SMTP_ERRORS: tuple[type[BaseException], ...] = (smtplib.SMTPException, ConnectionError, TimeoutError)
 
 
 class NotificationContextError(ValueError):
@@ -118,10 +116,8 @@ def _checked_context(context: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _publish(notification_id: int) -> None:
-    from notifications.tasks import send_email_notification_task  # tasks import this module
-
     try:
-        send_email_notification_task.apply_async(args=(notification_id,), ignore_result=True)
+        tasks.send_email_notification_task.apply_async(args=(notification_id,), ignore_result=True)
     except Exception as error:  # the broker is unreachable: the row says so instead of the email vanishing
         logger.exception("could not queue an email notification", extra={"notification_id": notification_id})
         EmailNotification.objects.filter(pk=notification_id, status=EmailNotification.Status.QUEUED).update(

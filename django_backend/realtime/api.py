@@ -17,6 +17,7 @@ from realtime.tickets import ws_ticket_issue
 
 
 class TaskRecordOutput(serializers.ModelSerializer):
+    kind_label = serializers.CharField(read_only=True, help_text="The kind as its task declares it for people.")
     target = serializers.SerializerMethodField()
 
     class Meta:
@@ -24,6 +25,7 @@ class TaskRecordOutput(serializers.ModelSerializer):
         fields = [
             "task_id",
             "kind",
+            "kind_label",
             "state",
             "progress",
             "message",

@@ -13,7 +13,8 @@ from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
 from config.metrics import TASKS_DEAD_LETTERED
-from config.queues import PRIORITY, TASK_QUEUES, QueueName, dead_letter_queue
+from config.queues import PRIORITY, QueueName, dead_letter_queue
+from config.task_declarations import declared_queue
 from realtime.models import DeadLetter, TaskRecord
 from realtime.services import broadcast_task, task_mark
 
@@ -53,7 +54,7 @@ def original_queue(task_name: str, routing_key: str | None = None) -> str:
     """The work queue a task's message came from: where it was delivered from, else where it is routed."""
     if routing_key in {name.value for name in QueueName}:
         return str(routing_key)
-    queue = TASK_QUEUES.get(task_name)
+    queue = declared_queue(task_name)
     return (queue or QueueName(current_app.conf.task_default_queue)).value
 
 

@@ -14,6 +14,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from accounts.models import Organization
+from config.task_declarations import declared_kind_check
 from realtime.broadcast import TASK_EVENT, broadcast, flush
 from realtime.models import TaskRecord
 
@@ -35,7 +36,7 @@ def organization_group(organization_id: int) -> str:
 def task_enqueue(
     task: Task,
     *,
-    kind: str,
+    kind: str | None = None,
     target: models.Model,
     organization: Organization | None,
     args: tuple[Any, ...],
@@ -43,12 +44,13 @@ def task_enqueue(
 ) -> TaskRecord:
     """Record a task as queued and publish it once the current transaction commits.
 
-    The record exists before the message does, so a worker never runs a task nobody can see. `priority` overrides
-    the message priority of the task's route (config.queues).
+    The record exists before the message does, so a worker never runs a task nobody can see. Its kind is the one
+    the task declares (`kind`, when given, must be that one). `priority` overrides the message priority of the
+    task's declared route (config.task_declarations).
     """
     record = TaskRecord.objects.create(
         task_id=uuid.uuid4().hex,
-        kind=kind,
+        kind=declared_kind_check(task, kind),
         organization=organization,
         target_type=ContentType.objects.get_for_model(target),
         target_id=target.pk,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from celery import shared_task
-
 from config.queues import QueueName
-from config.tasks import MAINTENANCE_LIMITS, task_options
+from config.task_declarations import declared_task
+from config.tasks import MAINTENANCE_LIMITS
 from realtime.maintenance import stale_tasks_reap
 
 
-@shared_task(**task_options(QueueName.LOW, MAINTENANCE_LIMITS))
+@declared_task(queue=QueueName.LOW, limits=MAINTENANCE_LIMITS)
 def reap_stale_tasks_task() -> int:
     return len(stale_tasks_reap())

@@ -143,7 +143,7 @@ def test_task_list_receives_new_rows_live(platform, api, staff_page):
     task_id = upload_resume(api, f"livia.{uuid.uuid4().hex[:8]}@example.com")["parse_task_id"]
     row = page.locator("#result_list tbody tr", has=page.locator("th.field-task_id", has_text=task_id))
     expect(row).to_have_count(1, timeout=LIVE_WAIT * 1000)
-    expect(row.locator("td.field-kind")).to_have_text("Parse resume")
+    expect(row.locator("td.field-kind_label")).to_have_text("Parse resume")
     expect(row.locator("td.field-state")).to_have_text("Succeeded", timeout=PARSE_WAIT * 1000)
     # The count under the table follows (the parse's embedding task may have joined it by now).
     assert total_count(page, "task record") > count_before

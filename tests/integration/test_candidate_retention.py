@@ -21,7 +21,8 @@ from candidates.privacy import (
 )
 from candidates.tasks import delete_expired_candidates_task
 from config.celery import app
-from config.queues import TASK_QUEUES, QueueName
+from config.queues import QueueName
+from config.task_declarations import declaration_of
 from jobs.models import JobPosting
 from realtime.models import TaskRecord
 from realtime.services import task_enqueue
@@ -155,8 +156,8 @@ def test_retention_task_is_periodic_maintenance_on_the_low_priority_queue(organi
     expired = _candidate(organization, "Expired", days_untouched=400)
     name = "candidates.tasks.delete_expired_candidates_task"
 
-    assert TASK_QUEUES[name] == QueueName.LOW
-    assert delete_expired_candidates_task.routed_queue == QueueName.LOW
+    assert declaration_of(name) == delete_expired_candidates_task.declaration
+    assert delete_expired_candidates_task.declaration.queue == QueueName.LOW
     [entry] = [entry for entry in app.conf.beat_schedule.values() if entry["task"] == name]
     assert entry["options"]["expires"] == entry["schedule"] == 3600
     assert delete_expired_candidates_task.apply().get() == {"candidates": 1, "resumes": 0}

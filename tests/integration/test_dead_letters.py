@@ -27,7 +27,7 @@ CALLS: list[int] = []
 
 # The shared options (autoretry on transient errors, queue, limits), with no wait between attempts.
 _options = {
-    **task_options(QueueName.LOW, MAINTENANCE_LIMITS, max_retries=RETRIES),
+    **task_options(MAINTENANCE_LIMITS, max_retries=RETRIES),
     "retry_backoff": False,
     "default_retry_delay": 0,
 }

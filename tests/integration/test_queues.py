@@ -2,18 +2,44 @@
 
 from __future__ import annotations
 
-import importlib
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from fixtures.rabbitmq import throwaway_vhost
 
 from applications.tasks import analyze_application_task
 from config.celery import app
-from config.queues import DEAD_LETTER_QUEUE, TASK_QUEUES, QueueName, declare_all
+from config.queues import DEAD_LETTER_QUEUE, PRIORITY, QueueName, declare_all
+from config.task_declarations import declarations
 from config.tasks import MAX_HARD_TIME_LIMIT, RABBITMQ_CONSUMER_TIMEOUT, RETRY_BACKOFF_MAX, TRANSIENT_ERRORS
 from ingestion.tasks import parse_resume_task
 from matching.tasks import embed_candidate_task, embed_job_task
+
+# Where every task of the product goes; moving one is a decision, made in its declaration and here.
+EXPECTED_QUEUES = {
+    "ingestion.tasks.parse_resume_task": QueueName.MEDIUM,
+    "ingestion.tasks.import_archive_task": QueueName.MEDIUM,
+    "ingestion.tasks.feed_imports_task": QueueName.LOW,
+    "applications.tasks.analyze_application_task": QueueName.MEDIUM,
+    "matching.tasks.embed_candidate_task": QueueName.EMBEDDINGS,
+    "matching.tasks.embed_job_task": QueueName.EMBEDDINGS,
+    "matching.tasks.rerank_job_task": QueueName.LOW,
+    "matching.tasks.rerank_candidate_task": QueueName.LOW,
+    "jobs.tasks.rediscover_candidates_task": QueueName.LOW,
+    "realtime.tasks.reap_stale_tasks_task": QueueName.LOW,
+    "matching.tasks.refresh_embeddings_task": QueueName.LOW,
+    "ingestion.tasks.delete_orphan_resume_files_task": QueueName.LOW,
+    "candidates.tasks.delete_expired_candidates_task": QueueName.LOW,
+    "notifications.tasks.send_email_notification_task": QueueName.HIGH,
+    "notifications.tasks.requeue_lost_notifications_task": QueueName.LOW,
+    "messaging.tasks.remind_unread_message_task": QueueName.HIGH,
+}
+NOT_THE_PRODUCTS = ("celery.", "tests.", "scripts.")
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -56,22 +82,67 @@ def test_declaring_again_keeps_existing_queues(vhost):
 
 
 def _project_tasks():  # type: ignore[no-untyped-def]
-    """Every task of the project: the autodiscovered ones and those of any module a route names. Benchmark
-    tasks (scripts/), loaded by a test that runs them, route themselves and are not the product's."""
+    """Every task of the project, as autodiscovery finds them. Benchmark and test tasks (scripts/, tests/), loaded
+    by the tests that run them, are not the product's."""
     app.loader.import_default_modules()
-    for module in {name.rsplit(".", 1)[0] for name in TASK_QUEUES}:
-        importlib.import_module(module)
-    return {name: task for name, task in app.tasks.items() if not name.startswith(("celery.", "tests.", "scripts."))}
+    return {name: task for name, task in app.tasks.items() if not name.startswith(NOT_THE_PRODUCTS)}
 
 
-def test_every_task_states_the_queue_it_is_routed_to():
+def test_every_task_is_declared_and_routed_to_its_queue_with_its_priority():
     tasks = _project_tasks()
-
-    assert set(tasks) == set(TASK_QUEUES)
-    assert {name: task.routed_queue for name, task in tasks.items()} == TASK_QUEUES
-    assert {name: route["queue"] for name, route in app.conf.task_routes.items()} == {
-        name: queue.value for name, queue in TASK_QUEUES.items()
+    declared = {
+        name: declaration for name, declaration in declarations().items() if not name.startswith(NOT_THE_PRODUCTS)
     }
+
+    assert set(tasks) == set(declared) == set(EXPECTED_QUEUES)
+    assert {name: declaration.queue for name, declaration in declared.items()} == EXPECTED_QUEUES
+    for name, task in tasks.items():
+        assert task.declaration == declared[name]
+        route = app.amqp.router.route({}, name, (), {}, task)
+        assert (route["queue"].name, route["priority"]) == (
+            EXPECTED_QUEUES[name].value,
+            PRIORITY[EXPECTED_QUEUES[name]],
+        )
+
+
+# A process that only sends tasks, as the web process does: Django set up, and a task sent by name whose module
+# it has not imported (a dead letter sent again). Prints the task it sent; exits 3 if start-up imported them all.
+SENDER = """
+import sys
+import django
+
+django.setup()
+names = sys.argv[1:]
+unimported = [name for name in names if name.rsplit(".", 1)[0] not in sys.modules]
+if not unimported:
+    sys.exit(3)
+from config.celery import app
+
+app.send_task(unimported[0], args=[1], task_id="sent-by-name")
+print(unimported[0])
+"""
+
+
+def test_a_process_that_never_imported_a_task_routes_it_by_its_declaration(vhost):
+    env = {**os.environ, "PYTHONPATH": f"{REPO}:{REPO / 'django_backend'}", "CELERY_BROKER_URL": vhost.broker_url}
+    sender = subprocess.run(
+        [sys.executable, "-c", SENDER, *sorted(EXPECTED_QUEUES)],
+        cwd=REPO / "django_backend",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    if sender.returncode == 3:
+        pytest.skip("start-up imports every tasks module: no task is sent unimported")
+    assert sender.returncode == 0, sender.stderr
+    queue = EXPECTED_QUEUES[sender.stdout.split()[-1]]
+
+    with app.connection_for_write(vhost.broker_url) as connection:
+        message = connection.default_channel.basic_get(queue.value, no_ack=True)
+
+    assert message is not None
+    assert (message.headers["id"], message.properties["priority"]) == ("sent-by-name", PRIORITY[queue])
 
 
 def test_every_task_retries_transient_errors_with_jittered_backoff_within_limits():
@@ -95,7 +166,7 @@ def test_beat_sends_maintenance_to_the_low_priority_queue():
         "notifications.tasks.requeue_lost_notifications_task",
     }
     for entry in schedule.values():
-        assert TASK_QUEUES[entry["task"]] == QueueName.LOW
+        assert declarations()[entry["task"]].queue == QueueName.LOW
         assert entry["options"]["expires"] == entry["schedule"]
 
 

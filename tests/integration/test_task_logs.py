@@ -36,7 +36,7 @@ OTHER_RESUME_LINES = ["Ottoline Brackwater", "Senior Python Engineer", "Skills: 
 
 
 FLAKY = "tests.log_flaky_task"
-_options = {**task_options(QueueName.LOW, MAINTENANCE_LIMITS, max_retries=1), "retry_backoff": False}
+_options = {**task_options(MAINTENANCE_LIMITS, max_retries=1), "retry_backoff": False}
 _options["default_retry_delay"] = 0
 
 

@@ -44,7 +44,7 @@ QUEUE = QueueName.LOW.value
 OK, FLAKY, REJECTED = "tests.metrics_ok_task", "tests.metrics_flaky_task", "tests.metrics_rejected_task"
 
 # The shared options (autoretry on transient errors, limits), one retry and no wait before it.
-_options = {**task_options(QueueName.LOW, MAINTENANCE_LIMITS, max_retries=1), "retry_backoff": False}
+_options = {**task_options(MAINTENANCE_LIMITS, max_retries=1), "retry_backoff": False}
 _options["default_retry_delay"] = 0
 
 

@@ -1,4 +1,4 @@
-"""The WebSocket authorization matrix: every route of `realtime.routing.websocket_urlpatterns`, for every role,
+"""The WebSocket authorization matrix: every route of `config.routing.websocket_urlpatterns`, for every role,
 through the real ASGI application and Redis channel layer, signed in with the browser's session cookie.
 
 A route without an entry in WS fails, naming itself. An accepted socket must then carry only its organization's
@@ -36,7 +36,7 @@ UNKNOWN_PATH = "/ws/no-such-stream/"
 
 
 def websocket_routes(patterns: list[Any] | None = None, prefix: str = "") -> list[str]:
-    from realtime.routing import websocket_urlpatterns
+    from config.routing import websocket_urlpatterns
 
     routes = []
     for pattern in websocket_urlpatterns if patterns is None else patterns:

@@ -1,3 +1,5 @@
+"""The WebSocket routes of the whole project, as config.urls is for HTTP: each app's consumers, in one list."""
+
 from django.urls import path, re_path
 
 from messaging.consumers import ChatConsumer
