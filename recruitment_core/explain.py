@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from recruitment_core.evidence import EXPERIENCE_SECTION, OTHER_SECTION, PROJECTS_SECTION, SKILLS_SECTION, SkillStrength
-from recruitment_core.scoring_weights import LEXICAL, ROLE_FAMILY, SEMANTIC, ScoringWeights
+from recruitment_core.scoring_weights import COVERAGE, LEXICAL, ROLE_FAMILY, SEMANTIC, ScoringWeights
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ WEAK_EVIDENCE_PLACES = {
     "certifications": ("the certifications", "your certifications"),
 }
 KEYWORD_LIST_PLACE = ("a long keyword list", "a long keyword list")
-PARTS_BESIDE_REQUIREMENTS = (SEMANTIC, ROLE_FAMILY, LEXICAL)
+PARTS_BESIDE_REQUIREMENTS = (SEMANTIC, ROLE_FAMILY, LEXICAL, COVERAGE)
 OFF_FAMILY_PLACE = ("roles outside the job's field", "roles outside this job's field")
 OTHER_PLACE = ("other sections", "sections other than roles and projects")
 DEGREE_PHRASES = {
@@ -230,7 +230,8 @@ def parts_sentence(score: float, breakdown: dict[str, float], fit: float) -> str
             (SEMANTIC, "semantic similarity"),
             (ROLE_FAMILY, "experience in the job's field"),
             (LEXICAL, "full-text match"),
+            (COVERAGE, "duties described in the resume"),
         )
-        if breakdown[name]
+        if breakdown.get(name)
     ]
     return f"Score {score:.1f} = " + " + ".join(parts) + "."

@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import math
 
-from recruitment_core.scoring_weights import FUSED_PARTS, SEMANTIC, ScoringWeights, load_weights
+from recruitment_core.scoring_weights import COVERAGE, FUSED_PARTS, SEMANTIC, ScoringWeights, load_weights
 
 
 def rank_ceiling(semantic: float, weights: ScoringWeights | None = None) -> float:
     """The highest score `rank_candidate` can give a candidate whose semantic part is at most `semantic` (0-1):
-    every other part at its full points and no gate. A part left out for lack of input shares its points in
-    proportion, which never lifts the bound: the others' share grows only where they are at most full too. The
-    0.05 covers the rounding to tenths. Lets a ranking stop reading candidates once none unread can enter it."""
+    every other part at its full points and no gate, except the statement coverage, bounded by `semantic` plus
+    the measured `fusion.coverage_margin` (retrieval does not read it). A part left out for lack of input shares
+    its points in proportion; left out, the coverage could lift the others, so both cases are bounded. The 0.05
+    covers the rounding to tenths. Lets a ranking stop reading candidates once none unread can enter it."""
     weights = weights or load_weights()
     parts = dict(zip(FUSED_PARTS, weights.fusion.parts, strict=True))
     total = math.fsum(parts.values())
-    others = total - parts[SEMANTIC]
-    return 100.0 * (others + parts[SEMANTIC] * min(max(semantic, 0.0), 1.0)) / total + 0.05
+    full = total - parts[SEMANTIC] - parts[COVERAGE]
+    similarity = min(max(semantic, 0.0), 1.0)
+    coverage = min(similarity + weights.fusion.coverage_margin, 1.0)
+    with_coverage = (full + parts[SEMANTIC] * similarity + parts[COVERAGE] * coverage) / total
+    without = (full + parts[SEMANTIC] * similarity) / (total - parts[COVERAGE]) if total > parts[COVERAGE] else 0.0
+    return 100.0 * max(with_coverage, without) + 0.05
 
 
 def points_of(fractions: tuple[float | None, ...], part_weights: tuple[float, ...]) -> list[float]:

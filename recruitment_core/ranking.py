@@ -37,6 +37,7 @@ from recruitment_core.ranking_gates import gate_notes, ranking_gates
 from recruitment_core.role_context import contextual_strength, role_family_fit
 from recruitment_core.scoring_weights import (
     COMPONENTS,
+    COVERAGE,
     FUSED_PARTS,
     LEXICAL,
     ROLE_FAMILY,
@@ -279,6 +280,7 @@ def rank_candidate(
     semantic_similarity: float | None = None,
     experience_similarity: float | None = None,
     lexical_score: float | None = None,
+    coverage: float | None = None,
     skill_weights: Mapping[str, float] | None = None,
     weights: ScoringWeights | None = None,
     equivalent_experience: bool = False,
@@ -292,10 +294,10 @@ def rank_candidate(
     (`semantic.calibrate_similarity`), `lexical_score` too; each may be None. The semantic part is the mean of
     the two similarities, or the experience sections' alone when the resume shows none of the job's skills in
     use for this job (they stand only in lists, or in roles of unrelated fields): a keyword list lifts the
-    similarity of a whole document, not that of the roles it describes.
+    similarity of a whole document, not that of the roles it describes. `coverage`: `semantic.calibrate_coverage`.
 
     The breakdown names the requirements components (their share of the requirements part), `semantic`,
-    `role_family` and `lexical`; it adds up exactly to the score."""
+    `role_family`, `lexical` and `coverage`; it adds up exactly to the score."""
     weights = weights or load_weights()
     strengths = _job_strengths(requirements, features, weights)
     fit = score_candidate(
@@ -315,7 +317,7 @@ def rank_candidate(
     )
     lexical = clamp_signal(lexical_score)
     family_fit = role_family_fit(features, requirements.role_family, weights.fusion.role_family_fit, weights.context)
-    parts = (fit.score / 100 if applicable else None, semantic, family_fit, lexical)
+    parts = (fit.score / 100 if applicable else None, semantic, family_fit, lexical, clamp_signal(coverage))
     points = points_of(parts, weights.fusion.parts)
     required = {skill for _, members in _requirement_units(requirements) for skill in members}
     gates = ranking_gates(requirements, features, required, listed_only, weights, equivalent_experience)
@@ -339,9 +341,14 @@ def _fused_breakdown(fit: MatchScore, points: list[float], gate: float) -> tuple
     share = points[0] / fit.score if fit.score else 0.0
     raw = [fit.breakdown[name] * share * gate for name in COMPONENTS if name not in (SEMANTIC, LEXICAL)]
     raw += [value * gate for value in points[1:]]
-    names = [name for name in COMPONENTS if name not in (SEMANTIC, LEXICAL)] + [SEMANTIC, ROLE_FAMILY, LEXICAL]
+    names = [name for name in COMPONENTS if name not in (SEMANTIC, LEXICAL)] + [
+        SEMANTIC,
+        ROLE_FAMILY,
+        LEXICAL,
+        COVERAGE,
+    ]
     tenths = dict(zip(names, whole_tenths(raw), strict=True))
-    breakdown = {name: tenths[name] / 10 for name in (*COMPONENTS, ROLE_FAMILY)}
+    breakdown = {name: tenths[name] / 10 for name in (*COMPONENTS, ROLE_FAMILY, COVERAGE)}
     return sum(tenths.values()) / 10, breakdown
 
 

@@ -21,10 +21,12 @@ SEMANTIC = "semantic"
 LEXICAL = "lexical"
 COMPONENTS = (REQUIRED_SKILLS, PREFERRED_SKILLS, EXPERIENCE, EDUCATION, LOCATION, PROJECTS, SEMANTIC, LEXICAL)
 # The parts of a ranked score: the requirements fit (the components above, without the retrieval signals), the
-# semantic similarity of the documents, the share of recent experience in the job's role family, full-text rank.
+# semantic similarity of the documents, the share of recent experience in the job's role family, full-text rank,
+# and how much of what the posting describes the resume describes too (recruitment_core.coverage).
 REQUIREMENTS = "requirements"
 ROLE_FAMILY = "role_family"
-FUSED_PARTS = (REQUIREMENTS, SEMANTIC, ROLE_FAMILY, LEXICAL)
+COVERAGE = "coverage"
+FUSED_PARTS = (REQUIREMENTS, SEMANTIC, ROLE_FAMILY, LEXICAL, COVERAGE)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,9 @@ class FusionWeights:
     keyword_list_min_skills: int  # listed-only skills of the job that make a keyword list (similarity of roles)
     semantic_low: float  # combined cosine at or below which the semantic part is 0
     semantic_high: float  # ... and at or above which it is 1
+    coverage_low: float  # statement coverage at or below which the coverage signal is 0
+    coverage_high: float  # ... and at or above which it is 1
+    coverage_margin: float  # measured: a pair's calibrated coverage is at most its calibrated similarity + this
 
 
 @dataclass(frozen=True)
@@ -199,9 +204,11 @@ def _fusion(data: Mapping[str, Any]) -> FusionWeights:
     if any(value < 0 for value in parts) or sum(parts) <= 0:
         raise ValueError("fusion weights must be non-negative and not all zero")
     fit = {key: float(data["role_family_fit"][key]) for key in ("same", "related", "unknown", "other")}
-    semantic = data["semantic"]
-    if not float(semantic["low"]) < float(semantic["high"]):
-        raise ValueError("fusion semantic calibration needs low < high")
+    semantic, coverage = data["semantic"], data["coverage"]
+    if not float(semantic["low"]) < float(semantic["high"]) or not float(coverage["low"]) < float(coverage["high"]):
+        raise ValueError("fusion semantic and coverage calibrations need low < high")
+    if not 0.0 <= float(coverage["ceiling_margin"]) <= 1.0:
+        raise ValueError("fusion coverage ceiling_margin must be between 0 and 1")
     return FusionWeights(
         parts=parts,
         role_family_fit=fit,
@@ -213,6 +220,9 @@ def _fusion(data: Mapping[str, Any]) -> FusionWeights:
         keyword_list_min_skills=int(data["keyword_list_min_skills"]),
         semantic_low=float(semantic["low"]),
         semantic_high=float(semantic["high"]),
+        coverage_low=float(coverage["low"]),
+        coverage_high=float(coverage["high"]),
+        coverage_margin=float(coverage["ceiling_margin"]),
     )
 
 

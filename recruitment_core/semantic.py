@@ -32,6 +32,17 @@ def calibrate_lexical(rank: float | None, weights: ScoringWeights | None = None)
     return round(rank / (rank + k), 4)
 
 
+def calibrate_coverage(value: float | None, weights: ScoringWeights | None = None) -> float | None:
+    """A statement coverage (recruitment_core.coverage) as a 0-1 signal on an absolute scale: 0 at or below
+    `fusion.coverage.low`, 1 at or above `high`, linear between (raw coverages of a posting and a resume crowd
+    into 0.15-0.55). None stays None."""
+    if value is None or not math.isfinite(value):
+        return None
+    w = weights or load_weights()
+    low, high = w.fusion.coverage_low, w.fusion.coverage_high
+    return round(min(max((value - low) / (high - low), 0.0), 1.0), 4)
+
+
 def clamp_signal(value: float | None) -> float | None:
     """A caller's 0-1 signal clamped to 0-1; None and NaN stay None."""
     if value is None or not math.isfinite(value):

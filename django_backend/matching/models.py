@@ -88,3 +88,30 @@ class ExperienceEmbedding(models.Model):
 
     def __str__(self) -> str:
         return f"Experience embedding of candidate {self.candidate_id}"
+
+
+class CandidateStatements(models.Model):
+    """The sentence embeddings of a candidate's statements (recruitment_core.coverage: the lines of the current
+    resume outside skills lists), packed; what the statement coverage of a posting is measured against.
+    Written with the candidate's document embedding."""
+
+    candidate = models.OneToOneField(Candidate, on_delete=models.CASCADE, primary_key=True, related_name="statements")
+    vectors = models.BinaryField()  # recruitment_core.coverage.pack: float16, one row per statement
+    count = models.PositiveIntegerField()
+    text_sha256 = models.CharField(max_length=64)  # of the resume text they were computed from
+
+    def __str__(self) -> str:
+        return f"{self.count} statements of candidate {self.candidate_id}"
+
+
+class JobStatements(models.Model):
+    """The sentence embeddings of a posting's statements (the lines of its description), packed. Written with
+    the posting's embedding."""
+
+    job = models.OneToOneField(JobPosting, on_delete=models.CASCADE, primary_key=True, related_name="statements")
+    vectors = models.BinaryField()
+    count = models.PositiveIntegerField()
+    text_sha256 = models.CharField(max_length=64)  # of the posting's embedding text
+
+    def __str__(self) -> str:
+        return f"{self.count} statements of job {self.job_id}"

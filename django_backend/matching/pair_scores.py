@@ -27,8 +27,9 @@ from matching.ranking import (
     match_score_store,
 )
 from matching.retrieval import rank_terms
+from matching.statements import coverage_for_jobs
 from recruitment_core.ranking import calibrate_lexical, load_weights
-from recruitment_core.semantic import calibrate_similarity
+from recruitment_core.semantic import calibrate_coverage, calibrate_similarity
 
 # The newest jobs of an organization a candidate is scored against.
 MAX_JOBS_PER_CANDIDATE = 500
@@ -62,18 +63,20 @@ def _signals_for_jobs(candidate: Candidate, jobs: list[JobPosting]) -> dict[int,
         )
         rows = cursor.fetchall()
     weights = load_weights()
+    coverages = coverage_for_jobs(candidate.pk, [job.pk for job in jobs])
     return {
         job_id: _Signals(
             calibrate_similarity(similarity, weights),
             calibrate_similarity(experience, weights),
             calibrate_lexical(rank, weights),
+            calibrate_coverage(coverages.get(job_id), weights),
         )
         for job_id, similarity, experience, rank in rows
     }
 
 
 def score_pairs(*, candidate: Candidate, jobs: Iterable[JobPosting]) -> list[PairScore]:
-    """The candidate's score for each job still there (in the jobs' order): two queries, none of them a write."""
+    """The candidate's score for each job still there (in the jobs' order): four queries, none of them a write."""
     jobs = list(jobs)
     fingerprints = {job.pk: _fingerprint(_job_fingerprint(job), candidate) for job in jobs}
     fresh = {

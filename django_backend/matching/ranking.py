@@ -26,6 +26,7 @@ from config.metrics import RANKING_QUERY_SECONDS
 from jobs.models import JobPosting
 from matching.models import MatchScore
 from matching.retrieval import CandidateFilters, Retrieved, rank_terms, retrieve, retrieve_all, vector_text
+from matching.statements import coverage_for_candidates
 from recruitment_core.job_parser import JobRequirements
 from recruitment_core.ranking import (
     CandidateFeatures,
@@ -36,7 +37,7 @@ from recruitment_core.ranking import (
     rank_ceiling,
 )
 from recruitment_core.ranking import MatchScore as Score
-from recruitment_core.semantic import calibrate_similarity
+from recruitment_core.semantic import calibrate_coverage, calibrate_similarity
 from recruitment_core.skills import load_taxonomy
 
 
@@ -151,6 +152,7 @@ class _Signals(NamedTuple):
     semantic: float | None  # the whole resume's similarity to the posting
     experience: float | None  # its experience sections' similarity
     lexical: float | None  # full-text rank of the job's skills
+    coverage: float | None = None  # how much of the posting's statements the resume's cover (matching.statements)
 
 
 def _score(
@@ -168,6 +170,7 @@ def _score(
         semantic_similarity=signals.semantic,
         experience_similarity=signals.experience,
         lexical_score=signals.lexical,
+        coverage=signals.coverage,
         skill_weights=skill_weights,
         weights=weights,
         explain=explain,
@@ -203,12 +206,14 @@ def candidates_for_job(
 
     def score_rows(found: list[Retrieved]) -> None:
         features = _features_for(found)
+        coverages = coverage_for_candidates(job.pk, [row.candidate_id for row in found])
         for row in found:
             # Absolute calibrations, not relative to this pool: a pair scores the same here and in explain_pair.
             signals = _Signals(
                 calibrate_similarity(row.similarity, weights),
                 calibrate_similarity(row.experience_similarity, weights),
                 calibrate_lexical(row.rank, weights),
+                calibrate_coverage(coverages[row.candidate_id], weights),
             )
             # Everyone read is scored; only the page shown is explained (the score does not depend on it).
             score = _score(requirements, features[row.candidate_id], signals, skill_weights, weights, explain=False)
@@ -329,6 +334,7 @@ def _pair_signals(job: JobPosting, candidate: Candidate) -> _Signals:
         calibrate_similarity(similarity, weights),
         calibrate_similarity(experience, weights),
         calibrate_lexical(rank, weights),
+        calibrate_coverage(coverage_for_candidates(job.pk, [candidate.pk])[candidate.pk], weights),
     )
 
 

@@ -22,6 +22,12 @@ from config.metrics import EMBEDDING_SECONDS
 from jobs.models import JobPosting
 from matching.embedder import embedder
 from matching.models import ExperienceEmbedding
+from matching.statements import (
+    candidate_statements_write,
+    job_statements_current,
+    job_statements_write,
+    stale_statement_candidates,
+)
 from realtime.models import TaskRecord
 from recruitment_core.embeddings import embed_document, embed_documents
 from recruitment_core.injection import without_instructions
@@ -139,16 +145,17 @@ def _lock_stale(candidate_ids: list[int], *, skip_locked: bool) -> list[_Stale]:
 
 def _stale_rows(candidate_ids: list[int]) -> list[_Stale]:
     """The candidates among `candidate_ids` (in that order) with text whose stored vectors are of other text."""
-    rows = Candidate.objects.filter(pk__in=candidate_ids).values_list("pk", "extracted_text", "embedded_text_sha256")
+    stored_rows = Candidate.objects.filter(pk__in=candidate_ids).values_list(
+        "pk", "extracted_text", "embedded_text_sha256"
+    )
     experience = dict(
         ExperienceEmbedding.objects.filter(candidate_id__in=candidate_ids).values_list("candidate_id", "text_sha256")
     )
+    rows = [(pk, text, stored, text_sha256(text)) for pk, text, stored in stored_rows if text.strip()]
+    statements_stale = stale_statement_candidates({pk: digest for pk, _, _, digest in rows})
     found = {}
-    for pk, text, stored in rows:
-        if not text.strip():
-            continue
-        digest = text_sha256(text)
-        if stored != digest or experience.get(pk) != digest:
+    for pk, text, stored, digest in rows:
+        if stored != digest or experience.get(pk) != digest or pk in statements_stale:
             found[pk] = _Stale(pk=pk, text=text, digest=digest, document=stored != digest)
     return [found[pk] for pk in candidate_ids if pk in found]
 
@@ -158,6 +165,9 @@ def _embed_and_write(claimed: list[_Stale], run: EmbeddingRun) -> None:
     if not claimed:
         return
     vectors = _embed_batch(claimed, run)
+    candidate_statements_write(
+        (stale.pk, stale.text[: settings.RESUME_MAX_CHARS], stale.digest) for stale in claimed if stale.pk in vectors
+    )
     for stale in claimed:
         if stale.pk not in vectors:
             continue
@@ -220,7 +230,8 @@ def job_embed(*, job_id: int) -> bool:
         return False
     text = job.embedding_text()
     digest = text_sha256(text)
-    if job.embedded_text_sha256 == digest:
+    if job.embedded_text_sha256 == digest and job_statements_current(job_id, digest):
         return False
+    job_statements_write(job_id, job.description, digest)
     JobPosting.objects.filter(pk=job_id).update(embedding=embed_text(text), embedded_text_sha256=digest)
     return True

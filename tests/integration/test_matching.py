@@ -152,7 +152,8 @@ def test_jobs_for_candidate_scores_as_explain_pair_in_fixed_queries(pool, organi
     )
 
     assert batched == one_by_one
-    assert len(queries) == 3  # the jobs, their stored scores, every pair's signals
+    # The jobs, their stored scores, every pair's signals, the candidate's statements, the jobs' statements.
+    assert len(queries) == 5
     assert not MatchScore.objects.exists()
 
 

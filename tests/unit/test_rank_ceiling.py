@@ -41,13 +41,15 @@ def test_every_score_stays_under_the_ceiling_of_its_semantic_part() -> None:
         document = draw.choice([None, draw.random()])
         experience = draw.choice([None, draw.random()])
         lexical = draw.choice([None, draw.random()])
-        score = rank_candidate(
-            job, features, semantic_similarity=document, experience_similarity=experience, lexical_score=lexical,
-            weights=weights, explain=False,
-        ).score  # fmt: skip
         semantic = max((value for value in (document, experience) if value is not None), default=None)
         if semantic is None:
             continue  # without embeddings a ranking always reads the candidate: no ceiling applies
+        # The statement coverage, within the measured margin above the similarity (or unknown).
+        coverage = draw.choice([None, draw.uniform(0.0, min(semantic + weights.fusion.coverage_margin, 1.0))])
+        score = rank_candidate(
+            job, features, semantic_similarity=document, experience_similarity=experience, lexical_score=lexical,
+            coverage=coverage, weights=weights, explain=False,
+        ).score  # fmt: skip
         assert score <= rank_ceiling(semantic, weights), (index, score, semantic)
         checked += 1
     assert checked > 200

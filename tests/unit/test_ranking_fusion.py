@@ -56,7 +56,7 @@ def candidate(skills=None, roles=ENGINEER_ROLES, **overrides) -> CandidateFeatur
 def test_the_breakdown_names_every_part_and_adds_up_to_the_score():
     result = rank_candidate(job(), candidate({"Python": used()}), semantic_similarity=0.5, lexical_score=0.4)
 
-    assert tuple(result.breakdown) == (*COMPONENTS, "role_family")
+    assert tuple(result.breakdown) == (*COMPONENTS, "role_family", "coverage")
     assert round(sum(result.breakdown.values()), 1) == result.score
     assert result.breakdown["semantic"] > 0 and result.breakdown["role_family"] > 0
     assert result.explanation.startswith(f"Score {result.score:.1f} = requirements fit ")
