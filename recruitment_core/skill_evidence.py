@@ -91,8 +91,11 @@ def skill_evidence(
             contexts[line.number] = context[:max_context_chars]  # one huge line must not be copied per mention
         return contexts[line.number]
 
+    headings = _heading_spans(sections, lines)
     evidence = []
     for mention in find_skill_mentions(text):
+        if any(start <= mention.start and mention.end <= end for start, end in headings):
+            continue  # "Culinary Skills", "Sales Experience", "Bar Admissions": a heading claims nothing
         line = lines[bisect.bisect_right(line_starts, mention.start) - 1]
         block = _block_at(blocks, first_lines, line.number)
         if block is not None and _inside_employer_name(
@@ -118,6 +121,20 @@ def skill_evidence(
         )
     evidence += _listed_evidence(text, lines, sections, max_free, evidence, context_of_line)
     return evidence
+
+
+def _heading_spans(sections: list[Section], lines: list[Line]) -> list[tuple[int, int]]:
+    """The offsets of each section's heading in the text: a heading names the kind of what follows, not a skill.
+    An inline heading ("Core competencies: Python, SQL") covers its own words only."""
+    spans = []
+    for section in sections:
+        if section.heading_line is None or not section.heading:
+            continue
+        line = lines[section.heading_line]
+        position = line.text.casefold().find(section.heading.casefold())
+        if position >= 0:
+            spans.append((line.start + position, line.start + position + len(section.heading)))
+    return spans
 
 
 def _without_name(text: str, name_line: Line, name_below_sidebar: bool) -> str:

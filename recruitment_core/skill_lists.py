@@ -28,7 +28,7 @@ from recruitment_core.skill_item_names import (
     tidy_case,
     word_set,
 )
-from recruitment_core.skills import SkillMention, find_skill_mentions, load_taxonomy
+from recruitment_core.skills import NEGATION_CUE, SkillMention, find_skill_mentions, load_taxonomy
 from recruitment_core.vocabulary import BULLET, is_place
 
 TAXONOMY_SOURCE = "taxonomy"
@@ -43,7 +43,8 @@ GENERIC_SKILL_WORDS = word_set(
     " certified certificate certificates experience knowledge proficiency proficient expert advanced basic"
     " intermediate strong excellent working use usage operation operations applications application suite programs"
     " program platform platforms principles techniques procedures regulations standards basics fundamentals"
-    " development practices methods methodology concepts environment ms green yellow black belt safety"
+    " development practices methods methodology concepts environment ms green yellow black belt safety plans"
+    " processes process controls"
 )
 # Aliases this short must keep their case to count ("R", "Go"); longer ones count in any case in a list.
 MIN_CASELESS_ALIAS_CHARS = 3
@@ -55,6 +56,8 @@ WRAPPED_WIDTH_SHARE = 0.75
 # Between grid cells, bullets and pipes: the parts of a line that never share an item.
 SEGMENT_BREAK = re.compile(r"\s*(?:[|•·◦▪●■►✓✔➢➤◆♦∙\t]|(?<=\S)\s{2,}(?=\S)|\s/\s)\s*")
 SHARED_PHRASE_SLASH = re.compile(r"(?<=[a-z])\s/\s(?=[a-z][\w-]*(?:\s*$|\s*[|•·,;]|\s{2,}))")
+# "Kaizen and 5S – Capital budgeting": a spaced dash before a capital, between two items of a dash-bulleted grid.
+ITEM_DASH = re.compile(r"\s[-–—]\s(?=[A-Z0-9])")
 BRACKETED = re.compile(r"\(([^()]*)\)|\[([^\[\]]*)\]")
 # "Languages: Python, Go", "Clinical - IV therapy, wound care": a label of a few words before the items.
 LABEL = re.compile(r"^([A-Za-z][A-Za-z &/+'’()-]{0,40}?)\s*(?:[:：]|\s[-–—]\s)\s*(\S.*)$")
@@ -65,6 +68,9 @@ LEAD_IN = re.compile(
     r"|expertise|experience|knowledge|working\s+knowledge|familiar|proficiency)\s+(?:in|with|of|at|on)\b\s*:?\s*",
     re.IGNORECASE,
 )
+# The issuer's part of a credential's name, before the credential itself: "AWS Certified:", "Google Cloud Certified -".
+CREDENTIAL_HEAD = re.compile(r"\b(?:certified|certification|certificate|licensed)$", re.IGNORECASE)
+AMPERSAND = re.compile(r"\s+&\s+")
 CONNECTOR = re.compile(r"\s+(?:and|&|/)\s+|/", re.IGNORECASE)
 _LEVEL = "|".join(sorted(PROFICIENCY_WORDS, key=len, reverse=True))
 # "Spanish - professional working proficiency", "Excel: advanced", "Fixture design (expert)", "Excel 90%".
@@ -138,10 +144,16 @@ def _logical_lines(text: str, lines: Iterable[Line]) -> list[tuple[int, str]]:
             and last_width >= WRAPPED_WIDTH_SHARE * widest[number]
             and not content.endswith((":", "："))
         )
-        if (previous and _is_unfinished(previous) and content[:1].islower()) or (
-            wrapped and (_is_unfinished(BULLET.sub("", previous, count=1)) or previous.endswith(","))
+        unbulleted = BULLET.sub("", previous, count=1)
+        continued = content[:1].islower() and BULLET.match(content) is None
+        if (
+            (previous and continued and _is_unfinished(unbulleted))
+            or UNCLOSED_BRACKET.search(unbulleted)
+            or (wrapped and (_is_unfinished(unbulleted) or previous.endswith(",")))
         ):
             joined[-1] = (joined[-1][0], f"{previous} {content}")
+        elif previous and continued and SEGMENT_BREAK.search(unbulleted) and not SEGMENT_BREAK.search(content):
+            pass  # the end of one cell of the grid row above, wrapped: which cell is not known, and alone it is no item
         else:
             joined.append((number, content))
         last_number, last_width = number, len(content)
@@ -177,6 +189,8 @@ def _line_skills(line: str) -> list[tuple[str, str]]:
         and (":" in content[: label.start(2)] or "：" in content[: label.start(2)] or ITEM_BREAK.search(label.group(2)))
     ):
         head, rest = label.group(1).strip(), label.group(2)
+        if NEGATION_CUE.search(head):
+            return []  # "Not yet: Java, Kotlin": what the owner does not have
         if _describes_head(head, rest):
             return list(_item_skills(head))  # "Fixture design: jigs and gauges for weld cells" names one skill
         # Mostly a category of skills ("Languages: ..."), sometimes a skill with its parts ("Excel: pivots").
@@ -191,8 +205,8 @@ def _line_skills(line: str) -> list[tuple[str, str]]:
         known = _taxonomy_name(segments[0])
         skills += [(known, TAXONOMY_SOURCE)] if known else []
         segments = segments[1:]
-    for segment in segments:
-        segment = LEAD_IN.sub("", BULLET.sub("", segment, count=1).strip())
+    for cell in [cell for segment in segments for cell in _cells(segment)]:
+        segment = LEAD_IN.sub("", BULLET.sub("", cell, count=1).strip())
         if not segment or is_prose(segment) or is_place(segment):
             continue
         for item in _split_outside_brackets(segment, ITEM_BREAK):
@@ -201,10 +215,41 @@ def _line_skills(line: str) -> list[tuple[str, str]]:
     return skills
 
 
+def _cells(segment: str) -> list[str]:
+    """The items of one segment that a grid printed without wide gaps: "Capital budgeting – Labor planning" (a dash
+    between items, as between bullets), "Fire alarm wiring Aerial lifts" (two cells a single space apart, read
+    from a too-long item where a lower-case word meets a capital). Each part must read as a name on its own."""
+    candidates = [_split_outside_brackets(segment, ITEM_DASH)]
+    if not ITEM_BREAK.search(segment) and is_prose(segment):
+        candidates.append(_cells_a_space_apart(segment))
+    for parts in candidates:
+        if len(parts) > 1 and all(reads_as_name(_clean(part)) for part in parts):
+            return parts
+    return [segment]
+
+
+def _cells_a_space_apart(segment: str) -> list[str]:
+    """Split where a lower-case word, or a closing bracket, meets a capitalised one, outside brackets, unless the
+    word joins the words of one name ("Avaya CMS and Genesys Cloud")."""
+    tokens = segment.split()
+    parts: list[list[str]] = [[]]
+    depth = 0
+    for index, token in enumerate(tokens):
+        parts[-1].append(token)
+        depth += token.count("(") - token.count(")")
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        ends_cell = token.endswith(")") or (token.islower() and token.lower() not in FRAGMENT_EDGES)
+        if depth == 0 and ends_cell and following[:1].isupper():
+            parts.append([])
+    return [" ".join(part) for part in parts if part]
+
+
 def _describes_head(head: str, rest: str) -> bool:
     """Whether a labelled line is one skill and a description of it rather than a category and its items."""
     if ITEM_BREAK.search(rest) or len(rest.split()) < 3 or not reads_as_name(head):
         return False
+    if CREDENTIAL_HEAD.search(head):
+        return False  # "Microsoft Certified: Azure Administrator Associate" is one credential's name
     return not all(word in CATEGORY_WORDS for word in TRAILING_SKILLS_WORD.sub("", head).lower().split())
 
 
@@ -213,8 +258,8 @@ def _is_row_label(segments: list[str]) -> bool:
         len(segments) >= 2
         and len(segments[0].split()) <= MAX_LABEL_WORDS - 1
         and not ITEM_BREAK.search(segments[0])
-        and any(ITEM_BREAK.search(segment) for segment in segments[1:])
-    )
+        and any(len(_split_outside_brackets(segment, ITEM_BREAK)) > 1 for segment in segments[1:])
+    )  # a comma inside brackets lists the parts of one item ("Root cause (8D, Ishikawa)"), not the row's items
 
 
 def _split_outside_brackets(text: str, separator: re.Pattern[str]) -> list[str]:
@@ -258,7 +303,10 @@ def _item_skills(raw: str) -> tuple[tuple[str, str], ...]:
     if known:
         return ((known, TAXONOMY_SOURCE),)
     mentions = find_skill_mentions(item)
-    if not mentions or not (CONNECTOR.search(item) or _mostly_taxonomy(item, mentions)):
+    joins_known = CONNECTOR.search(item) is not None and any(
+        _taxonomy_name(_clean(part)) for part in CONNECTOR.split(item)
+    )
+    if not joins_known and (not mentions or not (CONNECTOR.search(item) or _mostly_taxonomy(item, mentions))):
         # "Banquet service": a skill of its own, though a taxonomy word stands in it; those words are read
         # as taxonomy mentions of the line all the same.
         name = TRAILING_SKILLS_WORD.sub("", item) if len(item.split()) > 1 else item
@@ -271,6 +319,9 @@ def _item_skills(raw: str) -> tuple[tuple[str, str], ...]:
     for index, part in enumerate(parts):
         if shared := _shared_phrase(parts, index):
             skills.append((shared, TAXONOMY_SOURCE))
+            continue
+        if len(parts) > 1 and (known := _taxonomy_name(part)):
+            skills.append((known, TAXONOMY_SOURCE))  # "Hiring and retention": a list word named whole, as in a list
             continue
         part_mentions = find_skill_mentions(part) if part else []
         # A lone word left by the split is half of a shared phrase ("Power and hand tools", "Accounts payable /
@@ -326,6 +377,8 @@ def _taxonomy_name(item: str) -> str | None:
     mentions = find_skill_mentions(item)
     if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].end == len(item):
         return mentions[0].name
+    if AMPERSAND.search(item):
+        return _taxonomy_name(AMPERSAND.sub(" and ", item))  # "Sales & operations planning"
     return None
 
 

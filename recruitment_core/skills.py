@@ -65,6 +65,10 @@ NEGATION_CUE = re.compile(
 )
 
 
+# Punctuation around a token that names a product like a domain: "(Bill.com)", "Bill.com,".
+LINK_EDGES = "()[]{}.,;:!?\"'“”‘’"
+
+
 class TaxonomyError(ValueError):
     """The skills taxonomy file is inconsistent (for example one alias names two skills)."""
 
@@ -325,10 +329,16 @@ def _is_negated(clause_starts: list[int], negation_ends: list[int], position: in
 
 
 def blank_links(text: str) -> str:
-    """`text` with URLs and e-mail addresses overwritten by spaces, so that offsets stay the same."""
-    return TOKEN.sub(
-        lambda token: " " * len(token.group()) if LINK_OR_EMAIL_TOKEN.search(token.group()) else token.group(), text
-    )
+    """`text` with URLs and e-mail addresses overwritten by spaces, so that offsets stay the same. A product named
+    like a domain ("Bill.com", "Monday.com") is a skill, not a link."""
+    aliases = load_taxonomy().skill_by_alias
+
+    def blank(token: str) -> str:
+        if not LINK_OR_EMAIL_TOKEN.search(token) or token.strip(LINK_EDGES).lower() in aliases:
+            return token
+        return " " * len(token)
+
+    return TOKEN.sub(lambda token: blank(token.group()), text)
 
 
 def find_skill_mentions(text: str) -> list[SkillMention]:

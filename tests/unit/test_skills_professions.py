@@ -180,7 +180,7 @@ def test_skills_of_each_profession(text, expected):
         ("I excel at word games and have access to the office", []),
         ("Completed training on the new office printers", []),
         ("Sales grew 20% and sales staff doubled", []),
-        ("Bug triage with the QA team", ["Quality assurance"]),
+        ("Bug triage with the QA team", ["Bug triage", "Quality assurance"]),
         ("Patient triage in the emergency department", ["Triage", "Emergency care"]),
         ("Improved Core Web Vitals on the landing pages", []),
         ("Worked for Sunrise Nursing Home", []),
