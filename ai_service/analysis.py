@@ -19,6 +19,7 @@ from ai_service.providers import (
     ProviderError,
     ScreeningReply,
 )
+from ai_service.ranked import RankedScorer
 from ai_service.schemas import AnalyzeRequest, AnalyzeResponse, QuotedClaim, ScreeningResult
 
 logger = logging.getLogger("ai_service")
@@ -51,8 +52,10 @@ class Screening:
         metrics: ServiceMetrics,
         bands: RecommendationBands,
         fallback_to_builtin: bool,
+        scorer: RankedScorer | None = None,
     ) -> None:
         self.provider = provider
+        self.scorer = scorer
         self.breaker = breaker
         self.metrics = metrics
         self.bands = bands
@@ -67,7 +70,8 @@ class Screening:
         """Build the parsers' tables before the first request: requests arriving together on a fresh process would
         each build them at once, for seconds. A failure is logged, not raised: the service still starts."""
         try:
-            await run_in_threadpool(build_case, WARM_UP_JOB, WARM_UP_RESUME)
+            # With a scorer this also loads the embedding model.
+            await run_in_threadpool(lambda: build_case(WARM_UP_JOB, WARM_UP_RESUME, scorer=self.scorer))
         except Exception:
             logger.exception("warm-up analysis failed; the first requests will build the parsers' tables")
 
@@ -77,7 +81,16 @@ class Screening:
         Raises ProviderError only when the provider fails, or answers ungrounded, and AI_FALLBACK_TO_BUILTIN is off.
         """
         # Scoring and reading the texts is CPU work on up to two long texts; keep it off the event loop.
-        case = await run_in_threadpool(build_case, request.job_description, request.resume_text, request.match_score)
+        case = await run_in_threadpool(
+            lambda: build_case(
+                request.job_description,
+                request.resume_text,
+                request.match_score,
+                job_title=request.job_title,
+                job_location=request.job_location,
+                scorer=self.scorer,
+            )
+        )
         configured = self.provider.name
         dropped = 0
         try:

@@ -7,9 +7,12 @@ import re
 from dataclasses import dataclass
 
 from ai_service.quotes import QuotedText
+from ai_service.ranked import RankedScorer
 from recruitment_core.evidence import qualified_skills
 from recruitment_core.injection import find_instructions, instruction_flags, without_instructions
-from recruitment_core.scoring import MatchResult, parsed_job_description, resume_features, score_match
+from recruitment_core.pair_scoring import Posting
+from recruitment_core.ranking import CandidateFeatures
+from recruitment_core.scoring import MatchResult, match_result, parsed_job_description, resume_features, score_match
 from recruitment_core.screening_contract import Recommendation
 
 # What the model reads where the resume addressed automated screeners: it cannot follow what it never sees.
@@ -61,17 +64,34 @@ class ScreeningCase:
         return self.required_skills + self.preferred_skills
 
 
-def build_case(job_description: str, resume_text: str, match_score: float | None = None) -> ScreeningCase:
-    """Score the pair and read what the screening needs from both texts; same inputs, same case. `match_score`,
-    when the caller gives one, is the pair's score in place of the text scorer's."""
-    match = score_match(job_description, resume_text)
-    if match_score is not None:
-        match = _with_callers_score(match, match_score)
-    # The scorer has just parsed both texts; these are its cached results, not a second parse.
-    requirements = parsed_job_description(job_description)
+def build_case(
+    job_description: str,
+    resume_text: str,
+    match_score: float | None = None,
+    *,
+    job_title: str = "",
+    job_location: str = "",
+    scorer: RankedScorer | None = None,
+) -> ScreeningCase:
+    """Score the pair and read what the screening needs from both texts; same inputs, same case.
+
+    `match_score`, when the caller gives one, is the pair's score. Otherwise, with a `scorer`, the score is the
+    platform's ranked score of the two texts (the posting read with `job_title` and `job_location` as the platform
+    reads a job); without one (or for a resume without text), the text scorer's."""
+    if match_score is None and scorer is not None and resume_text.strip():
+        posting = Posting(title=job_title, description=job_description, location=job_location)
+        requirements = scorer.requirements(posting)
+        match = match_result(requirements, scorer.score(posting, resume_text))
+        features: CandidateFeatures | None = scorer.features(resume_text)
+    else:
+        match = score_match(job_description, resume_text)
+        if match_score is not None:
+            match = _with_callers_score(match, match_score)
+        # The scorer has just parsed both texts; these are its cached results, not a second parse.
+        requirements = parsed_job_description(job_description)
+        features = resume_features(resume_text) if resume_text.strip() else None
     required = tuple(requirements.required_skills)
     preferred = tuple(requirements.preferred_skills)
-    features = resume_features(resume_text) if resume_text.strip() else None
     evidence = {
         skill: features.skills[skill].evidence
         for skill in match.matched_skills
@@ -79,7 +99,8 @@ def build_case(job_description: str, resume_text: str, match_score: float | None
     }
     screened = without_instructions(resume_text)
     return ScreeningCase(
-        job_description=job_description,
+        # The title is part of the posting the model reads and the requirements are checked against.
+        job_description=f"{job_title}\n\n{job_description}" if job_title.strip() else job_description,
         resume_text=resume_text,
         match=match,
         required_skills=required,
@@ -89,7 +110,7 @@ def build_case(job_description: str, resume_text: str, match_score: float | None
         flags=tuple(instruction_flags(resume_text)),
         resume_for_model=_with_instructions_marked(resume_text),
         resume_quotes=QuotedText(screened),
-        job_text=QuotedText(job_description),
+        job_text=QuotedText(f"{job_title}\n\n{job_description}" if job_title.strip() else job_description),
     )
 
 

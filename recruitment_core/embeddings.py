@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from recruitment_core.chunking import chunk_text, load_tokenizer, model_token_count
+from recruitment_core.chunking import tokenizer_dir as default_tokenizer_dir
 
 if TYPE_CHECKING:
     import onnxruntime
@@ -152,7 +153,7 @@ class OnnxEmbedder:
             str(onnx_file), options, providers=["CPUExecutionProvider"]
         )
         self.input_names = {model_input.name for model_input in self.session.get_inputs()}
-        self.tokenizer = load_tokenizer(tokenizer_dir or model_path())
+        self.tokenizer = load_tokenizer(tokenizer_dir or default_tokenizer_dir())
         self.tokenizer.enable_truncation(MAX_SEQUENCE_TOKENS)
         self.batch_size = batch_size
         self.threads = options.intra_op_num_threads

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from recruitment_core.job_parser import JobRequirements, equivalent_experience_accepted, parse_job
-from recruitment_core.ranking import COMPONENTS, CandidateFeatures, canonical_skill, score_candidate
+from recruitment_core.ranking import COMPONENTS, CandidateFeatures, MatchScore, canonical_skill, score_candidate
 from recruitment_core.resume_parser import parse_resume
 
 INTERVIEW_QUESTIONS_PER_MATCH = 3
@@ -97,6 +97,12 @@ def score_match(job_description: str, resume_text: str) -> MatchResult:
         resume_features(resume_text),
         equivalent_experience=equivalent_experience_accepted(job_description),
     )
+    return match_result(requirements, match)
+
+
+def match_result(requirements: JobRequirements, match: MatchScore) -> MatchResult:
+    """A scorer's match (`score_candidate`'s, or a ranked score of `pair_scoring`) as the screening reads it."""
+    job_skills = dict.fromkeys(map(canonical_skill, [*requirements.required_skills, *requirements.preferred_skills]))
     matched = [item["skill"] for item in match.matched]
     shown = set(matched)
     missing = [skill for skill in job_skills if skill not in shown]

@@ -34,13 +34,26 @@ class AnalyzeRequest(BaseModel):
 
     job_description: str = Field(min_length=1, description="The job posting, as plain text.")
     resume_text: str = Field(description="The resume, as plain text; may be empty.")
+    job_title: str = Field(
+        default="",
+        max_length=500,
+        description="The posting's title, when `job_description` is its body alone. Read with the description as the"
+        " platform reads a job, and embedded with it; used only when `match_score` is absent.",
+    )
+    job_location: str = Field(
+        default="",
+        max_length=500,
+        description='Where the job is ("Berlin, Germany"), when given apart from the text; it wins over a location'
+        " the text names, as on the platform. Used only when `match_score` is absent.",
+    )
     match_score: float | None = Field(
         default=None,
         ge=0,
         le=100,
         description="The caller's score for this pair (the platform's ranking score). When given, it is the score"
         " the screening is checked against and the one returned, and `breakdown` is empty; when absent, the"
-        " service's own deterministic scorer decides.",
+        " score and `breakdown` are the platform's ranked score of the two texts (the same scorer, semantic"
+        " similarity and statement coverage included), so a pair gets the same number either way.",
     )
 
     @field_validator("job_description")

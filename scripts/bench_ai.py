@@ -10,7 +10,8 @@ running `make up` stack keeps both, which is why the benchmark starts its own.
 The load is closed-loop and bounded: C clients, each sending its next request when the previous answer has arrived,
 until N requests have been answered. Each request is a real pair from tests/ranking_corpus: the 20 postings and
 the plain-text resumes, in an order where a posting comes back every 20 requests (its parse is cached, as when
-one job's applicants are screened) and a resume only after every other resume (parsed afresh each time). Each
+one job's applicants are screened) and a resume only after every other resume (parsed afresh each time; its
+vectors, like the postings', are embedded once per worker during the warm-up, which is not timed). Each
 configuration runs at 20 and 100 clients, straight to uvicorn and through nginx, in the order direct, gateway,
 gateway, direct, so that load drifting during the run falls on both alike. Straight to uvicorn each client keeps
 its connection, and the worker that accepted it serves all its requests; nginx opens a connection to uvicorn per
@@ -186,9 +187,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         ):
             wait_for_health(f"http://127.0.0.1:{ai_port}/health", service, service_log)
             wait_for_health(f"http://127.0.0.1:{gateway_port}{GATEWAY_PREFIX}/health", gw, gateway_log)
-            # The service builds its tables at start-up; this caches the postings' parses before anything is timed.
+            # The service builds its tables at start-up; this caches the postings' parses, and each worker's vectors
+            # of every text (kept by digest, as for a posting's applicants screened again), before anything is timed.
+            # Through the gateway, which opens a connection per request, so that every worker gets every text.
             warm_up = asyncio.run(
-                load(urls["uvicorn"], api_key, bodies, clients=4 * args.workers, requests=len(bodies) // 2)
+                load(urls["nginx"], api_key, bodies, clients=4 * args.workers, requests=len(bodies) * 2 * args.workers)
             )
             if warm_up.errors:
                 raise BenchError(f"warm-up requests failed {warm_up.errors}:\n{service_log.read_text()[-3000:]}")

@@ -11,6 +11,7 @@ from pgvector.django import HnswIndex, VectorField
 
 from accounts.models import Organization
 from candidates.models import Candidate
+from recruitment_core.pair_signals import posting_embedding_text
 
 
 class JobPosting(models.Model):
@@ -105,7 +106,7 @@ class JobPosting(models.Model):
 
     def embedding_text(self) -> str:
         """What the job's embedding is computed from."""
-        return f"{self.title}\n{self.description}".strip()
+        return posting_embedding_text(self.title, self.description)
 
 
 def open_now(now: datetime | None = None) -> Q:

@@ -28,8 +28,8 @@ from matching.ranking import (
 )
 from matching.retrieval import rank_terms
 from matching.statements import coverage_for_jobs
+from recruitment_core.pair_signals import calibrated_signals
 from recruitment_core.ranking import calibrate_lexical, load_weights
-from recruitment_core.semantic import calibrate_coverage, calibrate_similarity
 
 # The newest jobs of an organization a candidate is scored against.
 MAX_JOBS_PER_CANDIDATE = 500
@@ -43,11 +43,11 @@ class PairScore:
     stored: bool  # served from a MatchScore whose inputs still hold
 
 
-def _signals_for_jobs(candidate: Candidate, jobs: list[JobPosting]) -> dict[int, _Signals]:
+def _signals_for_jobs(candidate: Candidate, jobs: list[JobPosting]) -> tuple[dict[int, _Signals], dict[int, str]]:
     """The pair signals of one candidate with each job in one statement, calibrated as `_pair_signals` does:
     the job's stored vector is the one `_pair_signals` sends as text (its text form round-trips exactly)."""
     if not jobs:
-        return {}
+        return {}, {}
     with connection.cursor() as cursor:
         cursor.execute(
             """SELECT t.job_id,
@@ -63,16 +63,16 @@ def _signals_for_jobs(candidate: Candidate, jobs: list[JobPosting]) -> dict[int,
         )
         rows = cursor.fetchall()
     weights = load_weights()
-    coverages = coverage_for_jobs(candidate.pk, [job.pk for job in jobs])
-    return {
-        job_id: _Signals(
-            calibrate_similarity(similarity, weights),
-            calibrate_similarity(experience, weights),
-            calibrate_lexical(rank, weights),
-            calibrate_coverage(coverages.get(job_id), weights),
+    coverages, notes = coverage_for_jobs(
+        candidate.pk, [job.pk for job in jobs], (candidate.extracted_text, {job.pk: job.description for job in jobs})
+    )
+    signals = {}
+    for job_id, similarity, experience, rank in rows:
+        embedded = calibrated_signals(similarity, experience, coverages.get(job_id), weights)
+        signals[job_id] = _Signals(
+            embedded.semantic, embedded.experience, calibrate_lexical(rank, weights), embedded.coverage
         )
-        for job_id, similarity, experience, rank in rows
-    }
+    return signals, notes
 
 
 def score_pairs(*, candidate: Candidate, jobs: Iterable[JobPosting]) -> list[PairScore]:
@@ -84,7 +84,7 @@ def score_pairs(*, candidate: Candidate, jobs: Iterable[JobPosting]) -> list[Pai
         for row in MatchScore.objects.filter(candidate=candidate, job_id__in=list(fingerprints))
         if row.fingerprint == fingerprints[row.job_id]
     }
-    signals = _signals_for_jobs(candidate, [job for job in jobs if job.pk not in fresh])
+    signals, notes = _signals_for_jobs(candidate, [job for job in jobs if job.pk not in fresh])
     features = candidate_features(candidate) if signals else None
     weights = load_weights()
     pairs = []
@@ -97,7 +97,7 @@ def score_pairs(*, candidate: Candidate, jobs: Iterable[JobPosting]) -> list[Pai
         score = _score(
             job_requirements(job), features, signals[job.pk], job.skill_weights or None, weights, explain=True
         )
-        match = _ranked(job.pk, candidate.pk, score, signals[job.pk])
+        match = _ranked(job.pk, candidate.pk, score, signals[job.pk], notes.get(job.pk, ""))
         pairs.append(PairScore(job, match, fingerprints[job.pk], stored=False))
     return pairs
 

@@ -26,8 +26,10 @@ from config.metrics import RANKING_QUERY_SECONDS
 from jobs.models import JobPosting
 from matching.models import MatchScore
 from matching.retrieval import CandidateFilters, Retrieved, rank_terms, retrieve, retrieve_all, vector_text
-from matching.statements import coverage_for_candidates
+from matching.statements import coverage_for_candidates, coverage_notes
 from recruitment_core.job_parser import JobRequirements
+from recruitment_core.pair_scoring import as_ranked
+from recruitment_core.pair_signals import calibrated_signals
 from recruitment_core.ranking import (
     CandidateFeatures,
     ScoringWeights,
@@ -37,7 +39,7 @@ from recruitment_core.ranking import (
     rank_ceiling,
 )
 from recruitment_core.ranking import MatchScore as Score
-from recruitment_core.semantic import calibrate_coverage, calibrate_similarity
+from recruitment_core.semantic import calibrate_similarity
 from recruitment_core.skills import load_taxonomy
 
 
@@ -87,25 +89,25 @@ def warm_up() -> None:
 def job_requirements(job: JobPosting) -> JobRequirements:
     """The requirements the job is ranked by: the recruiter-editable fields over what was read from the text."""
     read = job.requirements or {}
-    asked = {*job.required_skills, *job.preferred_skills}
-    # A recruiter may have removed skills since the text was read: a group keeps the skills still asked for.
-    alternatives = [[name for name in group if name in asked] for group in read.get("skill_alternatives", [])]
-    return JobRequirements(
-        title=job.title,
-        required_skills=list(job.required_skills),
-        preferred_skills=[skill for skill in job.preferred_skills if skill not in job.required_skills],
-        min_years=job.min_years,
-        max_years=job.max_years,
-        education_level=job.education_level or None,
-        education_field=read.get("education_field"),
-        location=job.location or None,
-        remote_policy=job.remote_policy,
-        employment_type=job.employment_type or "unknown",
-        seniority=job.seniority or "unknown",
-        role_family=read.get("role_family"),
-        responsibilities=list(read.get("responsibilities", [])),
-        skill_alternatives=[group for group in alternatives if len(group) > 1],
-        relocation_offered=bool(read.get("relocation_offered", False)),
+    # A recruiter may have removed skills since the text was read: as_ranked keeps the groups' skills still asked for.
+    return as_ranked(
+        JobRequirements(
+            title=job.title,
+            required_skills=list(job.required_skills),
+            preferred_skills=list(job.preferred_skills),
+            min_years=job.min_years,
+            max_years=job.max_years,
+            education_level=job.education_level,
+            education_field=read.get("education_field"),
+            location=job.location,
+            remote_policy=job.remote_policy,
+            employment_type=job.employment_type,
+            seniority=job.seniority,
+            role_family=read.get("role_family"),
+            responsibilities=list(read.get("responsibilities", [])),
+            skill_alternatives=[list(group) for group in read.get("skill_alternatives", [])],
+            relocation_offered=bool(read.get("relocation_offered", False)),
+        )
     )
 
 
@@ -209,11 +211,11 @@ def candidates_for_job(
         coverages = coverage_for_candidates(job.pk, [row.candidate_id for row in found])
         for row in found:
             # Absolute calibrations, not relative to this pool: a pair scores the same here and in explain_pair.
+            embedded = calibrated_signals(
+                row.similarity, row.experience_similarity, coverages[row.candidate_id], weights
+            )
             signals = _Signals(
-                calibrate_similarity(row.similarity, weights),
-                calibrate_similarity(row.experience_similarity, weights),
-                calibrate_lexical(row.rank, weights),
-                calibrate_coverage(coverages[row.candidate_id], weights),
+                embedded.semantic, embedded.experience, calibrate_lexical(row.rank, weights), embedded.coverage
             )
             # Everyone read is scored; only the page shown is explained (the score does not depend on it).
             score = _score(requirements, features[row.candidate_id], signals, skill_weights, weights, explain=False)
@@ -230,10 +232,12 @@ def candidates_for_job(
     order = sorted(scored, key=lambda candidate_id: (-scored[candidate_id][0], candidate_id))
     page = []
     features = _features_for([rows[candidate_id] for candidate_id in order[offset:wanted]])
+    texts = dict(Candidate.objects.filter(pk__in=order[offset:wanted]).values_list("pk", "extracted_text"))
+    notes = coverage_notes(job.pk, job.description, texts)
     for candidate_id in order[offset:wanted]:
         signals = scored[candidate_id][1]
         explained = _score(requirements, features[candidate_id], signals, skill_weights, weights, explain=True)
-        page.append(_ranked(job.pk, candidate_id, explained, signals))
+        page.append(_ranked(job.pk, candidate_id, explained, signals, notes.get(candidate_id, "")))
     return len(scored), page
 
 
@@ -295,7 +299,8 @@ def _features_for(rows: list[Retrieved]) -> dict[int, CandidateFeatures]:
     return found
 
 
-def _ranked(job_id: int, candidate_id: int, score: Score, signals: _Signals) -> RankedMatch:
+def _ranked(job_id: int, candidate_id: int, score: Score, signals: _Signals, note: str = "") -> RankedMatch:
+    """The match shown for a pair; `note` (matching.statements.coverage_notes) ends the explanation."""
     return RankedMatch(
         candidate_id=candidate_id,
         job_id=job_id,
@@ -304,7 +309,7 @@ def _ranked(job_id: int, candidate_id: int, score: Score, signals: _Signals) -> 
         matched=score.matched,
         gaps=score.gaps,
         suggestions=score.suggestions,
-        explanation=score.explanation,
+        explanation=f"{score.explanation} {note}".strip() if note else score.explanation,
         semantic_similarity=signals.semantic,
         lexical_score=signals.lexical,
     )
@@ -330,12 +335,9 @@ def _pair_signals(job: JobPosting, candidate: Candidate) -> _Signals:
         )
         similarity, experience, rank = cursor.fetchone()
     weights = load_weights()
-    return _Signals(
-        calibrate_similarity(similarity, weights),
-        calibrate_similarity(experience, weights),
-        calibrate_lexical(rank, weights),
-        calibrate_coverage(coverage_for_candidates(job.pk, [candidate.pk])[candidate.pk], weights),
-    )
+    coverage = coverage_for_candidates(job.pk, [candidate.pk])[candidate.pk]
+    embedded = calibrated_signals(similarity, experience, coverage, weights)
+    return _Signals(embedded.semantic, embedded.experience, calibrate_lexical(rank, weights), embedded.coverage)
 
 
 def explain_pair(*, job: JobPosting, candidate: Candidate) -> RankedMatch:
@@ -354,7 +356,8 @@ def explain_pair(*, job: JobPosting, candidate: Candidate) -> RankedMatch:
         load_weights(),
         explain=True,
     )
-    return _ranked(job.pk, candidate.pk, score, signals)
+    note = coverage_notes(job.pk, job.description, {candidate.pk: candidate.extracted_text})[candidate.pk]
+    return _ranked(job.pk, candidate.pk, score, signals, note)
 
 
 def match_score_store(*, job: JobPosting, candidate: Candidate, match: RankedMatch, fingerprint: str) -> None:

@@ -30,8 +30,7 @@ from matching.statements import (
 )
 from realtime.models import TaskRecord
 from recruitment_core.embeddings import embed_document, embed_documents
-from recruitment_core.injection import without_instructions
-from recruitment_core.semantic import experience_text
+from recruitment_core.pair_signals import resume_embedding_texts
 
 logger = logging.getLogger(__name__)
 
@@ -73,10 +72,8 @@ class _Stale:
     document: bool  # the whole resume's vector is stale, not only the experience one
 
     def texts(self) -> list[str]:
-        # Sentences addressed to automated screeners say nothing of the candidate: the vectors are of the rest.
-        cleaned = without_instructions(self.text)
-        experience = experience_text(cleaned)[: settings.RESUME_MAX_CHARS]
-        return [cleaned[: settings.RESUME_MAX_CHARS], experience] if self.document else [experience]
+        document, experience = resume_embedding_texts(self.text, settings.RESUME_MAX_CHARS)
+        return [document, experience] if self.document else [experience]
 
 
 def candidate_embed(*, candidate_id: int) -> bool:

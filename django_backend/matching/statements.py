@@ -12,7 +12,15 @@ import numpy as np
 
 from matching.embedder import embedder
 from matching.models import CandidateStatements, JobStatements
-from recruitment_core.coverage import coverage, job_statements, pack, resume_statements, unpack
+from recruitment_core.coverage import (
+    closest_pairs,
+    coverage_sentence,
+    job_statements,
+    pack,
+    resume_statements,
+    unpack,
+)
+from recruitment_core.pair_signals import pair_coverage
 
 
 def embed_statements(statement_lists: list[list[str]]) -> list[np.ndarray]:
@@ -72,20 +80,44 @@ def _coverage(job: np.ndarray, resumes: dict[int, np.ndarray | None], pk: int) -
     resume cannot escape the measure by describing nothing."""
     if pk not in resumes:
         return None
-    resume = resumes[pk]
-    return 0.0 if resume is None else coverage(job, resume)
+    return pair_coverage(job, resumes[pk])
 
 
-def coverage_for_jobs(candidate_id: int, job_ids: list[int]) -> dict[int, float | None]:
-    """The raw statement coverage of each job for one candidate."""
+def coverage_notes(job_id: int, description: str, resume_texts: dict[int, str]) -> dict[int, str]:
+    """For each candidate (id -> resume text), the sentence naming the posting's duties their resume describes
+    in its own words ('' when none is close enough): what the coverage part of an explanation points to."""
+    job = unpack(JobStatements.objects.filter(job_id=job_id).values_list("vectors", flat=True).first())
+    if job is None or not resume_texts:
+        return dict.fromkeys(resume_texts, "")
+    rows = CandidateStatements.objects.filter(candidate_id__in=list(resume_texts)).values_list(
+        "candidate_id", "vectors"
+    )
+    resumes = {pk: unpack(data) for pk, data in rows}
+    lines = job_statements(description)
+    return {
+        pk: coverage_sentence(closest_pairs(lines, job, resume_statements(text), resumes.get(pk)))
+        for pk, text in resume_texts.items()
+    }
+
+
+def coverage_for_jobs(
+    candidate_id: int, job_ids: list[int], notes_for: tuple[str, dict[int, str]] | None = None
+) -> tuple[dict[int, float | None], dict[int, str]]:
+    """The raw statement coverage of each job for one candidate, and with `notes_for` (the resume text, each
+    job's description) each job's `coverage_notes` sentence, from the same two reads."""
     stored = CandidateStatements.objects.filter(candidate_id=candidate_id).values_list("vectors", flat=True).first()
     if stored is None or not job_ids:
-        return dict.fromkeys(job_ids)
+        return dict.fromkeys(job_ids), dict.fromkeys(job_ids, "")
     rows = JobStatements.objects.filter(job_id__in=job_ids).values_list("job_id", "vectors")
     jobs = {pk: unpack(data) for pk, data in rows}
     resumes = {candidate_id: unpack(stored)}
     found: dict[int, float | None] = {}
+    notes: dict[int, str] = {}
+    resume_lines = resume_statements(notes_for[0]) if notes_for else []
     for pk in job_ids:
         job = jobs.get(pk)
         found[pk] = None if job is None else _coverage(job, resumes, candidate_id)
-    return found
+        if notes_for and job is not None:
+            lines = job_statements(notes_for[1].get(pk, ""))
+            notes[pk] = coverage_sentence(closest_pairs(lines, job, resume_lines, resumes[candidate_id]))
+    return found, notes

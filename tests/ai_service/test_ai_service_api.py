@@ -4,12 +4,11 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from fixtures.ai_server import API_KEY
+from fixtures.ai_server import API_KEY, ranked_match
 
 import ai_service.main
 from ai_service.main import create_app
 from ai_service.settings import AIServiceSettings
-from recruitment_core.scoring import score_match
 
 JOB = "Backend engineer: 5+ years with Python, Django and PostgreSQL; Docker is a must."
 RESUME = "Python developer, 6 years. Django and PostgreSQL in production. No exposure to Docker."
@@ -29,7 +28,7 @@ def test_module_level_app_uses_the_builtin_provider():
 def test_analyze_returns_the_deterministic_result(client):
     response = client.post("/analyze", json={"job_description": JOB, "resume_text": RESUME})
 
-    expected = score_match(JOB, RESUME)
+    expected = ranked_match(JOB, RESUME)
     assert response.status_code == 200
     assert response.json() == {
         "match_score": expected.score,
@@ -53,9 +52,9 @@ def test_analyze_returns_the_deterministic_result(client):
                 }
             ],
             "missing_requirements": ["Docker"],
-            "recommendation": "hold",
+            "recommendation": "advance",
             "reasons": [
-                "Match score 61.5/100 is between 40 and 75, the band to hold.",
+                "Match score 91.9/100 is at or above 75, the band to advance.",
                 "Required skills the resume shows: Python, Django, PostgreSQL.",
                 "Required skills the resume does not show: Docker.",
             ],
@@ -67,19 +66,20 @@ def test_analyze_returns_the_deterministic_result(client):
         "prompt_version": "screening_v1",
         "model": None,
     }
-    assert expected.score == 61.5
+    assert expected.score == 91.9  # the platform's ranked score: semantic similarity and coverage included
+    assert {"semantic", "coverage"} <= expected.breakdown.keys()
 
 
 def test_the_callers_score_is_the_pairs_score_and_the_screening_is_checked_against_it(client):
     # The platform's ranking weighs more than the two texts: the service screens around the score it is given.
-    response = client.post("/analyze", json={"job_description": JOB, "resume_text": RESUME, "match_score": 82.26})
+    response = client.post("/analyze", json={"job_description": JOB, "resume_text": RESUME, "match_score": 52.26})
 
     body = response.json()
     assert response.status_code == 200
-    assert (body["match_score"], body["breakdown"]) == (82.3, {})
-    assert body["summary"].startswith("Match score 82.3/100.")
-    assert body["screening"]["recommendation"] == "advance"  # 82.3 is in the band to advance; 61.5 would hold
-    assert body["screening"]["reasons"][0] == "Match score 82.3/100 is at or above 75, the band to advance."
+    assert (body["match_score"], body["breakdown"]) == (52.3, {})
+    assert body["summary"].startswith("Match score 52.3/100.")
+    assert body["screening"]["recommendation"] == "hold"  # 52.3 is in the band to hold; 91.9 would advance
+    assert body["screening"]["reasons"][0] == "Match score 52.3/100 is between 40 and 75, the band to hold."
     assert body["missing_skills"] == ["Docker"]  # the skills the texts show or lack are still read from them
 
 
@@ -244,7 +244,7 @@ def test_root_path_for_the_gateway():
 
 
 def test_response_fields_match_the_scorer_fields():
-    assert {field.name for field in dataclasses.fields(score_match("a", "b"))} >= {
+    assert {field.name for field in dataclasses.fields(ranked_match("a", "b"))} >= {
         "score",
         "breakdown",
         "missing_skills",
@@ -288,7 +288,7 @@ def test_logs_are_json_lines_without_the_texts(capsys):
     assert (finished["model"], finished["fallback_from"], finished["fallback_reason"]) == (None, None, None)
     assert (finished["caller"], finished["request_id"]) == ("key-0", "gw-4f1c2a")
     assert (finished["match_score"], finished["job_description_chars"], finished["resume_chars"]) == (
-        61.5,
+        91.9,
         80,
         86,
     )

@@ -213,12 +213,12 @@ def test_an_answer_that_follows_the_resume_s_instruction_is_rejected(llm, start_
 @pytest.mark.parametrize(
     ("resume", "recommendation", "quote", "review_reason"),
     [
-        (WEAK_RESUME, "advance", "Some Python at school.", "advance recommended for a match score of 20.7, below 40"),
+        (WEAK_RESUME, "advance", "Some Python at school.", "advance recommended for a match score of 28.0, below 40"),
         (
             STRONG_RESUME,
             "decline",
             "Backend Engineer, Acme Corp",
-            "decline recommended for a match score of 100.0, at or above 75",
+            "decline recommended for a match score of 91.2, at or above 75",
         ),
     ],
 )
@@ -242,7 +242,7 @@ def test_the_review_bands_come_from_settings(llm):
 
     body = analyze(llm.start(ai_decline_below_score=20), WEAK_RESUME)
 
-    assert body["match_score"] == 20.7
+    assert body["match_score"] == 28.0
     assert (body["screening"]["recommendation"], body["screening"]["needs_human_review"]) == ("advance", False)
 
 
@@ -336,7 +336,7 @@ def test_the_builtin_screening_quotes_the_resume_and_recommends_by_band(start_se
         ]
     )
     assert weak["screening"]["reasons"] == [
-        "Match score 20.7/100 is below 40, the band to decline.",
+        "Match score 28.0/100 is below 40, the band to decline.",
         "Required skills the resume shows: Python.",
         "Required skills the resume does not show: Django, PostgreSQL, Docker.",
     ]

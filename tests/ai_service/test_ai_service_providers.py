@@ -7,13 +7,13 @@ import socket
 
 import pytest
 from fastapi.testclient import TestClient
+from fixtures.ai_server import ranked_match
 from llm_stub import ollama_chat, openai_completion
 
 from ai_service.main import create_app
 from ai_service.prompts import PROMPT_VERSION, SYSTEM_PROMPT
 from ai_service.providers.base import ScreeningReply, reply_schema, strict_reply_schema
 from ai_service.settings import AIServiceSettings
-from recruitment_core.scoring import score_match
 
 JOB = "Data engineer: Python, SQL and Apache Airflow; 3+ years of experience."
 RESUME = "Data engineer, 4 years. Python and SQL pipelines on Airflow and Snowflake."
@@ -39,7 +39,7 @@ def analyze(client, job: str = JOB, resume: str = RESUME):
 
 
 def expected_user_message(job: str, resume: str) -> str:
-    match = score_match(job, resume)
+    match = ranked_match(job, resume)
     return (
         "Deterministic assessment (final):\n"
         f"- match score: {match.score:.1f}/100\n"
@@ -52,7 +52,7 @@ def expected_user_message(job: str, resume: str) -> str:
 
 
 def expected_response(provider: str, model: str) -> dict:
-    match = score_match(JOB, RESUME)
+    match = ranked_match(JOB, RESUME)
     return {
         "match_score": match.score,
         "summary": LLM_ANSWER["summary"],
@@ -154,7 +154,7 @@ def test_prompt_injection_cannot_change_the_score(llm_server, start_ollama, star
 
     response = analyze(client, resume=resume)
 
-    match = score_match(JOB, resume)
+    match = ranked_match(JOB, resume)
     assert response.status_code == 200
     assert response.json()["provider"] == provider
     assert response.json()["match_score"] == match.score

@@ -9,10 +9,10 @@ import socket
 
 import pytest
 from fastapi.testclient import TestClient
+from fixtures.ai_server import ranked_match
 
 from ai_service.providers.base import parse_retry_after
 from ai_service.providers.resilience import BreakerState, CircuitBreaker, RetryPolicy
-from recruitment_core.scoring import score_match
 
 JOB = "Backend engineer: Python, Django and PostgreSQL."
 RESUME = "Python developer, 5 years of Django and PostgreSQL."
@@ -41,7 +41,7 @@ def assert_llm_wrote_it(body: dict, provider: str) -> None:
 
 
 def assert_builtin_stood_in(body: dict, provider: str, reason: str) -> None:
-    match = score_match(JOB, RESUME)
+    match = ranked_match(JOB, RESUME)
     assert (body["provider"], body["fallback_from"], body["fallback_reason"]) == ("builtin", provider, reason)
     assert body["model"] is None
     assert (body["summary"], body["interview_questions"]) == (match.summary, match.interview_questions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 
+import httpx
 import pytest
 from fixtures.ai_server import API_KEY, running_ai_service
 from fixtures.matching_pool import parsed_candidate
@@ -14,6 +15,7 @@ from applications.models import Application
 from applications.services import application_analyze
 from candidates.models import Candidate
 from jobs.models import JobPosting
+from jobs.services import job_create
 from matching.ranking import explain_pair
 from matching.services import job_embed
 from recruitment_core.scoring import score_match
@@ -119,7 +121,8 @@ def test_one_score_per_pair_the_rankings_is_the_applications_and_the_screenings(
 ):
     with django_capture_on_commit_callbacks(execute=False):
         candidate = parsed_candidate(organization, "pia", SENIOR)
-        job = JobPosting.objects.create(
+        # Created as recruiters create jobs: its requirements are read from the text, as /analyze reads it.
+        job = job_create(
             organization=organization, title="Backend Developer", description=JOB, location="Berlin, Germany"
         )
         job_embed(job_id=job.pk)
@@ -128,13 +131,27 @@ def test_one_score_per_pair_the_rankings_is_the_applications_and_the_screenings(
     with running_ai_service() as url:
         settings.AI_SERVICE_URL, settings.AI_SERVICE_API_KEY = url, API_KEY
         assert application_analyze(application_id=application.pk) == "done"
+        # A caller with only the two raw texts (no score of its own) gets the same number from the same scorer.
+        raw = httpx.post(
+            f"{url}/analyze",
+            json={
+                "job_title": job.title,
+                "job_description": job.description,
+                "job_location": "Berlin, Germany",
+                "resume_text": candidate.extracted_text,
+            },
+            headers={"X-API-Key": API_KEY},
+            timeout=60,
+        )
 
     application.refresh_from_db()
     job.refresh_from_db()  # with the embedding job_embed stored
     candidate.refresh_from_db()
     ranking = explain_pair(job=job, candidate=candidate)
-    text_only = score_match(JOB, candidate.extracted_text).score
-    assert ranking.score > 0 and ranking.score != text_only  # two scorers that would disagree
+    assert ranking.score > 0 and ranking.score != score_match(JOB, candidate.extracted_text).score
+    assert raw.status_code == 200, raw.text
+    assert abs(raw.json()["match_score"] - ranking.score) <= 0.1
+    assert {"semantic", "coverage"} <= raw.json()["breakdown"].keys() and raw.json()["breakdown"]["semantic"] > 0
     assert application.ai_score == ranking.score
     assert application.latest_analysis is not None and application.latest_analysis.match_score == ranking.score
     assert application.ai_feedback["breakdown"] == {}  # the text scorer's parts do not add up to this score

@@ -72,3 +72,36 @@ def test_a_job_without_statements_scores_without_the_part(pair):
 
     assert match.breakdown["coverage"] == 0
     assert round(sum(match.breakdown.values()), 1) == match.score
+
+
+HR_POSTING = """Our HR Generalist is the first point of contact for employees and supervisors.
+- Advise supervisors and employees on policies, performance issues and corrective action.
+- Investigate employee relations complaints and document findings and outcomes.
+- Administer leaves of absence, accommodations and workers' compensation claims.
+"""
+PEOPLE_PARTNER = """Marcus Delgado
+marcus@example.com | Louisville, KY
+Experience
+People Partner, Riverport Distribution, Sep 2022 - Present
+- Coach supervisors through attendance, performance and discipline conversations.
+- Look into workplace complaints, interview witnesses and write up what we found.
+- Run family and medical leave, disability accommodations and injury claims.
+"""
+
+
+def test_the_explanation_names_the_duties_the_resume_describes_in_its_own_words(
+    organization, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        partner = parsed_candidate(organization, "partner", PEOPLE_PARTNER)
+        job = job_create(organization=organization, title="HR Generalist", description=HR_POSTING, location="")
+        job_embed(job_id=job.pk)
+    job = JobPosting.objects.get(pk=job.pk)
+
+    _, (listed,) = candidates_for_job(job=job, limit=5)
+    single = explain_pair(job=job, candidate=Candidate.objects.get(pk=partner.pk))
+    (for_candidate,) = jobs_for_candidate(candidate=Candidate.objects.get(pk=partner.pk))
+
+    assert "Duties of the posting the resume describes in its own words:" in listed.explanation
+    assert '"Look into workplace complaints' in listed.explanation
+    assert listed.explanation == single.explanation == for_candidate.explanation

@@ -146,6 +146,8 @@ def test_the_client_sends_exactly_the_fields_of_the_request_model(settings: Any)
     assert first == {
         "job_description": "Python, Django and Kubernetes.",
         "resume_text": "6 years of Django.",
+        "job_title": "",  # the platform sends its score: the posting is not read again
+        "job_location": "",
         "match_score": None,
     }
     assert second["match_score"] == 81.5

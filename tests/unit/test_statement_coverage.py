@@ -6,7 +6,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from recruitment_core.coverage import DIMENSIONS, coverage, job_statements, pack, resume_statements, unpack
+from recruitment_core.coverage import (
+    DIMENSIONS,
+    closest_pairs,
+    coverage,
+    coverage_sentence,
+    job_statements,
+    pack,
+    resume_statements,
+    unpack,
+)
 from recruitment_core.embeddings import get_embedder
 from recruitment_core.evidence import CandidateFeatures
 from recruitment_core.job_parser import parse_job
@@ -120,3 +129,28 @@ def test_coverage_is_a_named_part_of_the_ranked_score() -> None:
     assert "duties described in the resume" in with_coverage.explanation
     assert unknown.breakdown["coverage"] == 0
     assert round(sum(unknown.breakdown.values()), 1) == unknown.score
+
+
+def test_the_closest_duties_are_shown_with_the_resume_lines_that_describe_them() -> None:
+    model = get_embedder()
+    job_lines, resume_lines = job_statements(POSTING), resume_statements(RESUME)
+    pairs = closest_pairs(job_lines, model.embed(job_lines), resume_lines, model.embed(resume_lines))
+
+    assert pairs and len(pairs) <= 2
+    assert all(cosine >= 0.5 for _, _, cosine in pairs)
+    assert [cosine for _, _, cosine in pairs] == sorted((cosine for _, _, cosine in pairs), reverse=True)
+    shown = {job: resume for job, resume, _ in pairs}
+    complaints = "Investigate employee relations complaints and document findings and outcomes."
+    assert shown.get(complaints, "").startswith("Look into workplace complaints")
+    sentence = coverage_sentence(pairs)
+    assert sentence.startswith("Duties of the posting the resume describes in its own words:")
+    assert coverage_sentence([]) == ""
+
+
+def test_no_duties_are_shown_when_the_lines_do_not_match_their_vectors() -> None:
+    model = get_embedder()
+    job_lines, resume_lines = job_statements(POSTING), resume_statements(RESUME)
+    assert closest_pairs(job_lines, model.embed(job_lines), resume_lines[1:], model.embed(resume_lines)) == []
+    assert closest_pairs(job_lines, None, resume_lines, model.embed(resume_lines)) == []
+    kitchen = resume_statements(KITCHEN)
+    assert closest_pairs(job_lines, model.embed(job_lines), kitchen, model.embed(kitchen)) == []
