@@ -117,7 +117,7 @@ B.Sc. Computer Science, TU Berlin, 2016
 
 @pytest.mark.django_db
 def test_one_score_per_pair_the_rankings_is_the_applications_and_the_screenings(
-    organization, settings, django_capture_on_commit_callbacks
+    organization, settings, django_capture_on_commit_callbacks, api_client, client, recruiter
 ):
     with django_capture_on_commit_callbacks(execute=False):
         candidate = parsed_candidate(organization, "pia", SENIOR)
@@ -156,3 +156,13 @@ def test_one_score_per_pair_the_rankings_is_the_applications_and_the_screenings(
     assert application.latest_analysis is not None and application.latest_analysis.match_score == ranking.score
     assert application.ai_feedback["breakdown"] == {}  # the text scorer's parts do not add up to this score
     assert f"Match score {ranking.score:.1f}/100." in application.ai_feedback["summary"]
+    # The same number on every surface a recruiter reads it from.
+    detail = api_client.get(f"/api/applications/{application.pk}/").json()
+    listed = api_client.get(f"/api/jobs/{job.pk}/candidates/").json()["results"]
+    client.force_login(recruiter)
+    admin_list = client.get("/admin/applications/application/")
+    assert detail["ai_score"] == ranking.score
+    assert [row["score"] for row in listed if row["candidate"]["id"] == candidate.pk] == [ranking.score]
+    assert admin_list.status_code == 200
+    assert [row.ai_score for row in admin_list.context["cl"].result_list] == [ranking.score]
+    assert f'<td class="field-ai_score">{ranking.score}</td>' in admin_list.content.decode()
