@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from scripts.bench_common import BenchError
+from scripts.bench_common import BenchError, percentile
 
 TARGET_REQUESTS_PER_SECOND = 400.0
 TARGET_P95_MS = 60.0
@@ -37,10 +37,7 @@ class Run:
         return self.requests / self.seconds if self.seconds else 0.0
 
     def percentile(self, fraction: float) -> float:
-        ordered = sorted(self.latencies_ms)
-        if not ordered:
-            return float("nan")
-        return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+        return percentile(self.latencies_ms, fraction) if self.latencies_ms else float("nan")
 
     def summary(self) -> dict[str, Any]:
         meets = None

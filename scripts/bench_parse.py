@@ -47,6 +47,8 @@ MODES = ("baseline", "product", "worker")
 if str(REPO) not in sys.path:  # run as a script, the repository root is not importable otherwise
     sys.path.insert(0, str(REPO))
 
+from scripts.bench_common import percentile  # noqa: E402
+
 # --- worker side -----------------------------------------------------------------------------------
 
 _parse: Callable[[str], Any] | None = None
@@ -114,13 +116,6 @@ class ModeResult:
     p95_ms: float
     peak_worker_rss_mb: float
     ocr_used: bool
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    """Nearest-rank percentile (fraction in 0..1) of a non-empty list."""
-    ordered = sorted(values)
-    rank = max(1, -(-len(ordered) * fraction // 1))  # ceil without floats drifting
-    return ordered[int(rank) - 1]
 
 
 def text_pdfs(corpus: Path) -> list[tuple[str, bytes]]:

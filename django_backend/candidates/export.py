@@ -9,6 +9,7 @@ nothing is left out, the embedding and the full-text vector included.
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 import re
@@ -47,6 +48,8 @@ class _ExportEncoder(DjangoJSONEncoder):
             return o.name or ""
         if hasattr(o, "tolist"):  # the pgvector embedding (a numpy array): a list of floats
             return [float(value) for value in o.tolist()]
+        if isinstance(o, bytes | memoryview):  # a binary column (packed statement vectors), byte for byte
+            return {"base64": base64.b64encode(bytes(o)).decode("ascii")}
         return super().default(o)
 
 

@@ -1,7 +1,7 @@
 """One candidate's scores for many jobs, in a fixed number of queries whatever the number of jobs.
 
 Reads never write: a stored MatchScore whose fingerprint matches the current inputs is served, any other pair is
-computed (the same score `explain_pair` gives) without being saved. Only `candidate_rerank`, run by the re-rank
+computed (the same score `explain_pair` gives) without being saved. Only `matching.rerank`, run by the re-rank
 task, stores what it computed.
 """
 
@@ -24,7 +24,6 @@ from matching.ranking import (
     _Signals,
     candidate_features,
     job_requirements,
-    match_score_store,
 )
 from matching.retrieval import rank_terms
 from matching.statements import coverage_for_jobs
@@ -117,15 +116,3 @@ def jobs_for_candidate(*, candidate: Candidate, limit: int = 20) -> list[RankedM
     return [pair.match for pair in best_first(score_pairs(candidate=candidate, jobs=_candidate_jobs(candidate)))][
         :limit
     ]
-
-
-def candidate_rerank(*, candidate_id: int) -> int:
-    """Recompute and store a candidate's scores for the organization's jobs (after their resume changed)."""
-    candidate = Candidate.objects.filter(pk=candidate_id).first()
-    if candidate is None:
-        return 0
-    pairs = score_pairs(candidate=candidate, jobs=_candidate_jobs(candidate))
-    for pair in pairs:
-        if not pair.stored:
-            match_score_store(job=pair.job, candidate=candidate, match=pair.match, fingerprint=pair.fingerprint)
-    return len(pairs)

@@ -360,37 +360,5 @@ def explain_pair(*, job: JobPosting, candidate: Candidate) -> RankedMatch:
     return _ranked(job.pk, candidate.pk, score, signals, note)
 
 
-def match_score_store(*, job: JobPosting, candidate: Candidate, match: RankedMatch, fingerprint: str) -> None:
-    MatchScore.objects.update_or_create(
-        job=job,
-        candidate=candidate,
-        defaults={
-            "score": match.score,
-            "breakdown": match.breakdown,
-            "explanation": match.explanation_json(),
-            "semantic_similarity": match.semantic_similarity,
-            "lexical_score": match.lexical_score,
-            "fingerprint": fingerprint,
-        },
-    )
-
-
-def job_rerank(*, job_id: int, keep: int = 100) -> int:
-    """Recompute and cache the job's best candidates (after the job or the pool changed). Returns how many."""
-    job = JobPosting.objects.filter(pk=job_id).first()
-    if job is None:
-        return 0
-    _, matches = candidates_for_job(job=job, limit=keep)
-    candidates = {
-        candidate.pk: candidate for candidate in Candidate.objects.filter(pk__in=[m.candidate_id for m in matches])
-    }
-    job_fingerprint = _job_fingerprint(job)  # the job's side once, not per candidate
-    for match in matches:
-        candidate = candidates[match.candidate_id]
-        match_score_store(
-            job=job, candidate=candidate, match=match, fingerprint=_fingerprint(job_fingerprint, candidate)
-        )
-    return len(matches)
-
-
-# One candidate against the organization's jobs (jobs_for_candidate, candidate_rerank): matching.pair_scores.
+# One candidate against the organization's jobs (jobs_for_candidate): matching.pair_scores. What the re-rank
+# tasks store: matching.rerank.

@@ -8,8 +8,7 @@ from config.task_declarations import declared_task
 from config.tasks import EMBEDDING_LIMITS, MAINTENANCE_LIMITS, RERANK_LIMITS
 from jobs.models import JobPosting
 from matching.maintenance import embeddings_refresh
-from matching.pair_scores import candidate_rerank
-from matching.ranking import job_rerank
+from matching.rerank import candidate_rerank, job_rerank
 from matching.services import candidates_embed, job_embed
 from realtime.models import TaskRecord
 from realtime.services import task_enqueue

@@ -12,8 +12,9 @@ from candidates.models import Candidate
 from jobs.models import JobPosting
 from jobs.services import job_create
 from matching.models import MatchScore
-from matching.pair_scores import candidate_rerank, jobs_for_candidate
+from matching.pair_scores import jobs_for_candidate
 from matching.ranking import candidates_for_job
+from matching.rerank import candidate_rerank
 from matching.services import candidate_embed, job_embed, text_sha256
 from realtime.models import TaskRecord
 

@@ -3,6 +3,7 @@ holds everything stored about them, and their deletion leaves nothing behind in 
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import io
 import json
@@ -39,8 +40,8 @@ from interviews.models import Interview
 from interviews.services import interview_reschedule, interview_schedule
 from jobs.models import JobPosting
 from jobs.services import job_create
-from matching.models import ExperienceEmbedding, MatchScore, SkillPosting
-from matching.pair_scores import candidate_rerank
+from matching.models import CandidateStatements, ExperienceEmbedding, MatchScore, SkillPosting
+from matching.rerank import candidate_rerank
 from matching.services import candidate_embed, job_embed
 from realtime.dead_letters import DeadLetterFailure, dead_letter_record
 from realtime.models import DeadLetter, TaskRecord
@@ -262,6 +263,10 @@ def test_export_holds_everything_and_deletion_leaves_nothing(
     assert score["score"] == MatchScore.objects.get(candidate=candidate).score
     [experience] = document["related"]["matching.experienceembedding"]
     assert experience["text_sha256"] == ExperienceEmbedding.objects.get(candidate=candidate).text_sha256
+    [statements] = document["related"]["matching.candidatestatements"]
+    stored_statements = CandidateStatements.objects.get(candidate=candidate)
+    assert base64.b64decode(statements["vectors"]["base64"]) == bytes(stored_statements.vectors)
+    assert statements["count"] == stored_statements.count > 0
     [entered] = document["related"]["applications.stagechange"]  # the stage history is the person's data too
     assert (entered["application"], entered["to_stage"]) == (application.pk, "applied")
     [run] = document["related"]["applications.applicationanalysis"]  # each AI screening run, quotes and all
@@ -270,6 +275,7 @@ def test_export_holds_everything_and_deletion_leaves_nothing(
         "applications.application",
         "applications.applicationanalysis",
         "applications.stagechange",
+        "matching.candidatestatements",
         "matching.experienceembedding",
         "matching.matchscore",
         "notifications.emailnotification",
@@ -326,6 +332,7 @@ def test_export_holds_everything_and_deletion_leaves_nothing(
     assert not Application.objects.filter(pk=application.pk).exists()
     assert not MatchScore.objects.exists()
     assert not ExperienceEmbedding.objects.filter(candidate_id=candidate.pk).exists()
+    assert not CandidateStatements.objects.filter(candidate_id=candidate.pk).exists()
     assert not SkillPosting.objects.filter(candidate_id=candidate.pk).exists()
     assert list(DeadLetter.objects.values_list("task_id", flat=True)) == [unrelated.task_id]
     resume_type = ContentType.objects.get_for_model(ResumeVersion)

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from corpus.model import Job, claimed_skills, current_title, format_dates, total_years, visible
 
-from scripts.bench_parse import percentile, replicate
+from scripts.bench_common import percentile
+from scripts.bench_parse import replicate
 from scripts.eval_parse import (
     Counts,
     evaluate,
