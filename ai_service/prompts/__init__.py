@@ -23,6 +23,11 @@ RESUME_START, RESUME_END = "<resume>", "</resume>"
 FORGED_MARKER = re.compile(r"<\s*/?\s*(?:job_description|resume)\s*>", re.IGNORECASE)
 SECTION = re.compile(r"^=== (\w+) ===\n", re.MULTILINE)
 TEMPLATE_NAMES = ("system", "user", "repair")
+# A screening answer is a few hundred tokens: the unusable answer shown back for repair is cut to this, so a
+# model that rambled cannot push the second request past its context.
+MAX_REJECTED_ANSWER_CHARS = 4000
+# ... and no answer may be longer than this many tokens (the providers' max_tokens / num_predict).
+MAX_ANSWER_TOKENS = 1024
 
 
 class PromptFileError(ValueError):
@@ -73,6 +78,6 @@ def repair_messages(messages: list[dict[str, str]], *, rejected_answer: str, pro
     answer once more. `problem` names fields and rules, never text from the resume."""
     return [
         *messages,
-        {"role": "assistant", "content": rejected_answer},
+        {"role": "assistant", "content": rejected_answer[:MAX_REJECTED_ANSWER_CHARS]},
         {"role": "user", "content": TEMPLATES["repair"].substitute(problem=problem)},
     ]

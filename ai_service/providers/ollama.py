@@ -8,6 +8,7 @@ import ollama
 from pydantic import ValidationError
 
 from ai_service.metrics import ServiceMetrics
+from ai_service.prompts import MAX_ANSWER_TOKENS
 from ai_service.providers.base import (
     ChatReply,
     FailureReason,
@@ -56,7 +57,7 @@ class OllamaProvider(LanguageModelProvider):
                 format=self.schema,
                 stream=False,
                 # Temperature 0 keeps the wording as repeatable as the model allows.
-                options={"temperature": 0},
+                options={"temperature": 0, "num_predict": MAX_ANSWER_TOKENS},
             )
         except ollama.ResponseError as error:
             raise status_error(self.name, error.status_code, str(error.error), _last_retry_after.get()) from error

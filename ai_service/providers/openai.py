@@ -8,6 +8,7 @@ import openai
 from openai.types.chat import ChatCompletion
 
 from ai_service.metrics import ServiceMetrics
+from ai_service.prompts import MAX_ANSWER_TOKENS
 from ai_service.providers.base import (
     ChatReply,
     FailureReason,
@@ -64,6 +65,7 @@ class OpenAIProvider(LanguageModelProvider):
                 response_format=self.response_format,
                 # Temperature 0 keeps the wording as repeatable as the model allows.
                 temperature=0,
+                max_tokens=MAX_ANSWER_TOKENS,
             )
         except openai.APITimeoutError as error:
             raise ProviderError(

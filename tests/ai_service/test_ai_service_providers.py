@@ -11,7 +11,13 @@ from fixtures.ai_server import ranked_match
 from llm_stub import ollama_chat, openai_completion
 
 from ai_service.main import create_app
-from ai_service.prompts import PROMPT_VERSION, SYSTEM_PROMPT
+from ai_service.prompts import (
+    MAX_ANSWER_TOKENS,
+    MAX_REJECTED_ANSWER_CHARS,
+    PROMPT_VERSION,
+    SYSTEM_PROMPT,
+    repair_messages,
+)
 from ai_service.providers.base import ScreeningReply, reply_schema, strict_reply_schema
 from ai_service.settings import AIServiceSettings
 
@@ -97,7 +103,7 @@ def test_ollama_screens_while_the_scorer_decides(llm_server, start_ollama):
         "tools": [],
         "stream": False,
         "format": reply_schema(ScreeningReply),
-        "options": {"temperature": 0},
+        "options": {"temperature": 0, "num_predict": MAX_ANSWER_TOKENS},
     }
 
 
@@ -122,6 +128,7 @@ def test_openai_screens_while_the_scorer_decides(llm_server, start_openai):
             "json_schema": {"name": "screening", "strict": True, "schema": strict_reply_schema(ScreeningReply)},
         },
         "temperature": 0,
+        "max_tokens": MAX_ANSWER_TOKENS,
     }
 
 
@@ -401,3 +408,10 @@ def test_each_llm_call_is_logged_with_model_tokens_latency_and_request_id_but_no
     assert (call["tokens_in"], call["tokens_out"]) == (412, 128)
     assert isinstance(call["duration_ms"], float)
     assert RESUME not in output and JOB not in output
+
+
+def test_a_rambling_answer_is_cut_before_it_is_shown_back_for_repair() -> None:
+    messages = [{"role": "user", "content": "screen this"}]
+    repair = repair_messages(messages, rejected_answer="x" * 50_000, problem="not JSON")
+    assert [message["role"] for message in repair] == ["user", "assistant", "user"]
+    assert len(repair[1]["content"]) == MAX_REJECTED_ANSWER_CHARS

@@ -7,7 +7,7 @@ import os
 
 import pytest
 from fastapi.testclient import TestClient
-from fixtures.ai_server import API_KEY
+from fixtures.ai_server import API_KEY, ranked_match
 
 from ai_service.case import build_case
 from ai_service.grounding import names_job_requirement
@@ -74,10 +74,11 @@ def test_whatever_the_model_writes_no_ungrounded_claim_reaches_the_response(clie
     assert response.status_code == 200
     body = response.json()
     case = build_case(JOB, resume)
+    ranked = ranked_match(JOB, resume)  # the platform's score of the two texts, which /analyze answers with
     screening = body["screening"]
     record_property(
         "screening",
-        f"score {case.match.score:5.1f}: provider={body['provider']} model={body['model']} "
+        f"score {ranked.score:5.1f}: provider={body['provider']} model={body['model']} "
         f"fallback_reason={body['fallback_reason']} dropped_claims={body['dropped_claims']} "
         f"kept: {len(screening['strengths'])} strengths, {len(screening['concerns'])} concerns, "
         f"{len(screening['missing_requirements'])} missing requirements; recommendation={screening['recommendation']}"
@@ -93,9 +94,9 @@ def test_whatever_the_model_writes_no_ungrounded_claim_reaches_the_response(clie
         assert body["fallback_reason"] in {"invalid_answer", "ungrounded_answer", "refused"}
     # The scorer decides; the model's words never move the score.
     assert (body["match_score"], body["missing_skills"], body["breakdown"]) == (
-        case.match.score,
-        case.match.missing_skills,
-        case.match.breakdown,
+        ranked.score,
+        ranked.missing_skills,
+        ranked.breakdown,
     )
     assert body["prompt_version"] == PROMPT_VERSION
     # Every kept quote is the resume's own text, never an instruction it gives screeners.
